@@ -1,0 +1,67 @@
+package dev.sluice.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.schemas.serde.InProcessSchemaRegistry;
+import dev.sluice.schemas.serde.InProcessSchemaRegistry.SeedEntry;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
+import org.apache.avro.specific.SpecificData;
+import org.junit.jupiter.api.Test;
+
+/** Every released schema version stays readable by the current code and can read what it writes. */
+class SchemaCompatibilityTest {
+
+    @Test
+    void shouldKeepEveryReleasedVersionFullyCompatibleWithTheCurrentSchema() throws Exception {
+        List<SeedEntry> released = InProcessSchemaRegistry.readSeed();
+        assertThat(released).isNotEmpty();
+        for (SeedEntry entry : released) {
+            Schema current = SpecificData.get().getSchema(Class.forName(entry.subject()));
+            assertThat(SchemaCompatibility.checkReaderWriterCompatibility(current, entry.schema()).getType())
+                    .as("current %s reads data written with %s", entry.subject(), entry.resource())
+                    .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+            assertThat(SchemaCompatibility.checkReaderWriterCompatibility(entry.schema(), current).getType())
+                    .as("%s reads data written with the current %s", entry.resource(), entry.subject())
+                    .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+        }
+    }
+
+    @Test
+    void shouldGiveEveryReleasedVersionItsOwnId() {
+        Set<Integer> ids = new HashSet<>();
+        for (SeedEntry entry : InProcessSchemaRegistry.readSeed()) {
+            assertThat(ids.add(entry.id())).as("id %d is unique", entry.id()).isTrue();
+        }
+    }
+
+    @Test
+    void shouldDocumentEveryField() throws Exception {
+        for (SeedEntry entry : InProcessSchemaRegistry.readSeed()) {
+            assertDocumented(SpecificData.get().getSchema(Class.forName(entry.subject())), new HashSet<>());
+        }
+    }
+
+    private static void assertDocumented(Schema schema, Set<String> seen) {
+        switch (schema.getType()) {
+            case RECORD -> {
+                if (!seen.add(schema.getFullName())) {
+                    return;
+                }
+                assertThat(schema.getDoc()).as("doc of %s", schema.getFullName()).isNotBlank();
+                for (Schema.Field field : schema.getFields()) {
+                    assertThat(field.doc()).as("doc of %s.%s", schema.getFullName(), field.name()).isNotBlank();
+                    assertDocumented(field.schema(), seen);
+                }
+            }
+            case UNION -> schema.getTypes().forEach(s -> assertDocumented(s, seen));
+            case ARRAY -> assertDocumented(schema.getElementType(), seen);
+            case MAP -> assertDocumented(schema.getValueType(), seen);
+            default -> { }
+        }
+    }
+}
