@@ -1,0 +1,180 @@
+package dev.sluice.processors.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the stages need to decide: tenants, models and prices, policy, routing, templates and
+ * limits. Immutable and validated on construction; loaded once at start (the control topics of a
+ * later release will replace parts of it at run time).
+ *
+ * @param version content hash of the configuration source, recorded in every audit event
+ */
+public record GatewayConfig(
+        String version,
+        Map<String, Tenant> tenants,
+        Map<String, ModelSpec> models,
+        PolicyRules policy,
+        RoutingRules routing,
+        Map<String, Template> templates,
+        ClassifierRules classifier,
+        Limits limits,
+        String currency) {
+
+    public GatewayConfig {
+        require(version != null && !version.isBlank(), "version must not be blank");
+        tenants = Map.copyOf(Objects.requireNonNull(tenants, "tenants"));
+        models = Map.copyOf(Objects.requireNonNull(models, "models"));
+        templates = Map.copyOf(Objects.requireNonNull(templates, "templates"));
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(routing, "routing");
+        Objects.requireNonNull(classifier, "classifier");
+        Objects.requireNonNull(limits, "limits");
+        require(currency != null && currency.length() == 3, "currency must be an ISO 4217 code");
+        require(!tenants.isEmpty(), "at least one tenant must be configured");
+        require(!models.isEmpty(), "at least one model must be configured");
+        for (Map.Entry<String, List<String>> tier : routing.tiers().entrySet()) {
+            for (String model : tier.getValue()) {
+                require(models.containsKey(model), "routing tier '" + tier.getKey() + "' names unknown model '" + model + "'");
+            }
+        }
+        for (Map.Entry<String, List<String>> domain : policy.modelsByDomain().entrySet()) {
+            for (String model : domain.getValue()) {
+                require(models.containsKey(model), "policy for domain '" + domain.getKey() + "' names unknown model '" + model + "'");
+            }
+        }
+    }
+
+    public Optional<Tenant> tenant(String id) {
+        return Optional.ofNullable(tenants.get(id));
+    }
+
+    public Optional<ModelSpec> model(String id) {
+        return Optional.ofNullable(models.get(id));
+    }
+
+    static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** A tenant allowed to send requests, with the key its requests are signed with. */
+    public record Tenant(String id, byte[] signingKey, List<String> departments) {
+        public Tenant {
+            require(id != null && !id.isBlank(), "tenant id must not be blank");
+            require(signingKey != null && signingKey.length >= 16, "tenant '" + id + "' signing key must have at least 16 bytes");
+            signingKey = signingKey.clone();
+            departments = List.copyOf(departments);
+        }
+
+        /** Departments are open when none are listed. */
+        public boolean knowsDepartment(String department) {
+            return departments.isEmpty() || departments.contains(department);
+        }
+
+        @Override
+        public byte[] signingKey() {
+            return signingKey.clone();
+        }
+    }
+
+    /**
+     * A model Sluice may call. Prices are in millionths of the currency unit per million tokens.
+     *
+     * @param hosting EXTERNAL for a vendor's cloud, INTERNAL for a model the enterprise runs itself
+     */
+    public record ModelSpec(String id, String provider, String providerModel, String tier, List<String> regions, Hosting hosting,
+                            long inputPerMillion, long cachedInputPerMillion, long outputPerMillion) {
+        public ModelSpec {
+            require(id != null && !id.isBlank(), "model id must not be blank");
+            require(provider != null && !provider.isBlank(), "model '" + id + "' provider must not be blank");
+            providerModel = providerModel == null || providerModel.isBlank() ? id : providerModel;
+            regions = List.copyOf(regions);
+            Objects.requireNonNull(hosting, "hosting");
+            require(inputPerMillion >= 0 && cachedInputPerMillion >= 0 && outputPerMillion >= 0, "model '" + id + "' prices must not be negative");
+        }
+    }
+
+    public enum Hosting { EXTERNAL, INTERNAL }
+
+    /**
+     * @param modelsByDomain  domain to the models allowed for it; a domain not listed allows every model
+     * @param modelsByCountry country to the models allowed for it; a country not listed allows every model
+     * @param blockedCountries countries no request may come from
+     * @param injectionThreshold injection score at or above which a request is rejected
+     * @param restrictedNeedsInternal whether RESTRICTED prompts may only go to INTERNAL models
+     */
+    public record PolicyRules(Map<String, List<String>> modelsByDomain, Map<String, List<String>> modelsByCountry,
+                              List<String> blockedCountries, double injectionThreshold, boolean restrictedNeedsInternal) {
+        public PolicyRules {
+            modelsByDomain = Map.copyOf(modelsByDomain);
+            modelsByCountry = Map.copyOf(modelsByCountry);
+            blockedCountries = List.copyOf(blockedCountries);
+            require(injectionThreshold > 0 && injectionThreshold <= 1, "policy.injectionThreshold must be in (0, 1]");
+        }
+    }
+
+    /**
+     * @param tiers           tier name to its models, best first
+     * @param tierByComplexity complexity tier (simple, standard, complex) to model tier
+     * @param restrictedTier  model tier for RESTRICTED prompts
+     * @param fallbackTiers   tiers whose models are appended, in order, after the chosen tier's
+     */
+    public record RoutingRules(Map<String, List<String>> tiers, Map<String, String> tierByComplexity, String restrictedTier,
+                               List<String> fallbackTiers) {
+        public RoutingRules {
+            tiers = Map.copyOf(tiers);
+            tierByComplexity = Map.copyOf(tierByComplexity);
+            fallbackTiers = List.copyOf(fallbackTiers);
+            for (String tier : tierByComplexity.values()) {
+                require(tiers.containsKey(tier), "routing.tierByComplexity names unknown tier '" + tier + "'");
+            }
+            require(restrictedTier == null || tiers.containsKey(restrictedTier), "routing.restrictedTier names unknown tier '" + restrictedTier + "'");
+        }
+    }
+
+    /** A prompt template; {@code {{name}}} placeholders are filled from the request's variables. */
+    public record Template(String id, int version, String system, String user) {
+        public Template {
+            require(id != null && !id.isBlank(), "template id must not be blank");
+            require(user != null && !user.isBlank(), "template '" + id + "' needs a user text");
+        }
+    }
+
+    /**
+     * @param domains        domain name to keywords and phrases that indicate it
+     * @param sensitiveTerms terms that make a prompt at least CONFIDENTIAL
+     */
+    public record ClassifierRules(Map<String, List<String>> domains, List<String> sensitiveTerms) {
+        public ClassifierRules {
+            domains = Map.copyOf(domains);
+            sensitiveTerms = List.copyOf(sensitiveTerms);
+        }
+    }
+
+    /**
+     * @param maxRecordBytes  largest accepted serialized request
+     * @param maxPromptChars  largest accepted prompt, all messages together
+     * @param dedupWindow     how long a request id is remembered for idempotency
+     * @param maxInflight     in-flight requests per task before the infer stage applies backpressure
+     * @param interactiveWindow batching window for INTERACTIVE requests
+     * @param batchWindow     batching window for BATCH requests
+     * @param maxBatchSize    largest batch sent to one model at once
+     */
+    public record Limits(int maxRecordBytes, int maxPromptChars, Duration dedupWindow, int maxInflight,
+                         Duration interactiveWindow, Duration batchWindow, int maxBatchSize) {
+        public Limits {
+            require(maxRecordBytes > 0, "limits.maxRecordBytes must be positive");
+            require(maxPromptChars > 0, "limits.maxPromptChars must be positive");
+            require(dedupWindow != null && !dedupWindow.isNegative() && !dedupWindow.isZero(), "limits.dedupWindow must be positive");
+            require(maxInflight > 0, "limits.maxInflight must be positive");
+            require(maxBatchSize > 0, "limits.maxBatchSize must be positive");
+            Objects.requireNonNull(interactiveWindow, "interactiveWindow");
+            Objects.requireNonNull(batchWindow, "batchWindow");
+        }
+    }
+}

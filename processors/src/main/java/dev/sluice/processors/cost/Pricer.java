@@ -1,0 +1,42 @@
+package dev.sluice.processors.cost;
+
+import dev.sluice.processors.config.GatewayConfig.ModelSpec;
+import dev.sluice.schemas.avro.CostAggregate;
+import dev.sluice.schemas.avro.CostRecord;
+import dev.sluice.schemas.avro.Usage;
+
+/**
+ * Token usage times the price table, in integer millionths of the currency unit. Cached input
+ * tokens are priced at the cached rate and the rest of the input at the full rate; a request's cost
+ * is rounded half-up once, so aggregates are exact sums of per-request costs.
+ */
+public final class Pricer {
+
+    private Pricer() {
+    }
+
+    public static long costMicros(ModelSpec model, Usage usage) {
+        long cached = Math.min(usage.getCachedInputTokens(), usage.getInputTokens());
+        long uncached = usage.getInputTokens() - cached;
+        long perMillion = Math.addExact(Math.addExact(Math.multiplyExact(uncached, model.inputPerMillion()),
+                Math.multiplyExact(cached, model.cachedInputPerMillion())), Math.multiplyExact(usage.getOutputTokens(), model.outputPerMillion()));
+        return (perMillion + 500_000) / 1_000_000;
+    }
+
+    /** Adds one priced request to an aggregate (a new one when {@code aggregate} is null). */
+    public static CostAggregate add(CostAggregate aggregate, CostRecord cost, long windowStart, long windowEnd) {
+        CostAggregate base = aggregate != null ? aggregate : new CostAggregate(cost.getTenant(), cost.getDepartment(), cost.getModel(),
+                java.time.Instant.ofEpochMilli(windowStart), java.time.Instant.ofEpochMilli(windowEnd), 0L, 0L, 0L, 0L, cost.getCurrency());
+        return CostAggregate.newBuilder(base)
+                .setRequests(base.getRequests() + 1)
+                .setInputTokens(base.getInputTokens() + cost.getUsage().getInputTokens())
+                .setOutputTokens(base.getOutputTokens() + cost.getUsage().getOutputTokens())
+                .setCostMicros(base.getCostMicros() + cost.getCostMicros())
+                .build();
+    }
+
+    /** The aggregation key: tenant, department and model, separated by '/'. */
+    public static String scopeKey(CostRecord cost) {
+        return cost.getTenant() + "/" + cost.getDepartment() + "/" + cost.getModel();
+    }
+}

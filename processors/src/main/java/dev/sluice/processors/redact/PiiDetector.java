@@ -1,0 +1,93 @@
+package dev.sluice.processors.redact;
+
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.validator.routines.IBANValidator;
+import org.apache.commons.validator.routines.InetAddressValidator;
+import org.apache.commons.validator.routines.checkdigit.LuhnCheckDigit;
+
+/**
+ * Finds personal data in text. Candidates come from patterns; each is then validated with the
+ * check that makes it trustworthy: Luhn for card numbers, ISO 13616 mod-97 and country length for
+ * IBANs (commons-validator), libphonenumber for phone numbers in international and national formats,
+ * address parsing for IPs. Overlapping findings are resolved in favour of the validated, longer one.
+ * Thread-safe.
+ */
+public final class PiiDetector {
+
+    private static final Pattern EMAIL = Pattern.compile("(?<![\\w.+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,24}\\b");
+    private static final Pattern CARD = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?![\\d-])");
+    private static final Pattern IBAN = Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]){11,30}\\b");
+    private static final Pattern SSN = Pattern.compile("(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}-(?!00)\\d{2}-(?!0000)\\d{4}(?![\\d-])");
+    private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])(?:\\d{1,3}\\.){3}\\d{1,3}(?![\\d.])");
+    private static final Pattern IPV6 = Pattern.compile("(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![0-9A-Fa-f:])");
+
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    private static final InetAddressValidator IPS = InetAddressValidator.getInstance();
+    private static final IBANValidator IBANS = IBANValidator.getInstance();
+
+    /** Type order breaks ties between overlapping findings of equal confidence: earlier wins. */
+    private static final List<PiiType> PRECEDENCE = List.of(PiiType.EMAIL, PiiType.IBAN, PiiType.CREDIT_CARD, PiiType.US_SSN,
+            PiiType.IP, PiiType.PHONE);
+
+    /**
+     * @param text        the text to scan
+     * @param defaultRegion ISO country whose national phone formats are recognised (international ones always are)
+     */
+    public List<PiiFinding> detect(String text, String defaultRegion) {
+        List<PiiFinding> candidates = new ArrayList<>();
+        find(EMAIL, text, PiiType.EMAIL, 0.95, candidates);
+        for (Matcher m = CARD.matcher(text); m.find(); ) {
+            String digits = m.group().replaceAll("[ -]", "");
+            if (LuhnCheckDigit.LUHN_CHECK_DIGIT.isValid(digits)) {
+                candidates.add(new PiiFinding(PiiType.CREDIT_CARD, m.start(), m.end(), m.group(), 0.95));
+            }
+        }
+        for (Matcher m = IBAN.matcher(text); m.find(); ) {
+            if (IBANS.isValid(m.group().replace(" ", ""))) {
+                candidates.add(new PiiFinding(PiiType.IBAN, m.start(), m.end(), m.group(), 0.99));
+            }
+        }
+        find(SSN, text, PiiType.US_SSN, 0.85, candidates);
+        for (Matcher m = IPV4.matcher(text); m.find(); ) {
+            if (IPS.isValidInet4Address(m.group())) {
+                candidates.add(new PiiFinding(PiiType.IP, m.start(), m.end(), m.group(), 0.9));
+            }
+        }
+        for (Matcher m = IPV6.matcher(text); m.find(); ) {
+            if (m.group().length() >= 3 && IPS.isValidInet6Address(m.group())) {
+                candidates.add(new PiiFinding(PiiType.IP, m.start(), m.end(), m.group(), 0.9));
+            }
+        }
+        String region = defaultRegion == null || defaultRegion.isBlank() ? "US" : defaultRegion;
+        for (PhoneNumberMatch match : PHONES.findNumbers(text, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+            candidates.add(new PiiFinding(PiiType.PHONE, match.start(), match.end(), match.rawString(), 0.8));
+        }
+        return resolveOverlaps(candidates);
+    }
+
+    private static void find(Pattern pattern, String text, PiiType type, double confidence, List<PiiFinding> out) {
+        for (Matcher m = pattern.matcher(text); m.find(); ) {
+            out.add(new PiiFinding(type, m.start(), m.end(), m.group(), confidence));
+        }
+    }
+
+    private static List<PiiFinding> resolveOverlaps(List<PiiFinding> candidates) {
+        candidates.sort(Comparator.comparingDouble(PiiFinding::confidence).reversed()
+                .thenComparing(f -> PRECEDENCE.indexOf(f.type()))
+                .thenComparing(Comparator.comparingInt((PiiFinding f) -> f.end() - f.start()).reversed()));
+        List<PiiFinding> kept = new ArrayList<>();
+        for (PiiFinding candidate : candidates) {
+            if (kept.stream().noneMatch(candidate::overlaps)) {
+                kept.add(candidate);
+            }
+        }
+        kept.sort(Comparator.comparingInt(PiiFinding::start));
+        return kept;
+    }
+}

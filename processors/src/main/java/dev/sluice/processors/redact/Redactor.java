@@ -1,0 +1,64 @@
+package dev.sluice.processors.redact;
+
+import dev.sluice.schemas.avro.ChatMessage;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Replaces detected personal data with typed placeholders, consistently within one request: the
+ * same value gets the same placeholder in every message ({@code <EMAIL_1>} is one address
+ * throughout), different values of a type are numbered in order of first appearance.
+ */
+public final class Redactor {
+
+    private final PiiDetector detector;
+
+    public Redactor(PiiDetector detector) {
+        this.detector = detector;
+    }
+
+    public Redaction redact(List<ChatMessage> messages, String country) {
+        Map<String, String> placeholders = new HashMap<>();
+        Map<PiiType, Integer> counts = new EnumMap<>(PiiType.class);
+        List<ChatMessage> out = new ArrayList<>(messages.size());
+        int replaced = 0;
+        for (ChatMessage message : messages) {
+            String text = message.getContent();
+            List<PiiFinding> findings = detector.detect(text, country);
+            if (findings.isEmpty()) {
+                out.add(message);
+                continue;
+            }
+            StringBuilder redacted = new StringBuilder(text.length());
+            int at = 0;
+            for (PiiFinding finding : findings) {
+                redacted.append(text, at, finding.start());
+                String key = finding.type() + "\u0000" + normalise(finding);
+                String placeholder = placeholders.get(key);
+                if (placeholder == null) {
+                    int n = counts.merge(finding.type(), 1, Integer::sum);
+                    placeholder = "<" + finding.type() + "_" + n + ">";
+                    placeholders.put(key, placeholder);
+                }
+                redacted.append(placeholder);
+                at = finding.end();
+                replaced++;
+            }
+            redacted.append(text, at, text.length());
+            out.add(new ChatMessage(message.getRole(), redacted.toString(), message.getName()));
+        }
+        return new Redaction(out, replaced, counts);
+    }
+
+    private static String normalise(PiiFinding finding) {
+        return switch (finding.type()) {
+            case EMAIL -> finding.value().toLowerCase(java.util.Locale.ROOT);
+            case PHONE, CREDIT_CARD, US_SSN -> finding.value().replaceAll("[^0-9+]", "");
+            case IBAN -> finding.value().replace(" ", "");
+            case IP -> finding.value().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+}

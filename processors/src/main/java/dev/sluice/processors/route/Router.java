@@ -1,0 +1,49 @@
+package dev.sluice.processors.route;
+
+import dev.sluice.processors.config.GatewayConfig.RoutingRules;
+import dev.sluice.schemas.avro.Classification;
+import dev.sluice.schemas.avro.Route;
+import dev.sluice.schemas.avro.Sensitivity;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The route stage's core: from complexity tier and sensitivity to a model tier, then to a chain of
+ * models, primary first. The chain is the tier's models, then the configured fallback tiers' models,
+ * each kept only if policy allows it; a model the caller asked for goes first. Empty means no route.
+ */
+public final class Router {
+
+    private final RoutingRules rules;
+
+    public Router(RoutingRules rules) {
+        this.rules = rules;
+    }
+
+    public Optional<Route> route(Classification classification, List<String> allowedModels, String requestedModel) {
+        String tier = classification.getSensitivity() == Sensitivity.RESTRICTED && rules.restrictedTier() != null
+                ? rules.restrictedTier()
+                : rules.tierByComplexity().getOrDefault(classification.getTier(), classification.getTier());
+        Set<String> chain = new LinkedHashSet<>();
+        if (requestedModel != null && allowedModels.contains(requestedModel)) {
+            chain.add(requestedModel);
+        }
+        List<String> tiers = new ArrayList<>();
+        tiers.add(tier);
+        tiers.addAll(rules.fallbackTiers());
+        for (String t : tiers) {
+            for (String model : rules.tiers().getOrDefault(t, List.of())) {
+                if (allowedModels.contains(model)) {
+                    chain.add(model);
+                }
+            }
+        }
+        if (chain.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Route(tier, List.copyOf(chain)));
+    }
+}
