@@ -23,10 +23,13 @@ public final class Pricer {
         return (perMillion + 500_000) / 1_000_000;
     }
 
-    /** Adds one priced request to an aggregate (a new one when {@code aggregate} is null). */
-    public static CostAggregate add(CostAggregate aggregate, CostRecord cost, long windowStart, long windowEnd) {
+    /**
+     * Adds one priced request to an aggregate (a new one when {@code aggregate} is null). The window
+     * bounds are left to the caller, which knows the window.
+     */
+    public static CostAggregate add(CostAggregate aggregate, CostRecord cost) {
         CostAggregate base = aggregate != null ? aggregate : new CostAggregate(cost.getTenant(), cost.getDepartment(), cost.getModel(),
-                java.time.Instant.ofEpochMilli(windowStart), java.time.Instant.ofEpochMilli(windowEnd), 0L, 0L, 0L, 0L, cost.getCurrency());
+                java.time.Instant.EPOCH, java.time.Instant.EPOCH, 0L, 0L, 0L, 0L, cost.getCurrency());
         return CostAggregate.newBuilder(base)
                 .setRequests(base.getRequests() + 1)
                 .setInputTokens(base.getInputTokens() + cost.getUsage().getInputTokens())

@@ -30,7 +30,7 @@ public final class Envelopes {
     /** Appends one audit event to the builder's trail. */
     public static PipelineRecord.Builder audit(PipelineRecord.Builder builder, String stage, String decision, String reason,
                                                Map<String, String> attributes, Instant now) {
-        List<AuditEvent> trail = new ArrayList<>(builder.getAudit());
+        List<AuditEvent> trail = new ArrayList<>(builder.hasAudit() ? builder.getAudit() : List.of());
         String requestId = builder.getRequest() != null ? builder.getRequest().getRequestId()
                 : builder.getRejection() != null ? builder.getRejection().getRequestId() : null;
         String tenant = builder.getRequest() != null ? builder.getRequest().getTenant()

@@ -1,0 +1,143 @@
+package dev.sluice.topology;
+
+import dev.sluice.processors.admit.AdmitProcessor;
+import dev.sluice.processors.admit.Admitter;
+import dev.sluice.processors.classify.ClassifyStage;
+import dev.sluice.processors.classify.Classifier;
+import dev.sluice.processors.classify.InjectionDetector;
+import dev.sluice.processors.config.GatewayConfig;
+import dev.sluice.processors.cost.CostStage;
+import dev.sluice.processors.cost.Pricer;
+import dev.sluice.processors.infer.Batcher;
+import dev.sluice.processors.infer.InferProcessor;
+import dev.sluice.processors.infer.ModelProvider;
+import dev.sluice.processors.outcome.Outcomes;
+import dev.sluice.processors.pipeline.StageProcessor;
+import dev.sluice.processors.policy.PolicyEngine;
+import dev.sluice.processors.policy.PolicyStage;
+import dev.sluice.processors.redact.PiiDetector;
+import dev.sluice.processors.redact.RedactStage;
+import dev.sluice.processors.redact.Redactor;
+import dev.sluice.processors.route.RouteStage;
+import dev.sluice.processors.route.Router;
+import dev.sluice.processors.validate.OutputValidator;
+import dev.sluice.processors.validate.ValidateStage;
+import dev.sluice.schemas.avro.CostAggregate;
+import dev.sluice.schemas.avro.CostRecord;
+import dev.sluice.schemas.avro.PipelineRecord;
+import dev.sluice.schemas.serde.AvroSerde;
+import dev.sluice.schemas.serde.SchemaRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * The one place the request's way is assembled (DESIGN.md, "The request's way"):
+ *
+ * <pre>
+ * requests ─► admit ─► classify ─► redact ─► policy ─► route ─► infer ─► validate ─► cost ─┬─► results
+ *                                                                                            ├─► rejections
+ *                                                                                            ├─► audit
+ *                                                                                            └─► cost-by-scope ─► cost-daily ─► costs
+ * </pre>
+ *
+ * Every operator, store and internal topic is named. {@link #build} does no I/O: the application
+ * main and the tests call it alike.
+ */
+public final class SluiceTopology {
+
+    public static final String ADMIT_STORE = "admit-request-ids";
+    public static final String INFLIGHT_STORE = "infer-inflight";
+    public static final String COST_STORE = "cost-daily";
+    /** Late cost records are still counted in their day's window for this long. */
+    public static final Duration COST_GRACE = Duration.ofHours(1);
+    /** Daily cost windows are kept this long in the store, for interactive queries. */
+    public static final Duration COST_RETENTION = Duration.ofDays(400);
+    public static final Duration INFER_TICK = Duration.ofMillis(10);
+
+    private SluiceTopology() {
+    }
+
+    public static Topology build(Topics topics, GatewayConfig config, Map<String, ModelProvider> providers, SchemaRegistry registry, Clock clock) {
+        StreamsBuilder builder = new StreamsBuilder();
+        var envelopes = topics.envelopeSerde();
+        var limits = config.limits();
+
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(ADMIT_STORE, limits.dedupWindow(), limits.dedupWindow(), false),
+                Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INFLIGHT_STORE), Serdes.String(), envelopes));
+
+        PiiDetector detector = new PiiDetector();
+        AvroSerde<dev.sluice.schemas.avro.LlmRequest> requestSerde = AvroSerde.of(dev.sluice.schemas.avro.LlmRequest.class, registry);
+        Admitter admitter = new Admitter(config, bytes -> requestSerde.deserialize(topics.requests().name(), bytes));
+
+        KStream<String, PipelineRecord> admitted = builder
+                .stream(topics.requests().name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("requests-source"))
+                .process(() -> new AdmitProcessor(admitter, ADMIT_STORE, limits.dedupWindow(), config.version(), clock),
+                        Named.as(AdmitProcessor.NAME), ADMIT_STORE);
+
+        KStream<String, PipelineRecord> routed = admitted
+                .processValues(StageProcessor.supplier(ClassifyStage.NAME,
+                        new ClassifyStage(new Classifier(config.classifier(), detector, new InjectionDetector())), clock), Named.as(ClassifyStage.NAME))
+                .processValues(StageProcessor.supplier(RedactStage.NAME, new RedactStage(new Redactor(detector)), clock), Named.as(RedactStage.NAME))
+                .processValues(StageProcessor.supplier(PolicyStage.NAME, new PolicyStage(new PolicyEngine(config)), clock), Named.as(PolicyStage.NAME))
+                .processValues(StageProcessor.supplier(RouteStage.NAME, new RouteStage(new Router(config.routing())), clock), Named.as(RouteStage.NAME));
+
+        KStream<String, PipelineRecord> finished = routed
+                .process(() -> new InferProcessor(config, INFLIGHT_STORE,
+                                c -> new Batcher(providers, c.limits().interactiveWindow(), c.limits().batchWindow(), c.limits().maxBatchSize()),
+                                INFER_TICK, clock),
+                        Named.as(InferProcessor.NAME), INFLIGHT_STORE)
+                .processValues(StageProcessor.supplier(ValidateStage.NAME, new ValidateStage(new OutputValidator()), clock), Named.as(ValidateStage.NAME))
+                .processValues(StageProcessor.seeingRejected(CostStage.NAME, new CostStage(config), clock), Named.as(CostStage.NAME));
+
+        finished.flatMapValues(PipelineRecord::getAudit, Named.as("audit-trail"))
+                .to(topics.audit().name(), Produced.with(topics.audit().keySerde(), topics.audit().valueSerde()).withName("audit-sink"));
+
+        var outcomes = finished.split(Named.as("outcome-"))
+                .branch((key, envelope) -> Outcomes.isRejected(envelope), Branched.as("rejected"))
+                .defaultBranch(Branched.as("answered"));
+        outcomes.get("outcome-rejected")
+                .mapValues(Outcomes::rejection, Named.as("to-rejection"))
+                .to(topics.rejections().name(), Produced.with(topics.rejections().keySerde(), topics.rejections().valueSerde()).withName("rejections-sink"));
+        outcomes.get("outcome-answered")
+                .mapValues(envelope -> Outcomes.result(envelope, clock.instant()), Named.as("to-result"))
+                .to(topics.results().name(), Produced.with(topics.results().keySerde(), topics.results().valueSerde()).withName("results-sink"));
+
+        AvroSerde<CostRecord> costRecords = AvroSerde.of(CostRecord.class, registry);
+        AvroSerde<CostAggregate> aggregates = AvroSerde.of(CostAggregate.class, registry);
+        finished.filter((key, envelope) -> envelope.getCost() != null, Named.as("priced"))
+                .mapValues(PipelineRecord::getCost, Named.as("cost-record"))
+                .groupBy((key, cost) -> Pricer.scopeKey(cost), Grouped.with("cost-by-scope", Serdes.String(), costRecords))
+                .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofDays(1), COST_GRACE))
+                .aggregate(() -> null, (scope, cost, aggregate) -> Pricer.add(aggregate, cost),
+                        Named.as("cost-aggregate"),
+                        Materialized.<String, CostAggregate, WindowStore<Bytes, byte[]>>as(COST_STORE)
+                                .withKeySerde(Serdes.String()).withValueSerde(aggregates).withRetention(COST_RETENTION))
+                .toStream(Named.as("cost-changes"))
+                .map((window, aggregate) -> KeyValue.pair(
+                        window.key() + "/" + window.window().startTime().atZone(ZoneOffset.UTC).toLocalDate(),
+                        CostAggregate.newBuilder(aggregate).setWindowStart(window.window().startTime()).setWindowEnd(window.window().endTime()).build()),
+                        Named.as("cost-key"))
+                .to(topics.costs().name(), Produced.with(topics.costs().keySerde(), topics.costs().valueSerde()).withName("costs-sink"));
+
+        return builder.build();
+    }
+}

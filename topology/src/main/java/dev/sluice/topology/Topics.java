@@ -1,0 +1,62 @@
+package dev.sluice.topology;
+
+import dev.sluice.schemas.avro.AuditEvent;
+import dev.sluice.schemas.avro.CostAggregate;
+import dev.sluice.schemas.avro.LlmRequest;
+import dev.sluice.schemas.avro.LlmResult;
+import dev.sluice.schemas.avro.PipelineRecord;
+import dev.sluice.schemas.avro.Rejection;
+import dev.sluice.schemas.serde.AvroSerde;
+import dev.sluice.schemas.serde.SchemaRegistry;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Sluice's topics (DESIGN.md, "Topics"), named {@code <prefix>.requests} and so on. The audit topic
+ * never expires records; control topics are compacted.
+ */
+public record Topics(
+        Topic<byte[], byte[]> requests,
+        Topic<String, LlmResult> results,
+        Topic<String, Rejection> rejections,
+        Topic<String, AuditEvent> audit,
+        Topic<String, CostAggregate> costs,
+        Topic<String, byte[]> alerts,
+        List<Topic<String, byte[]>> control,
+        Serde<PipelineRecord> envelopeSerde,
+        Serde<LlmRequest> requestSerde) {
+
+    private static final Map<String, String> DELETE_7D = Map.of("cleanup.policy", "delete", "retention.ms", Long.toString(7L * 24 * 3600 * 1000));
+    private static final Map<String, String> FOREVER = Map.of("cleanup.policy", "delete", "retention.ms", "-1", "retention.bytes", "-1");
+    private static final Map<String, String> COMPACT = Map.of("cleanup.policy", "compact");
+
+    public static Topics create(String prefix, SchemaRegistry registry) {
+        Serde<String> keys = Serdes.String();
+        String p = prefix == null || prefix.isBlank() ? "sluice" : prefix;
+        return new Topics(
+                new Topic<>(p + ".requests", Serdes.ByteArray(), Serdes.ByteArray(), DELETE_7D),
+                new Topic<>(p + ".results", keys, AvroSerde.of(LlmResult.class, registry), DELETE_7D),
+                new Topic<>(p + ".rejections", keys, AvroSerde.of(Rejection.class, registry), DELETE_7D),
+                new Topic<>(p + ".audit", keys, AvroSerde.of(AuditEvent.class, registry), FOREVER),
+                new Topic<>(p + ".costs", keys, AvroSerde.of(CostAggregate.class, registry), COMPACT),
+                new Topic<>(p + ".alerts", keys, Serdes.ByteArray(), DELETE_7D),
+                List.of(
+                        new Topic<>(p + ".approvals.pending", keys, Serdes.ByteArray(), DELETE_7D),
+                        new Topic<>(p + ".approvals.decisions", keys, Serdes.ByteArray(), DELETE_7D),
+                        new Topic<>(p + ".control.policies", keys, Serdes.ByteArray(), COMPACT),
+                        new Topic<>(p + ".control.templates", keys, Serdes.ByteArray(), COMPACT),
+                        new Topic<>(p + ".control.prices", keys, Serdes.ByteArray(), COMPACT),
+                        new Topic<>(p + ".control.budgets", keys, Serdes.ByteArray(), COMPACT)),
+                AvroSerde.of(PipelineRecord.class, registry),
+                AvroSerde.of(LlmRequest.class, registry));
+    }
+
+    /** Every topic Sluice creates, in creation order. */
+    public List<Topic<?, ?>> all() {
+        List<Topic<?, ?>> all = new java.util.ArrayList<>(List.of(requests, results, rejections, audit, costs, alerts));
+        all.addAll(control);
+        return all;
+    }
+}
