@@ -29,8 +29,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>Each accepted envelope is written to the changelogged {@code inflight} store and its call is
  * queued in the task's {@link Batcher}. A wall-clock punctuator sends due batches and handles the
  * completed calls: an answer is forwarded and its entry deleted (with exactly-once both commit with
- * the input offsets); a failure moves the request to the next model of its route chain, or rejects
- * it when the chain is exhausted. On start (and after a rebalance) everything in the store is
+ * the input offsets); a retryable failure (429, 5xx, timeout) is retried once on the same model, then
+ * the request moves to the next model of its route chain, and is rejected when the chain is exhausted. On start (and after a rebalance) everything in the store is
  * dispatched again, so a crash makes calls again but never loses or duplicates a result. Completions
  * for entries that are gone or for an earlier attempt are stale and dropped. When the store holds
  * {@code maxInflight} entries, {@code process} handles completions until there is room: backpressure
@@ -39,6 +39,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class InferProcessor implements Processor<String, PipelineRecord, String, PipelineRecord> {
 
     public static final String NAME = "infer";
+    /** A retryable failure is retried once on the same model before the next model is tried. */
+    static final int RETRIES_PER_MODEL = 1;
 
     private record Done(ModelCall call, CallOutcome outcome) {
     }
@@ -164,10 +166,18 @@ public final class InferProcessor implements Processor<String, PipelineRecord, S
         List<String> errors = new ArrayList<>(envelope.getErrors());
         errors.add(model.id() + ": " + failure.message());
         builder.setErrors(errors);
+        if (failure.retryable() && envelope.getRetries() < RETRIES_PER_MODEL) {
+            builder.setRetries(envelope.getRetries() + 1);
+            PipelineRecord retried = Envelopes.audit(builder, NAME, "RETRY", "PROVIDER_ERROR",
+                    Map.of("model", model.id(), "status", Integer.toString(failure.status()), "error", failure.message()), now).build();
+            inflight.put(key, retried);
+            dispatch(retried, now);
+            return;
+        }
         int next = envelope.getAttempt() + 1;
         var chain = envelope.getRoute().getChain();
         if (next < chain.size()) {
-            builder.setAttempt(next);
+            builder.setAttempt(next).setRetries(0);
             PipelineRecord retried = Envelopes.audit(builder, NAME, "FALLBACK", failure.retryable() ? "PROVIDER_ERROR" : "PROVIDER_REJECTED",
                     Map.of("failedModel", model.id(), "status", Integer.toString(failure.status()), "nextModel", chain.get(next),
                             "error", failure.message()), now).build();
