@@ -1,0 +1,96 @@
+package dev.sluice.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.sluice.schemas.avro.AuditEvent;
+import dev.sluice.schemas.avro.CostAggregate;
+import dev.sluice.topology.config.SluiceConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole pipeline on a real single-node KRaft broker (in this JVM), exactly-once, with the
+ * provider simulator over real HTTP injecting 500s, 429s and an outage of one model.
+ */
+@Tag("slow")
+class RealBrokerPipelineTest {
+
+    @Test
+    void shouldGiveEveryRequestExactlyOneOutcomeAndCostAggregatesThatAddUp() throws Exception {
+        Path home = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "real-broker");
+        String id = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        SluiceConfig config = new SluiceConfig(Map.of(
+                SluiceConfig.EMBEDDED_DATA_DIR, home.resolve("kafka").toString(),
+                SluiceConfig.EMBEDDED_PORT, "0",
+                SluiceConfig.STATE_DIR, home.resolve("state").toString(),
+                SluiceConfig.APPLICATION_ID, id,
+                SluiceConfig.TOPIC_PREFIX, id,
+                SluiceConfig.SIMULATOR_LATENCY_MS, "20",
+                SluiceConfig.SIMULATOR_ERROR_RATE, "0.1",
+                SluiceConfig.SIMULATOR_RATE_LIMIT_RATE, "0.05",
+                SluiceConfig.SIMULATOR_DOWN_MODELS, "gpt-4o"));
+        try (SluiceRuntime runtime = new SluiceRuntime(config).start(System.out)) {
+            System.out.println("Integration test against a real Kafka broker (KRaft, in-JVM) at " + runtime.bootstrapServers());
+            var topics = runtime.topics();
+            Submitter.Summary summary = Submitter.submit(Path.of("examples/requests.jsonl"), runtime.bootstrapServers(),
+                    topics.requests().name(), runtime.registry(), runtime.gateway().gateway(), true);
+            assertThat(summary.published()).isGreaterThanOrEqualTo(50);
+
+            List<Outcome> outcomes = new ArrayList<>();
+            List<AuditEvent> audit = new ArrayList<>();
+            Map<String, CostAggregate> costs = new HashMap<>();
+            try (TopicReader outcomeReader = new TopicReader(runtime.bootstrapServers(), List.of(topics.results().name(), topics.rejections().name()));
+                 TopicReader auditReader = new TopicReader(runtime.bootstrapServers(), List.of(topics.audit().name()));
+                 TopicReader costReader = new TopicReader(runtime.bootstrapServers(), List.of(topics.costs().name()))) {
+                await("an outcome for each of the " + summary.published() + " published requests").atMost(Duration.ofSeconds(120))
+                        .pollInterval(Duration.ofMillis(100))
+                        .until(() -> {
+                            outcomes.addAll(Outcome.decode(outcomeReader.poll(Duration.ofMillis(100)), topics));
+                            return outcomes.size() >= summary.published();
+                        });
+                long perRequest = outcomes.stream().filter(o -> o.result() != null).mapToLong(o -> o.result().getCostMicros()).sum();
+                await("cost aggregates that add up to " + perRequest + " micro-USD").atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(100))
+                        .until(() -> {
+                            for (ConsumerRecord<byte[], byte[]> r : costReader.poll(Duration.ofMillis(100))) {
+                                costs.put(new String(r.key()), topics.costs().valueSerde().deserializer().deserialize(r.topic(), r.value()));
+                            }
+                            return costs.values().stream().mapToLong(CostAggregate::getCostMicros).sum() == perRequest;
+                        });
+                auditReader.readToEnd(Duration.ofSeconds(30))
+                        .forEach(r -> audit.add(topics.audit().valueSerde().deserializer().deserialize(r.topic(), r.value())));
+                // nothing more arrives: still exactly one outcome per request
+                outcomes.addAll(Outcome.decode(outcomeReader.readToEnd(Duration.ofSeconds(10)), topics));
+            }
+
+            Set<String> sources = new HashSet<>();
+            for (Outcome o : outcomes) {
+                assertThat(sources.add(o.source().getPartition() + "/" + o.source().getOffset()))
+                        .as("only one outcome for input offset %s", o.source()).isTrue();
+            }
+            assertThat(outcomes).hasSize(summary.published());
+            Map<String, Long> byReason = new HashMap<>();
+            outcomes.forEach(o -> byReason.merge(o.reason(), 1L, Long::sum));
+            assertThat(byReason).containsKeys("OK", "MALFORMED_RECORD", "INVALID_SIGNATURE", "DUPLICATE_REQUEST", "PROMPT_INJECTION",
+                    "MODEL_NOT_ALLOWED", "COUNTRY_NOT_ALLOWED", "UNKNOWN_TENANT");
+            assertThat(byReason.get("OK")).isGreaterThanOrEqualTo(40L);
+
+            Set<String> audited = new HashSet<>();
+            audit.forEach(e -> audited.add(e.getSource().getPartition() + "/" + e.getSource().getOffset()));
+            assertThat(audited).as("every outcome has an audit trail").containsAll(sources);
+            assertThat(outcomes.stream().filter(o -> o.result() != null).map(o -> o.result().getModel())).doesNotContain("gpt-4o");
+        }
+    }
+}
