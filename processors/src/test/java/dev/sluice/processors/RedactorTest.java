@@ -1,0 +1,48 @@
+package dev.sluice.processors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.processors.redact.PiiDetector;
+import dev.sluice.processors.redact.PiiFinding;
+import dev.sluice.processors.redact.PiiType;
+import dev.sluice.processors.redact.Redaction;
+import dev.sluice.processors.redact.Redactor;
+import dev.sluice.schemas.avro.ChatMessage;
+import dev.sluice.schemas.avro.Role;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RedactorTest {
+
+    private final PiiDetector detector = new PiiDetector();
+
+    private List<PiiType> types(String text) {
+        return detector.detect(text, "US").stream().map(PiiFinding::type).toList();
+    }
+
+    @Test
+    void shouldFindEachTypeWithItsValidation() {
+        assertThat(types("mail a.b+c@mail.example.org now")).containsExactly(PiiType.EMAIL);
+        assertThat(types("call +44 20 7946 0958 or (212) 555-0187")).containsExactly(PiiType.PHONE, PiiType.PHONE);
+        assertThat(types("card 4111 1111 1111 1111")).containsExactly(PiiType.CREDIT_CARD);
+        assertThat(types("card 4111 1111 1111 1112")).doesNotContain(PiiType.CREDIT_CARD); // fails Luhn
+        assertThat(types("iban GB82 WEST 1234 5698 7654 32")).containsExactly(PiiType.IBAN);
+        assertThat(types("iban GB82 WEST 1234 5698 7654 33")).doesNotContain(PiiType.IBAN); // fails mod-97
+        assertThat(types("ssn 123-45-6789")).containsExactly(PiiType.US_SSN);
+        assertThat(types("ssn 000-45-6789")).isEmpty();
+        assertThat(types("from 10.0.0.1 and fe80::1ff:fe23:4567:890a")).containsExactly(PiiType.IP, PiiType.IP);
+        assertThat(types("version 1.2.3.400 is out")).isEmpty();
+    }
+
+    @Test
+    void shouldUseOnePlaceholderPerValueAcrossMessages() {
+        Redaction r = new Redactor(detector).redact(List.of(
+                new ChatMessage(Role.SYSTEM, "Reply to Jane@Example.com only.", null),
+                new ChatMessage(Role.USER, "jane@example.com and bob@example.com wrote; jane@example.com again.", null)), "US");
+
+        assertThat(r.messages().get(0).getContent()).isEqualTo("Reply to <EMAIL_1> only.");
+        assertThat(r.messages().get(1).getContent()).isEqualTo("<EMAIL_1> and <EMAIL_2> wrote; <EMAIL_1> again.");
+        assertThat(r.replaced()).isEqualTo(4);
+        assertThat(r.counts()).containsEntry(PiiType.EMAIL, 2);
+    }
+}
