@@ -31,7 +31,7 @@ public final class Admitter {
 
     public Admission admit(byte[] key, byte[] value, Instant now) {
         if (value == null || value.length == 0) {
-            return refused(RejectReason.MALFORMED_RECORD, "record has no value", null, null);
+            return refused(RejectReason.MALFORMED_RECORD, "record has no value", keyText(key), null);
         }
         if (value.length > config.limits().maxRecordBytes()) {
             return refused(RejectReason.RECORD_TOO_LARGE, "record of " + value.length + " bytes exceeds the limit of "
