@@ -51,11 +51,23 @@ public final class SluiceCli implements Runnable {
         @Option(names = "--config", description = "Gateway YAML (tenants, models, policy, ...); default: the built-in demo configuration.")
         Path gatewayConfig;
 
+        @Option(names = "--settings", description = "Properties file of process settings (docs/configuration.md); -D and the options above win over it.")
+        Path settingsFile;
+
         @Option(names = "-D", description = "Set a process setting, e.g. -Dtopic.partitions=6 (see docs/configuration.md).")
         Map<String, String> settings = new LinkedHashMap<>();
 
         SluiceConfig config(Map<String, String> defaults) {
             Map<String, String> values = new HashMap<>(defaults);
+            if (settingsFile != null) {
+                java.util.Properties file = new java.util.Properties();
+                try (var in = Files.newBufferedReader(settingsFile)) {
+                    file.load(in);
+                } catch (IOException e) {
+                    throw new CommandLine.ParameterException(new CommandLine(this), "cannot read --settings " + settingsFile + ": " + e.getMessage());
+                }
+                file.forEach((k, v) -> values.put(k.toString(), v.toString()));
+            }
             values.putAll(settings);
             if (bootstrapServers != null) {
                 values.put(SluiceConfig.BOOTSTRAP_SERVERS, bootstrapServers);
