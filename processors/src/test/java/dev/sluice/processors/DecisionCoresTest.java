@@ -28,7 +28,7 @@ class DecisionCoresTest {
     private final Classifier classifier = new Classifier(config.classifier(), new PiiDetector(), new InjectionDetector());
 
     private Classification classify(String text, Sensitivity label) {
-        return classifier.classify(List.of(new ChatMessage(Role.USER, text, null)), label, "US", false);
+        return classifier.classify(List.of(new ChatMessage(Role.USER, text, null, null)), label, "US", false);
     }
 
     private static Classification classification(String domain, Sensitivity sensitivity, String tier, double injection) {

@@ -37,8 +37,8 @@ class RedactorTest {
     @Test
     void shouldUseOnePlaceholderPerValueAcrossMessages() {
         Redaction r = new Redactor(detector).redact(List.of(
-                new ChatMessage(Role.SYSTEM, "Reply to Jane@Example.com only.", null),
-                new ChatMessage(Role.USER, "jane@example.com and bob@example.com wrote; jane@example.com again.", null)), "US");
+                new ChatMessage(Role.SYSTEM, "Reply to Jane@Example.com only.", null, null),
+                new ChatMessage(Role.USER, "jane@example.com and bob@example.com wrote; jane@example.com again.", null, null)), "US");
 
         assertThat(r.messages().get(0).getContent()).isEqualTo("Reply to <EMAIL_1> only.");
         assertThat(r.messages().get(1).getContent()).isEqualTo("<EMAIL_1> and <EMAIL_2> wrote; <EMAIL_1> again.");

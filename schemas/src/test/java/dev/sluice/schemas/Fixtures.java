@@ -23,7 +23,7 @@ final class Fixtures {
                 .setCountry("DE")
                 .setRegion("EU")
                 .setPriority(Priority.BATCH)
-                .setMessages(List.of(new ChatMessage(Role.USER, "Summarise invoice 42", null)))
+                .setMessages(List.of(new ChatMessage(Role.USER, "Summarise invoice 42", null, null)))
                 .setParameters(GenerationParameters.newBuilder().setMaxOutputTokens(256).build())
                 .setSubmittedAt(Instant.ofEpochMilli(1_700_000_000_000L))
                 .setMetadata(Map.of("batch", "b-1"))

@@ -68,7 +68,8 @@ public final class SluiceApplication {
     public static KafkaStreams create(SluiceConfig config, String bootstrapServers, LoadedConfig gateway,
                                       Map<String, ModelProvider> providers, SchemaRegistry registry) {
         Topics topics = Topics.create(config.getString(SluiceConfig.TOPIC_PREFIX), registry);
-        Topology topology = SluiceTopology.build(topics, gateway.gateway(), providers, registry, Clock.systemUTC());
+        Topology topology = SluiceTopology.build(topics, gateway.gateway(), providers, registry, Clock.systemUTC(),
+                config.getInt(SluiceConfig.PARTITIONS));
         return new KafkaStreams(topology, streamsProperties(config, bootstrapServers));
     }
 }

@@ -11,6 +11,8 @@ import dev.sluice.processors.cost.Pricer;
 import dev.sluice.processors.infer.Batcher;
 import dev.sluice.processors.infer.InferProcessor;
 import dev.sluice.processors.infer.ModelProvider;
+import dev.sluice.processors.infer.ProviderGuard;
+import dev.sluice.processors.infer.TokenBucket;
 import dev.sluice.processors.outcome.Outcomes;
 import dev.sluice.processors.pipeline.StageProcessor;
 import dev.sluice.processors.policy.PolicyEngine;
@@ -74,7 +76,12 @@ public final class SluiceTopology {
     private SluiceTopology() {
     }
 
-    public static Topology build(Topics topics, GatewayConfig config, Map<String, ModelProvider> providers, SchemaRegistry registry, Clock clock) {
+    /**
+     * @param partitions partitions of the requests topic: each task holds 1/partitions of every
+     *                   provider's rate limits, so the limits hold whatever the number of instances
+     */
+    public static Topology build(Topics topics, GatewayConfig config, Map<String, ModelProvider> providers, SchemaRegistry registry,
+                                 Clock clock, int partitions) {
         StreamsBuilder builder = new StreamsBuilder();
         var envelopes = topics.envelopeSerde();
         var limits = config.limits();
@@ -100,10 +107,12 @@ public final class SluiceTopology {
                 .processValues(StageProcessor.supplier(PolicyStage.NAME, new PolicyStage(new PolicyEngine(config)), clock), Named.as(PolicyStage.NAME))
                 .processValues(StageProcessor.supplier(RouteStage.NAME, new RouteStage(new Router(config.routing())), clock), Named.as(RouteStage.NAME));
 
+        Map<String, ProviderGuard> guards = new java.util.HashMap<>();
+        config.models().values().forEach(m -> guards.computeIfAbsent(m.provider(),
+                p -> new ProviderGuard(p, config.resilience(), config.limitsOf(p), clock)));
         KStream<String, PipelineRecord> finished = routed
-                .process(() -> new InferProcessor(config, INFLIGHT_STORE,
-                                c -> new Batcher(providers, c.limits().interactiveWindow(), c.limits().batchWindow(), c.limits().maxBatchSize()),
-                                INFER_TICK, clock),
+                .process(() -> new InferProcessor(config, INFLIGHT_STORE, c -> new Batcher(providers, guards, budgets(c, clock, partitions),
+                                c.limits().interactiveWindow(), c.limits().batchWindow(), c.limits().maxBatchSize()), guards, INFER_TICK, clock),
                         Named.as(InferProcessor.NAME), INFLIGHT_STORE)
                 .processValues(StageProcessor.supplier(ValidateStage.NAME, new ValidateStage(new OutputValidator()), clock), Named.as(ValidateStage.NAME))
                 .processValues(StageProcessor.seeingRejected(CostStage.NAME, new CostStage(config), clock), Named.as(CostStage.NAME));
@@ -139,5 +148,16 @@ public final class SluiceTopology {
                 .to(topics.costs().name(), Produced.with(topics.costs().keySerde(), topics.costs().valueSerde()).withName("costs-sink"));
 
         return builder.build();
+    }
+
+    /** One task's share of every provider's rate limits. */
+    static Map<String, Batcher.Budget> budgets(GatewayConfig config, Clock clock, int partitions) {
+        Map<String, Batcher.Budget> budgets = new java.util.HashMap<>();
+        config.models().values().forEach(m -> budgets.computeIfAbsent(m.provider(), p -> {
+            var limits = config.limitsOf(p);
+            return new Batcher.Budget(new TokenBucket((double) limits.requestsPerMinute() / partitions, clock),
+                    new TokenBucket((double) limits.tokensPerMinute() / partitions, clock));
+        }));
+        return budgets;
     }
 }

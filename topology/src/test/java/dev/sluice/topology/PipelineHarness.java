@@ -58,7 +58,7 @@ final class PipelineHarness implements AutoCloseable {
         mistral = new ScriptedProvider("mistral", failingModels, json);
         internal = new ScriptedProvider("internal-vllm", failingModels, json);
         Map<String, ModelProvider> providers = Map.of("openai", openai, "mistral", mistral, "internal-vllm", internal);
-        topology = SluiceTopology.build(topics, config, providers, registry, clock);
+        topology = SluiceTopology.build(topics, config, providers, registry, clock, 1);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test-" + UUID.randomUUID());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -84,7 +84,7 @@ final class PipelineHarness implements AutoCloseable {
                 .setCountry("DE")
                 .setRegion("EU")
                 .setPriority(Priority.BATCH)
-                .setMessages(List.of(new ChatMessage(Role.USER, text, null)))
+                .setMessages(List.of(new ChatMessage(Role.USER, text, null, null)))
                 .setParameters(GenerationParameters.newBuilder().setMaxOutputTokens(200).build())
                 .setSubmittedAt(START);
     }

@@ -41,7 +41,7 @@ final class ScriptedProvider implements ModelProvider {
         for (ModelCall call : batch) {
             calls.add(call);
             CallOutcome outcome = failing.contains(model.id())
-                    ? new CallOutcome.Failure(true, 503, "server_error: overloaded")
+                    ? new CallOutcome.Failure(CallOutcome.Kind.TRANSIENT, 503, "server_error: overloaded")
                     : new CallOutcome.Success(call.responseSchema() != null ? json : "answer from " + model.id(), "stop",
                             new Usage(100L, 20L, 0L, 0L, 0L), 5L);
             out.add(CompletableFuture.completedFuture(outcome));

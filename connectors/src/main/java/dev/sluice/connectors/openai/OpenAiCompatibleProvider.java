@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.processors.config.GatewayConfig.ModelSpec;
+import dev.sluice.connectors.ProviderErrors;
 import dev.sluice.processors.infer.CallOutcome;
 import dev.sluice.processors.infer.ModelCall;
 import dev.sluice.processors.infer.ModelProvider;
@@ -66,7 +67,7 @@ public final class OpenAiCompatibleProvider implements ModelProvider {
 
     private CompletableFuture<CallOutcome> callOne(ModelSpec model, ModelCall call) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
-                .timeout(timeout)
+                .timeout(call.timeout().compareTo(timeout) < 0 ? call.timeout() : timeout)
                 .header("Content-Type", "application/json")
                 .header("X-Request-Id", call.requestId())
                 .POST(HttpRequest.BodyPublishers.ofString(requestBody(model, call).toString()));
@@ -79,14 +80,19 @@ public final class OpenAiCompatibleProvider implements ModelProvider {
                     long latencyMs = (System.nanoTime() - started) / 1_000_000;
                     if (error != null) {
                         Throwable cause = error.getCause() != null ? error.getCause() : error;
-                        String what = cause instanceof HttpTimeoutException ? "timed out after " + timeout.toMillis() + " ms" : cause.toString();
-                        return new CallOutcome.Failure(true, 0, what);
+                        if (cause instanceof HttpTimeoutException) {
+                            return new CallOutcome.Failure(CallOutcome.Kind.TIMEOUT, 0, "timed out after " + call.timeout().toMillis() + " ms");
+                        }
+                        return new CallOutcome.Failure(CallOutcome.Kind.TRANSIENT, 0, cause.toString());
                     }
-                    return parse(response.statusCode(), response.body(), latencyMs);
+                    if (response.statusCode() != 200) {
+                        return ProviderErrors.failure(response.statusCode(), response.body(), response.headers().firstValue("retry-after").orElse(null));
+                    }
+                    return parse(response.body(), latencyMs);
                 });
     }
 
-    static ObjectNode requestBody(ModelSpec model, ModelCall call) {
+    public static ObjectNode requestBody(ModelSpec model, ModelCall call) {
         ObjectNode body = MAPPER.createObjectNode();
         body.put("model", model.providerModel());
         ArrayNode messages = body.putArray("messages");
@@ -123,25 +129,18 @@ public final class OpenAiCompatibleProvider implements ModelProvider {
         return body;
     }
 
-    static CallOutcome parse(int status, String body, long latencyMs) {
+    /** Parses a 200 chat-completion body. Cached tokens are part of prompt_tokens, reasoning tokens part of completion_tokens. */
+    public static CallOutcome parse(String body, long latencyMs) {
         JsonNode json;
         try {
             json = MAPPER.readTree(body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return new CallOutcome.Failure(status == 429 || status >= 500 || status == 200, status,
-                    "unreadable response body (HTTP " + status + "): " + e.getOriginalMessage());
+            return new CallOutcome.Failure(CallOutcome.Kind.TRANSIENT, 200, "unreadable response body: " + e.getOriginalMessage());
         }
-        if (status != 200) {
-            JsonNode error = json == null ? null : json.path("error");
-            String message = error == null || error.isMissingNode() ? "HTTP " + status
-                    : error.path("type").asText("error") + ": " + error.path("message").asText("");
-            boolean retryable = status == 408 || status == 409 || status == 429 || status >= 500;
-            return new CallOutcome.Failure(retryable, status, message);
-        }
-        JsonNode choice = json.path("choices").path(0);
+        JsonNode choice = json == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : json.path("choices").path(0);
         JsonNode content = choice.path("message").path("content");
         if (choice.isMissingNode() || !content.isTextual()) {
-            return new CallOutcome.Failure(true, status, "response has no choices[0].message.content");
+            return new CallOutcome.Failure(CallOutcome.Kind.TRANSIENT, 200, "response has no choices[0].message.content");
         }
         JsonNode usage = json.path("usage");
         long prompt = usage.path("prompt_tokens").asLong(0);

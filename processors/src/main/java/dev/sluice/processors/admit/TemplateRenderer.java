@@ -25,9 +25,9 @@ public final class TemplateRenderer {
         java.util.Set<String> used = new java.util.HashSet<>();
         List<ChatMessage> messages = new ArrayList<>(2);
         if (template.system() != null && !template.system().isBlank()) {
-            messages.add(new ChatMessage(Role.SYSTEM, fill(template, template.system(), variables, used), null));
+            messages.add(new ChatMessage(Role.SYSTEM, fill(template, template.system(), variables, used), null, null));
         }
-        messages.add(new ChatMessage(Role.USER, fill(template, template.user(), variables, used), null));
+        messages.add(new ChatMessage(Role.USER, fill(template, template.user(), variables, used), null, null));
         java.util.Set<String> unused = new java.util.TreeSet<>(variables.keySet());
         unused.removeAll(used);
         if (!unused.isEmpty()) {

@@ -22,6 +22,8 @@ public record GatewayConfig(
         Map<String, Template> templates,
         ClassifierRules classifier,
         Limits limits,
+        Resilience resilience,
+        Map<String, ProviderLimits> providerLimits,
         String currency) {
 
     public GatewayConfig {
@@ -33,6 +35,8 @@ public record GatewayConfig(
         Objects.requireNonNull(routing, "routing");
         Objects.requireNonNull(classifier, "classifier");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(resilience, "resilience");
+        providerLimits = Map.copyOf(Objects.requireNonNull(providerLimits, "providerLimits"));
         require(currency != null && currency.length() == 3, "currency must be an ISO 4217 code");
         require(!tenants.isEmpty(), "at least one tenant must be configured");
         require(!models.isEmpty(), "at least one model must be configured");
@@ -88,18 +92,78 @@ public record GatewayConfig(
      * @param hosting EXTERNAL for a vendor's cloud, INTERNAL for a model the enterprise runs itself
      */
     public record ModelSpec(String id, String provider, String providerModel, String tier, List<String> regions, Hosting hosting,
-                            long inputPerMillion, long cachedInputPerMillion, long outputPerMillion) {
+                            long inputPerMillion, long cachedInputPerMillion, long cacheWritePerMillion, long outputPerMillion,
+                            int batchDiscountPercent) {
         public ModelSpec {
             require(id != null && !id.isBlank(), "model id must not be blank");
             require(provider != null && !provider.isBlank(), "model '" + id + "' provider must not be blank");
             providerModel = providerModel == null || providerModel.isBlank() ? id : providerModel;
             regions = List.copyOf(regions);
             Objects.requireNonNull(hosting, "hosting");
-            require(inputPerMillion >= 0 && cachedInputPerMillion >= 0 && outputPerMillion >= 0, "model '" + id + "' prices must not be negative");
+            require(inputPerMillion >= 0 && cachedInputPerMillion >= 0 && cacheWritePerMillion >= 0 && outputPerMillion >= 0,
+                    "model '" + id + "' prices must not be negative");
+            require(batchDiscountPercent >= 0 && batchDiscountPercent <= 100, "model '" + id + "' batchDiscountPercent must be within 0..100");
         }
     }
 
     public enum Hosting { EXTERNAL, INTERNAL }
+
+    /**
+     * A provider's limits. Rate limits are the provider's account limits for the whole fleet; each
+     * task holds the share of them that its partition count gives (see docs/resilience.md).
+     *
+     * @param requestsPerMinute 0 for no limit
+     * @param tokensPerMinute   0 for no limit; counted with the estimate made before the call
+     * @param maxConcurrent     calls open at once per Sluice instance (bulkhead)
+     * @param batchApi          whether BATCH-priority work goes through the provider's batch API
+     */
+    public record ProviderLimits(int requestsPerMinute, long tokensPerMinute, int maxConcurrent, boolean batchApi) {
+        public ProviderLimits {
+            require(requestsPerMinute >= 0 && tokensPerMinute >= 0, "provider rate limits must not be negative");
+            require(maxConcurrent > 0, "provider maxConcurrent must be positive");
+        }
+
+        public static ProviderLimits unlimited() {
+            return new ProviderLimits(0, 0, 10_000, false);
+        }
+    }
+
+    /**
+     * How the infer stage retries and when it gives up on a provider.
+     *
+     * @param retriesPerModel     retries of a retryable failure on the same model before the next model
+     * @param backoffInitial      first backoff; then multiplied by backoffMultiplier each retry, randomised by backoffJitter, capped at backoffMax
+     * @param breakerFailureRate  failure rate (percent) over the sliding window that opens a provider's breaker
+     * @param breakerMinimumCalls calls needed before the failure rate counts
+     * @param breakerWindow       calls in the sliding window
+     * @param breakerOpen         how long an open breaker stays open before letting trial calls through
+     * @param defaultTimeout      time limit of a call; per use case in timeouts
+     */
+    public record Resilience(int retriesPerModel, Duration backoffInitial, double backoffMultiplier, double backoffJitter,
+                             Duration backoffMax, float breakerFailureRate, int breakerMinimumCalls, int breakerWindow,
+                             Duration breakerOpen, Duration defaultTimeout, Map<String, Duration> timeouts) {
+        public Resilience {
+            require(retriesPerModel >= 0, "resilience.retriesPerModel must not be negative");
+            require(backoffMultiplier >= 1, "resilience.backoffMultiplier must be at least 1");
+            require(backoffJitter >= 0 && backoffJitter < 1, "resilience.backoffJitter must be within [0, 1)");
+            require(breakerFailureRate > 0 && breakerFailureRate <= 100, "resilience.breakerFailureRate must be within (0, 100]");
+            require(breakerMinimumCalls > 0 && breakerWindow > 0, "resilience breaker window and minimum calls must be positive");
+            timeouts = Map.copyOf(timeouts);
+        }
+
+        public Duration timeoutFor(String useCase) {
+            return timeouts.getOrDefault(useCase, defaultTimeout);
+        }
+
+        public static Resilience defaults() {
+            return new Resilience(2, Duration.ofMillis(500), 2.0, 0.5, Duration.ofSeconds(30), 50f, 10, 20,
+                    Duration.ofSeconds(30), Duration.ofSeconds(60), Map.of());
+        }
+    }
+
+    public ProviderLimits limitsOf(String provider) {
+        return providerLimits.getOrDefault(provider, ProviderLimits.unlimited());
+    }
 
     /**
      * @param modelsByDomain  domain to the models allowed for it; a domain not listed allows every model

@@ -34,6 +34,7 @@ public final class CostStage implements Stage {
         ModelSpec model = config.model(inference.getModel())
                 .orElseThrow(() -> new IllegalStateException("answered by unconfigured model " + inference.getModel()));
         var request = envelope.getRequest();
+        int discount = inference.getViaBatchApi() ? model.batchDiscountPercent() : 0;
         CostRecord cost = CostRecord.newBuilder()
                 .setRequestId(request.getRequestId())
                 .setTenant(request.getTenant())
@@ -41,7 +42,8 @@ public final class CostStage implements Stage {
                 .setUseCase(request.getUseCase())
                 .setModel(model.id())
                 .setUsage(inference.getUsage())
-                .setCostMicros(Pricer.costMicros(model, inference.getUsage()))
+                .setCostMicros(Pricer.costMicros(model, inference.getUsage(), discount))
+                .setBatchDiscountPercent(discount)
                 .setCurrency(config.currency())
                 .setPriceVersion(config.version())
                 .setTimestamp(now)

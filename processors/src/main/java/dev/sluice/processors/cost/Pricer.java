@@ -7,8 +7,9 @@ import dev.sluice.schemas.avro.Usage;
 
 /**
  * Token usage times the price table, in integer millionths of the currency unit. Cached input
- * tokens are priced at the cached rate and the rest of the input at the full rate; a request's cost
- * is rounded half-up once, so aggregates are exact sums of per-request costs.
+ * tokens are priced at the cached rate, cache writes at the cache-write rate and the rest of the
+ * input at the full rate; a request's cost is rounded half-up once, so aggregates are exact sums of
+ * per-request costs.
  */
 public final class Pricer {
 
@@ -16,11 +17,22 @@ public final class Pricer {
     }
 
     public static long costMicros(ModelSpec model, Usage usage) {
+        return costMicros(model, usage, 0);
+    }
+
+    /**
+     * Cached-input and cache-write tokens are parts of the input and priced at their own rates,
+     * never twice; reasoning tokens are part of the output. A batch discount applies to the whole.
+     */
+    public static long costMicros(ModelSpec model, Usage usage, int discountPercent) {
         long cached = Math.min(usage.getCachedInputTokens(), usage.getInputTokens());
-        long uncached = usage.getInputTokens() - cached;
-        long perMillion = Math.addExact(Math.addExact(Math.multiplyExact(uncached, model.inputPerMillion()),
-                Math.multiplyExact(cached, model.cachedInputPerMillion())), Math.multiplyExact(usage.getOutputTokens(), model.outputPerMillion()));
-        return (perMillion + 500_000) / 1_000_000;
+        long written = Math.min(usage.getCacheWriteTokens(), usage.getInputTokens() - cached);
+        long uncached = usage.getInputTokens() - cached - written;
+        long perMillion = Math.addExact(Math.addExact(Math.addExact(Math.multiplyExact(uncached, model.inputPerMillion()),
+                Math.multiplyExact(cached, model.cachedInputPerMillion())), Math.multiplyExact(written, model.cacheWritePerMillion())),
+                Math.multiplyExact(usage.getOutputTokens(), model.outputPerMillion()));
+        long discounted = Math.multiplyExact(perMillion, 100 - discountPercent);
+        return (discounted + 50_000_000) / 100_000_000;
     }
 
     /**

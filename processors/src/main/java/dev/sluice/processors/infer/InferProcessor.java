@@ -6,12 +6,14 @@ import dev.sluice.processors.pipeline.Envelopes;
 import dev.sluice.schemas.avro.Inference;
 import dev.sluice.schemas.avro.PipelineRecord;
 import dev.sluice.schemas.avro.RejectReason;
+import io.github.resilience4j.core.IntervalFunction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -27,42 +29,58 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Infer stage adapter: calls providers without ever blocking the stream thread on one.
  *
  * <p>Each accepted envelope is written to the changelogged {@code inflight} store and its call is
- * queued in the task's {@link Batcher}. A wall-clock punctuator sends due batches and handles the
- * completed calls: an answer is forwarded and its entry deleted (with exactly-once both commit with
- * the input offsets); a retryable failure (429, 5xx, timeout) is retried once on the same model, then
- * the request moves to the next model of its route chain, and is rejected when the chain is exhausted. On start (and after a rebalance) everything in the store is
- * dispatched again, so a crash makes calls again but never loses or duplicates a result. Completions
- * for entries that are gone or for an earlier attempt are stale and dropped. When the store holds
- * {@code maxInflight} entries, {@code process} handles completions until there is room: backpressure
- * instead of an unbounded queue.
+ * queued in the task's {@link Batcher}. A wall-clock punctuator dispatches retries whose backoff has
+ * passed, sends due batches and handles completed calls:
+ * <ul>
+ *   <li>an answer is forwarded and its entry deleted (with exactly-once both commit with the input offsets);</li>
+ *   <li>a retryable failure (5xx, 429, timeout) is retried on the same model after an exponential,
+ *       jittered backoff (Resilience4j {@link IntervalFunction}) that is never shorter than the
+ *       provider's Retry-After, up to {@code retriesPerModel} times; the wait is stored in the entry
+ *       ({@code notBefore}), so it survives a restart;</li>
+ *   <li>then, or at once for a permanent failure or an open breaker, the next model of the route is
+ *       tried; models whose provider's breaker is open are skipped without a call;</li>
+ *   <li>when the route is exhausted the request is rejected.</li>
+ * </ul>
+ * On start (and after a rebalance) everything in the store is dispatched again, so a crash makes
+ * calls again but never loses or duplicates a result. Completions whose attempt and call sequence
+ * no longer match the entry are stale and dropped. When the store holds {@code maxInflight} entries,
+ * {@code process} handles completions until there is room: backpressure, not an unbounded queue.
  */
 public final class InferProcessor implements Processor<String, PipelineRecord, String, PipelineRecord> {
 
     public static final String NAME = "infer";
-    /** A retryable failure is retried once on the same model before the next model is tried. */
-    static final int RETRIES_PER_MODEL = 1;
 
     private record Done(ModelCall call, CallOutcome outcome) {
+    }
+
+    private record Due(Instant at, String key) {
     }
 
     private final GatewayConfig config;
     private final String storeName;
     private final Function<GatewayConfig, Batcher> batchers;
+    private final Map<String, ProviderGuard> guards;
     private final Duration tick;
     private final Clock clock;
+    private final IntervalFunction backoff;
     private final LinkedBlockingQueue<Done> completions = new LinkedBlockingQueue<>();
+    private final PriorityQueue<Due> delayed = new PriorityQueue<>((a, b) -> a.at().compareTo(b.at()));
     private ProcessorContext<String, PipelineRecord> context;
     private KeyValueStore<String, PipelineRecord> inflight;
     private Batcher batcher;
     private int inflightCount;
     private volatile boolean closed;
 
-    public InferProcessor(GatewayConfig config, String storeName, Function<GatewayConfig, Batcher> batchers, Duration tick, Clock clock) {
+    public InferProcessor(GatewayConfig config, String storeName, Function<GatewayConfig, Batcher> batchers,
+                          Map<String, ProviderGuard> guards, Duration tick, Clock clock) {
         this.config = config;
         this.storeName = storeName;
         this.batchers = batchers;
+        this.guards = Map.copyOf(guards);
         this.tick = tick;
         this.clock = clock;
+        var r = config.resilience();
+        this.backoff = IntervalFunction.ofExponentialRandomBackoff(r.backoffInitial(), r.backoffMultiplier(), r.backoffJitter(), r.backoffMax());
     }
 
     @Override
@@ -71,15 +89,16 @@ public final class InferProcessor implements Processor<String, PipelineRecord, S
         this.inflight = context.getStateStore(storeName);
         this.batcher = batchers.apply(config);
         Instant now = clock.instant();
-        List<PipelineRecord> pending = new ArrayList<>();
+        int count = 0;
         try (KeyValueIterator<String, PipelineRecord> it = inflight.all()) {
             while (it.hasNext()) {
                 KeyValue<String, PipelineRecord> entry = it.next();
-                pending.add(entry.value);
+                count++;
+                Instant at = entry.value.getNotBefore() != null && entry.value.getNotBefore().isAfter(now) ? entry.value.getNotBefore() : now;
+                delayed.add(new Due(at, entry.key));
             }
         }
-        inflightCount = pending.size();
-        pending.forEach(envelope -> dispatch(envelope, now));
+        inflightCount = count;
         context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, ts -> punctuate());
     }
 
@@ -102,12 +121,13 @@ public final class InferProcessor implements Processor<String, PipelineRecord, S
         }
         inflight.put(record.key(), envelope);
         inflightCount++;
-        dispatch(envelope, now);
+        dispatch(record.key(), envelope, now);
         batcher.flushDue(now);
     }
 
     /** Backpressure: wait for one completion (sending due batches meanwhile) and handle it. */
     private void awaitCompletion() {
+        dispatchDue(clock.instant());
         batcher.flushDue(clock.instant());
         try {
             Done done = completions.poll(tick.toMillis(), TimeUnit.MILLISECONDS);
@@ -121,20 +141,52 @@ public final class InferProcessor implements Processor<String, PipelineRecord, S
     }
 
     private void punctuate() {
-        batcher.flushDue(clock.instant());
+        Instant now = clock.instant();
+        dispatchDue(now);
+        batcher.flushDue(now);
         Done done;
         while ((done = completions.poll()) != null) {
             handle(done);
         }
     }
 
-    private void dispatch(PipelineRecord envelope, Instant now) {
+    private void dispatchDue(Instant now) {
+        Due due;
+        while ((due = delayed.peek()) != null && !due.at().isAfter(now)) {
+            delayed.poll();
+            PipelineRecord envelope = inflight.get(due.key());
+            if (envelope != null && (envelope.getNotBefore() == null || !envelope.getNotBefore().isAfter(now))) {
+                dispatch(due.key(), envelope, now);
+            }
+        }
+    }
+
+    /** Queues the call of the envelope's current attempt, skipping models whose breaker is open. */
+    private void dispatch(String key, PipelineRecord envelope, Instant now) {
         var chain = envelope.getRoute().getChain();
-        ModelSpec model = config.model(chain.get(envelope.getAttempt()))
-                .orElseThrow(() -> new IllegalStateException("route names unconfigured model " + chain.get(envelope.getAttempt())));
+        int attempt = envelope.getAttempt();
+        List<String> skipped = new ArrayList<>();
+        while (attempt < chain.size() && breakerOpen(chain.get(attempt))) {
+            skipped.add(chain.get(attempt));
+            attempt++;
+        }
+        if (!skipped.isEmpty()) {
+            PipelineRecord.Builder builder = PipelineRecord.newBuilder(envelope).setAttempt(attempt).setRetries(0);
+            envelope = Envelopes.audit(builder, NAME, "SKIPPED", "CIRCUIT_OPEN", Map.of("models", String.join(",", skipped)), now).build();
+            if (attempt >= chain.size()) {
+                finish(key, Envelopes.reject(envelope, RejectReason.PROVIDER_UNAVAILABLE,
+                        "the circuit breakers of every provider in the route are open: " + String.join(",", skipped), NAME, now), now);
+                return;
+            }
+            inflight.put(key, envelope);
+        }
+        ModelSpec model = config.model(chain.get(attempt))
+                .orElseThrow(() -> new IllegalStateException("route names unconfigured model"));
         var request = envelope.getRequest();
-        ModelCall call = new ModelCall(request.getRequestId(), envelope.getAttempt(), model, envelope.getPrompt(),
-                request.getParameters(), request.getResponseSchema(), request.getPriority());
+        ModelCall call = new ModelCall(request.getRequestId(), request.getTenant(), attempt, envelope.getCalls(), model, envelope.getPrompt(),
+                request.getParameters(), request.getResponseSchema(), request.getPriority(),
+                ModelCall.estimateTokens(envelope.getPrompt(), request.getParameters()),
+                config.resilience().timeoutFor(request.getUseCase()));
         batcher.submit(call, now, (c, outcome) -> {
             if (!closed) {
                 completions.add(new Done(c, outcome));
@@ -142,50 +194,59 @@ public final class InferProcessor implements Processor<String, PipelineRecord, S
         });
     }
 
+    private boolean breakerOpen(String modelId) {
+        ProviderGuard guard = config.model(modelId).map(m -> guards.get(m.provider())).orElse(null);
+        return guard != null && guard.isOpen();
+    }
+
     private void handle(Done done) {
         String key = done.call().requestId();
         PipelineRecord envelope = inflight.get(key);
-        if (envelope == null || envelope.getAttempt() != done.call().attempt()) {
-            return; // stale: already finished, or superseded by a later attempt
+        if (envelope == null || envelope.getAttempt() != done.call().attempt() || envelope.getCalls() != done.call().sequence()) {
+            return; // stale: finished, superseded by a later call, or timed out before it answered
         }
         Instant now = clock.instant();
         ModelSpec model = done.call().model();
-        PipelineRecord.Builder builder = PipelineRecord.newBuilder(envelope).setCalls(envelope.getCalls() + 1);
+        boolean called = !(done.outcome() instanceof CallOutcome.Failure f && f.kind() == CallOutcome.Kind.CIRCUIT_OPEN);
+        PipelineRecord.Builder builder = PipelineRecord.newBuilder(envelope).setCalls(envelope.getCalls() + (called ? 1 : 0)).setNotBefore(null);
         if (done.outcome() instanceof CallOutcome.Success success) {
             builder.setInference(new Inference(model.id(), model.provider(), success.content(), success.finishReason(),
-                    success.usage(), success.latencyMs()));
-            PipelineRecord answered = Envelopes.audit(builder, NAME, "COMPLETED", null, Map.of(
+                    success.usage(), success.latencyMs(), false));
+            finish(key, Envelopes.audit(builder, NAME, "COMPLETED", null, Map.of(
                     "model", model.id(),
                     "provider", model.provider(),
                     "calls", Integer.toString(envelope.getCalls() + 1),
-                    "latencyMs", Long.toString(success.latencyMs())), now).build();
-            finish(key, answered, now);
+                    "latencyMs", Long.toString(success.latencyMs())), now).build(), now);
             return;
         }
         CallOutcome.Failure failure = (CallOutcome.Failure) done.outcome();
         List<String> errors = new ArrayList<>(envelope.getErrors());
-        errors.add(model.id() + ": " + failure.message());
+        errors.add(model.id() + ": " + failure.kind() + " " + failure.message());
         builder.setErrors(errors);
-        if (failure.retryable() && envelope.getRetries() < RETRIES_PER_MODEL) {
-            builder.setRetries(envelope.getRetries() + 1);
-            PipelineRecord retried = Envelopes.audit(builder, NAME, "RETRY", "PROVIDER_ERROR",
-                    Map.of("model", model.id(), "status", Integer.toString(failure.status()), "error", failure.message()), now).build();
+        if (failure.retryable() && envelope.getRetries() < config.resilience().retriesPerModel()) {
+            long backoffMillis = backoff.apply(envelope.getRetries() + 1);
+            long waitMillis = failure.retryAfter() == null ? backoffMillis : Math.max(backoffMillis, failure.retryAfter().toMillis());
+            Instant notBefore = now.plusMillis(waitMillis);
+            builder.setRetries(envelope.getRetries() + 1).setNotBefore(notBefore);
+            PipelineRecord retried = Envelopes.audit(builder, NAME, "RETRY", failure.kind().name(), Map.of(
+                    "model", model.id(), "status", Integer.toString(failure.status()), "error", failure.message(),
+                    "waitMs", Long.toString(waitMillis)), now).build();
             inflight.put(key, retried);
-            dispatch(retried, now);
+            delayed.add(new Due(notBefore, key));
             return;
         }
-        int next = envelope.getAttempt() + 1;
+        int next = done.call().attempt() + 1;
         var chain = envelope.getRoute().getChain();
         if (next < chain.size()) {
             builder.setAttempt(next).setRetries(0);
-            PipelineRecord retried = Envelopes.audit(builder, NAME, "FALLBACK", failure.retryable() ? "PROVIDER_ERROR" : "PROVIDER_REJECTED",
+            PipelineRecord fallback = Envelopes.audit(builder, NAME, "FALLBACK", failure.kind().name(),
                     Map.of("failedModel", model.id(), "status", Integer.toString(failure.status()), "nextModel", chain.get(next),
                             "error", failure.message()), now).build();
-            inflight.put(key, retried);
-            dispatch(retried, now);
+            inflight.put(key, fallback);
+            dispatch(key, fallback, now);
             return;
         }
-        RejectReason reason = failure.retryable() ? RejectReason.PROVIDER_UNAVAILABLE : RejectReason.PROVIDER_REJECTED;
+        RejectReason reason = failure.kind() == CallOutcome.Kind.PERMANENT ? RejectReason.PROVIDER_REJECTED : RejectReason.PROVIDER_UNAVAILABLE;
         finish(key, Envelopes.reject(builder.build(), reason, "every model in the route failed: " + String.join("; ", errors), NAME, now), now);
     }
 
@@ -193,6 +254,11 @@ public final class InferProcessor implements Processor<String, PipelineRecord, S
         inflight.delete(key);
         inflightCount--;
         context.forward(new Record<>(key, envelope, now.toEpochMilli()));
+    }
+
+    /** Requests this task holds in flight (for metrics and tests). */
+    public int inflight() {
+        return inflightCount;
     }
 
     @Override

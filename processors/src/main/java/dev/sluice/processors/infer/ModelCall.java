@@ -4,16 +4,31 @@ import dev.sluice.processors.config.GatewayConfig.ModelSpec;
 import dev.sluice.schemas.avro.ChatMessage;
 import dev.sluice.schemas.avro.GenerationParameters;
 import dev.sluice.schemas.avro.Priority;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * One provider call to make: the redacted prompt of one request for one model.
  *
- * @param attempt index into the request's route chain; a completion for another attempt is stale
+ * @param attempt         index into the request's route chain
+ * @param sequence        the request's call count when this call was made; a completion whose
+ *                        attempt or sequence no longer matches the in-flight entry is stale
+ * @param estimatedTokens prompt estimate plus maximum output, charged against tokens-per-minute
+ * @param timeout         the use case's time limit for the call
  */
-public record ModelCall(String requestId, int attempt, ModelSpec model, List<ChatMessage> messages,
-                        GenerationParameters parameters, String responseSchema, Priority priority) {
+public record ModelCall(String requestId, String tenant, int attempt, int sequence, ModelSpec model, List<ChatMessage> messages,
+                        GenerationParameters parameters, String responseSchema, Priority priority, long estimatedTokens,
+                        Duration timeout) {
     public ModelCall {
         messages = List.copyOf(messages);
+    }
+
+    /** A rough token estimate (four characters a token) plus the maximum output; the real tokenizer comes with budgets. */
+    public static long estimateTokens(List<ChatMessage> messages, GenerationParameters parameters) {
+        long chars = 0;
+        for (ChatMessage m : messages) {
+            chars += m.getContent().length();
+        }
+        return (chars + 3) / 4 + parameters.getMaxOutputTokens();
     }
 }

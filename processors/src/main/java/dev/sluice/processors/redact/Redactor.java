@@ -48,7 +48,7 @@ public final class Redactor {
                 replaced++;
             }
             redacted.append(text, at, text.length());
-            out.add(new ChatMessage(message.getRole(), redacted.toString(), message.getName()));
+            out.add(new ChatMessage(message.getRole(), redacted.toString(), message.getName(), message.getCacheControl()));
         }
         return new Redaction(out, replaced, counts);
     }

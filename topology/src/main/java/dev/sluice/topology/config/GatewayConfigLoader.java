@@ -9,6 +9,8 @@ import dev.sluice.processors.config.GatewayConfig.Hosting;
 import dev.sluice.processors.config.GatewayConfig.Limits;
 import dev.sluice.processors.config.GatewayConfig.ModelSpec;
 import dev.sluice.processors.config.GatewayConfig.PolicyRules;
+import dev.sluice.processors.config.GatewayConfig.ProviderLimits;
+import dev.sluice.processors.config.GatewayConfig.Resilience;
 import dev.sluice.processors.config.GatewayConfig.RoutingRules;
 import dev.sluice.processors.config.GatewayConfig.Template;
 import dev.sluice.processors.config.GatewayConfig.Tenant;
@@ -84,7 +86,8 @@ public final class GatewayConfigLoader {
                 text(m, "tier", "models." + id), strings(m, "regions"),
                 Hosting.valueOf(m.path("hosting").asText("external").toUpperCase(Locale.ROOT)),
                 m.path("inputPerMillion").asLong(0), m.path("cachedInputPerMillion").asLong(m.path("inputPerMillion").asLong(0)),
-                m.path("outputPerMillion").asLong(0))));
+                m.path("cacheWritePerMillion").asLong(m.path("inputPerMillion").asLong(0)),
+                m.path("outputPerMillion").asLong(0), m.path("batchDiscountPercent").asInt(0))));
         JsonNode policy = root.path("policy");
         PolicyRules policyRules = new PolicyRules(lists(policy.path("modelsByDomain")), lists(policy.path("modelsByCountry")),
                 strings(policy, "blockedCountries"), policy.path("injectionThreshold").asDouble(0.7),
@@ -102,10 +105,25 @@ public final class GatewayConfigLoader {
         JsonNode l = root.path("limits");
         Limits limits = new Limits(l.path("maxRecordBytes").asInt(262_144), l.path("maxPromptChars").asInt(100_000),
                 Duration.ofHours(l.path("dedupWindowHours").asLong(168)), l.path("maxInflight").asInt(10_000),
-                Duration.ofMillis(l.path("interactiveWindowMs").asLong(20)), Duration.ofMillis(l.path("batchWindowMs").asLong(200)),
+                Duration.ofMillis(l.path("interactiveWindowMs").asLong(50)), Duration.ofMillis(l.path("batchWindowMs").asLong(500)),
                 l.path("maxBatchSize").asInt(32));
+        JsonNode r = root.path("resilience");
+        Resilience defaults = Resilience.defaults();
+        Map<String, Duration> timeouts = new LinkedHashMap<>();
+        r.path("timeoutMsByUseCase").fields().forEachRemaining(e -> timeouts.put(e.getKey(), Duration.ofMillis(e.getValue().asLong())));
+        Resilience resilience = new Resilience(r.path("retriesPerModel").asInt(defaults.retriesPerModel()),
+                Duration.ofMillis(r.path("backoffInitialMs").asLong(defaults.backoffInitial().toMillis())),
+                r.path("backoffMultiplier").asDouble(defaults.backoffMultiplier()), r.path("backoffJitter").asDouble(defaults.backoffJitter()),
+                Duration.ofMillis(r.path("backoffMaxMs").asLong(defaults.backoffMax().toMillis())),
+                (float) r.path("breakerFailureRatePercent").asDouble(defaults.breakerFailureRate()),
+                r.path("breakerMinimumCalls").asInt(defaults.breakerMinimumCalls()), r.path("breakerWindowCalls").asInt(defaults.breakerWindow()),
+                Duration.ofMillis(r.path("breakerOpenMs").asLong(defaults.breakerOpen().toMillis())),
+                Duration.ofMillis(r.path("timeoutMs").asLong(defaults.defaultTimeout().toMillis())), timeouts);
+        Map<String, ProviderLimits> providerLimits = new LinkedHashMap<>();
+        fields(root, "providers").forEach((name, p) -> providerLimits.put(name, new ProviderLimits(p.path("requestsPerMinute").asInt(0),
+                p.path("tokensPerMinute").asLong(0), p.path("maxConcurrent").asInt(10_000), p.path("batchApi").asBoolean(false))));
         return new GatewayConfig(version, tenants, models, policyRules, routingRules, templates, classifierRules, limits,
-                root.path("currency").asText("USD"));
+                resilience, providerLimits, root.path("currency").asText("USD"));
     }
 
     private Map<String, ProviderEndpoint> providers(JsonNode node) {
