@@ -22,6 +22,8 @@ final class ScriptedProvider implements ModelProvider {
     final String json;
     final List<ModelCall> calls = new CopyOnWriteArrayList<>();
     final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+    /** When set, decides each call's outcome instead of the defaults. */
+    volatile java.util.function.Function<ModelCall, CallOutcome> script;
 
     ScriptedProvider(String name, Set<String> failing, String json) {
         this.name = name;
@@ -40,7 +42,7 @@ final class ScriptedProvider implements ModelProvider {
         List<CompletableFuture<CallOutcome>> out = new ArrayList<>();
         for (ModelCall call : batch) {
             calls.add(call);
-            CallOutcome outcome = failing.contains(model.id())
+            CallOutcome outcome = script != null ? script.apply(call) : failing.contains(model.id())
                     ? new CallOutcome.Failure(CallOutcome.Kind.TRANSIENT, 503, "server_error: overloaded")
                     : new CallOutcome.Success(call.responseSchema() != null ? json : "answer from " + model.id(), "stop",
                             new Usage(100L, 20L, 0L, 0L, 0L), 5L);

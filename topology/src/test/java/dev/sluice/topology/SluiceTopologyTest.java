@@ -109,6 +109,61 @@ class SluiceTopologyTest {
     }
 
     @Test
+    void shouldWaitAtLeastRetryAfterBeforeRetryingARateLimitedCall() throws Exception {
+        try (PipelineHarness h = new PipelineHarness(Set.of())) {
+            h.openai.script = call -> h.openai.calls.size() == 1
+                    ? new dev.sluice.processors.infer.CallOutcome.Failure(dev.sluice.processors.infer.CallOutcome.Kind.RATE_LIMITED, 429,
+                            "rate_limit_error: slow down", java.time.Duration.ofSeconds(5))
+                    : new dev.sluice.processors.infer.CallOutcome.Success("fine", "stop", new dev.sluice.schemas.avro.Usage(10L, 2L, 0L, 0L, 0L), 3L);
+            h.send(PipelineHarness.request("r-429", "Summarise the delivery complaint.").build());
+            h.tick();
+            assertThat(h.openai.calls).hasSize(1);
+            for (int i = 0; i < 4; i++) {
+                h.tick(); // 4 s after the 429: Retry-After says 5 s
+            }
+            assertThat(h.openai.calls).hasSize(1);
+            h.tick();
+            h.tick();
+            assertThat(h.openai.calls).hasSize(2);
+            assertThat(h.results.readValuesToList()).singleElement().satisfies(r -> {
+                assertThat(r.getModel()).isEqualTo("gpt-4o-mini");
+                assertThat(r.getAttempts()).isEqualTo(2);
+            });
+            AuditEvent retry = h.audit.readValuesToList().stream().filter(e -> e.getDecision().equals("RETRY")).findFirst().orElseThrow();
+            assertThat(Long.parseLong(retry.getAttributes().get("waitMs"))).isGreaterThanOrEqualTo(5_000L);
+            assertThat(retry.getReason()).isEqualTo("RATE_LIMITED");
+        }
+    }
+
+    @Test
+    void shouldSkipAProviderWhoseBreakerIsOpenWithoutCallingIt() throws Exception {
+        try (PipelineHarness h = new PipelineHarness(Set.of("gpt-4o-mini"))) {
+            for (int i = 0; i < 12; i++) {
+                h.send(PipelineHarness.request("r-cb-" + i, "Summarise the delivery complaint " + i + ".").build());
+            }
+            for (int i = 0; i < 15; i++) {
+                h.tick();
+            }
+            int callsWhileOpening = h.openai.calls.size();
+            assertThat(h.results.readValuesToList()).hasSize(12).allSatisfy(r -> assertThat(r.getModel()).isEqualTo("mistral-small"));
+
+            h.send(PipelineHarness.request("r-cb-late", "Summarise the delivery complaint again.").build());
+            for (int i = 0; i < 3; i++) {
+                h.tick();
+            }
+            assertThat(h.openai.calls).hasSize(callsWhileOpening); // the open breaker skipped openai without a call
+            assertThat(h.results.readValuesToList()).singleElement().satisfies(r -> {
+                assertThat(r.getModel()).isEqualTo("mistral-small");
+                assertThat(r.getAttempts()).isEqualTo(1);
+            });
+            assertThat(h.audit.readValuesToList()).anySatisfy(e -> {
+                assertThat(e.getDecision()).isEqualTo("SKIPPED");
+                assertThat(e.getReason()).isEqualTo("CIRCUIT_OPEN");
+            });
+        }
+    }
+
+    @Test
     void shouldRejectWhenEveryModelFails() throws Exception {
         try (PipelineHarness h = new PipelineHarness(Set.of("gpt-4o-mini", "mistral-small", "llama-3.1-70b"))) {
             h.send(PipelineHarness.request("r-down", "Summarise the delivery complaint.").build());
