@@ -43,7 +43,27 @@ public final class ProviderErrors {
         } else {
             kind = CallOutcome.Kind.PERMANENT;
         }
-        return new CallOutcome.Failure(kind, status, message, retryAfter(retryAfterHeader, Instant.now()));
+        Duration retryAfter = retryAfter(retryAfterHeader, Instant.now());
+        if (retryAfter == null) {
+            retryAfter = retryInfo(body);
+        }
+        return new CallOutcome.Failure(kind, status, message, retryAfter);
+    }
+
+    /** Gemini puts the wait into the error body: {@code error.details[].retryDelay} of a RetryInfo, e.g. "30s". */
+    static Duration retryInfo(String body) {
+        try {
+            JsonNode details = MAPPER.readTree(body == null ? "" : body).path("error").path("details");
+            for (JsonNode detail : details) {
+                String delay = detail.path("retryDelay").asText("");
+                if (delay.endsWith("s")) {
+                    return Duration.ofMillis((long) (Double.parseDouble(delay.substring(0, delay.length() - 1)) * 1000));
+                }
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | NumberFormatException | NullPointerException ignored) {
+            return null;
+        }
+        return null;
     }
 
     /** Retry-After as delay-seconds or an HTTP date (RFC 9110 10.2.3); null when absent or unreadable. */

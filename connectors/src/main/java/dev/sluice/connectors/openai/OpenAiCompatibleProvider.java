@@ -1,98 +1,53 @@
 package dev.sluice.connectors.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.connectors.JsonHttpProvider;
 import dev.sluice.processors.config.GatewayConfig.ModelSpec;
-import dev.sluice.connectors.ProviderErrors;
 import dev.sluice.processors.infer.CallOutcome;
 import dev.sluice.processors.infer.ModelCall;
-import dev.sluice.processors.infer.ModelProvider;
 import dev.sluice.schemas.avro.ChatMessage;
 import dev.sluice.schemas.avro.Usage;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
 
 /**
- * Connector for the OpenAI chat-completions protocol ({@code POST /v1/chat/completions}), which
- * OpenAI, Azure OpenAI, vLLM, Ollama and many other servers speak. A thin adapter over
- * {@code java.net.http} rather than the vendor SDK (72 MB with Kotlin and OkHttp): the protocol is
- * small and Sluice keeps control of timeouts and retries. One HTTP request per call; calls of a
- * batch go out concurrently. Never blocks the caller; failures become {@link CallOutcome.Failure}.
+ * The OpenAI chat-completions protocol ({@code POST /v1/chat/completions}), which OpenAI, Azure
+ * OpenAI, vLLM, Ollama and many other servers speak. Usage: {@code prompt_tokens} includes
+ * {@code prompt_tokens_details.cached_tokens}; {@code completion_tokens} includes
+ * {@code completion_tokens_details.reasoning_tokens}. OpenAI caches prompts automatically, so there
+ * is no marker to pass.
  */
-public final class OpenAiCompatibleProvider implements ModelProvider {
+public final class OpenAiCompatibleProvider extends JsonHttpProvider {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    private final String name;
     private final URI endpoint;
     private final String apiKey;
-    private final Duration timeout;
-    private final HttpClient http;
 
     /**
      * @param baseUrl e.g. {@code https://api.openai.com} or {@code http://127.0.0.1:8000}; {@code /v1/chat/completions} is appended
      * @param apiKey  bearer token, or null for servers without authentication
      */
     public OpenAiCompatibleProvider(String name, String baseUrl, String apiKey, Duration timeout) {
-        this.name = name;
-        this.endpoint = URI.create(baseUrl.replaceAll("/+$", "") + "/v1/chat/completions");
+        super(name, timeout);
+        this.endpoint = URI.create(baseUrl(baseUrl) + "/v1/chat/completions");
         this.apiKey = apiKey;
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
     }
 
     @Override
-    public String name() {
-        return name;
+    protected URI uri(ModelSpec model, ModelCall call) {
+        return endpoint;
     }
 
     @Override
-    public List<CompletableFuture<CallOutcome>> call(ModelSpec model, List<ModelCall> batch) {
-        List<CompletableFuture<CallOutcome>> futures = new ArrayList<>(batch.size());
-        for (ModelCall call : batch) {
-            futures.add(callOne(model, call));
-        }
-        return futures;
+    protected Map<String, String> headers() {
+        return apiKey == null || apiKey.isBlank() ? Map.of() : Map.of("Authorization", "Bearer " + apiKey);
     }
 
-    private CompletableFuture<CallOutcome> callOne(ModelSpec model, ModelCall call) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
-                .timeout(call.timeout().compareTo(timeout) < 0 ? call.timeout() : timeout)
-                .header("Content-Type", "application/json")
-                .header("X-Request-Id", call.requestId())
-                .POST(HttpRequest.BodyPublishers.ofString(requestBody(model, call).toString()));
-        if (apiKey != null && !apiKey.isBlank()) {
-            request.header("Authorization", "Bearer " + apiKey);
-        }
-        long started = System.nanoTime();
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
-                .handle((response, error) -> {
-                    long latencyMs = (System.nanoTime() - started) / 1_000_000;
-                    if (error != null) {
-                        Throwable cause = error.getCause() != null ? error.getCause() : error;
-                        if (cause instanceof HttpTimeoutException) {
-                            return new CallOutcome.Failure(CallOutcome.Kind.TIMEOUT, 0, "timed out after " + call.timeout().toMillis() + " ms");
-                        }
-                        return new CallOutcome.Failure(CallOutcome.Kind.TRANSIENT, 0, cause.toString());
-                    }
-                    if (response.statusCode() != 200) {
-                        return ProviderErrors.failure(response.statusCode(), response.body(), response.headers().firstValue("retry-after").orElse(null));
-                    }
-                    return parse(response.body(), latencyMs);
-                });
-    }
-
-    public static ObjectNode requestBody(ModelSpec model, ModelCall call) {
+    @Override
+    public ObjectNode requestBody(ModelSpec model, ModelCall call) {
         ObjectNode body = MAPPER.createObjectNode();
         body.put("model", model.providerModel());
         ArrayNode messages = body.putArray("messages");
@@ -129,18 +84,18 @@ public final class OpenAiCompatibleProvider implements ModelProvider {
         return body;
     }
 
-    /** Parses a 200 chat-completion body. Cached tokens are part of prompt_tokens, reasoning tokens part of completion_tokens. */
-    public static CallOutcome parse(String body, long latencyMs) {
+    @Override
+    public CallOutcome parse(String body, long latencyMs) {
         JsonNode json;
         try {
             json = MAPPER.readTree(body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return new CallOutcome.Failure(CallOutcome.Kind.TRANSIENT, 200, "unreadable response body: " + e.getOriginalMessage());
+            return unreadable(e.getOriginalMessage());
         }
         JsonNode choice = json == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : json.path("choices").path(0);
         JsonNode content = choice.path("message").path("content");
         if (choice.isMissingNode() || !content.isTextual()) {
-            return new CallOutcome.Failure(CallOutcome.Kind.TRANSIENT, 200, "response has no choices[0].message.content");
+            return unreadable("no choices[0].message.content");
         }
         JsonNode usage = json.path("usage");
         long prompt = usage.path("prompt_tokens").asLong(0);
