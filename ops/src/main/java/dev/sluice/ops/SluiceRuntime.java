@@ -56,12 +56,7 @@ public final class SluiceRuntime implements AutoCloseable {
         }
         Map<String, ProviderEndpoint> endpoints = new LinkedHashMap<>(gateway.providers());
         if (gateway.needsSimulator()) {
-            simulator = ProviderSimulator.start(new SimulatorSettings(
-                    Duration.ofMillis(config.getInt(SluiceConfig.SIMULATOR_LATENCY_MS)),
-                    Duration.ofMillis(config.getInt(SluiceConfig.SIMULATOR_JITTER_MS)),
-                    config.getDouble(SluiceConfig.SIMULATOR_ERROR_RATE),
-                    config.getDouble(SluiceConfig.SIMULATOR_RATE_LIMIT_RATE),
-                    new HashSet<>(config.downModels()), null, 42L), 0);
+            simulator = ProviderSimulator.start(simulatorSettings(config), 0);
             endpoints.replaceAll((name, endpoint) -> endpoint.configured() ? endpoint : endpoint.withBaseUrl(simulator.baseUrl()));
             out.println("No endpoint configured for providers " + gateway.providers().values().stream().filter(p -> !p.configured())
                     .map(ProviderEndpoint::name).toList() + ": the built-in provider simulator answers them at " + simulator.baseUrl()
@@ -73,7 +68,9 @@ public final class SluiceRuntime implements AutoCloseable {
             out.println("Created topics " + created);
         }
         Map<String, ModelProvider> providers = SluiceApplication.providers(wired, System::getenv);
-        streams = SluiceApplication.create(config, bootstrapServers, wired, providers, registry);
+        int partitions = TopicAdmin.partitions(bootstrapServers, topics.requests().name());
+        streams = SluiceApplication.create(config, bootstrapServers, wired, providers, SluiceApplication.batchApis(wired, System::getenv),
+                registry, partitions);
         CountDownLatch running = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
@@ -86,6 +83,17 @@ public final class SluiceRuntime implements AutoCloseable {
         }
         out.println("Pipeline running (application id " + config.getString(SluiceConfig.APPLICATION_ID) + ", exactly_once_v2)");
         return this;
+    }
+
+    /** The simulator as the process settings describe it. */
+    public static SimulatorSettings simulatorSettings(SluiceConfig config) {
+        return SimulatorSettings.healthy()
+                .withLatency(Duration.ofMillis(config.getInt(SluiceConfig.SIMULATOR_LATENCY_MS)),
+                        SimulatorSettings.Distribution.valueOf(config.getString(SluiceConfig.SIMULATOR_DISTRIBUTION)),
+                        Duration.ofMillis(config.getInt(SluiceConfig.SIMULATOR_JITTER_MS)))
+                .withFaults(config.getDouble(SluiceConfig.SIMULATOR_RATE_LIMIT_RATE), config.getDouble(SluiceConfig.SIMULATOR_ERROR_RATE),
+                        config.getDouble(SluiceConfig.SIMULATOR_TIMEOUT_RATE), config.getDouble(SluiceConfig.SIMULATOR_MALFORMED_RATE))
+                .withDown(new HashSet<>(config.downModels()));
     }
 
     public String bootstrapServers() {

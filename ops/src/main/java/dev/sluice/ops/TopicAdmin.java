@@ -18,6 +18,13 @@ public final class TopicAdmin {
     private TopicAdmin() {
     }
 
+    /** Partitions of an existing topic. */
+    public static int partitions(String bootstrapServers, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+        }
+    }
+
     /** @return the names of the topics this call created */
     public static List<String> ensureTopics(String bootstrapServers, Topics topics, int partitions, short replication) throws Exception {
         List<String> created = new ArrayList<>();

@@ -39,7 +39,7 @@ public final class TestConfig {
                         Map.of("simple", "low-cost", "standard", "low-cost", "complex", "premium"), "internal", List.of("internal")),
                 Map.of("greet", new Template("greet", 1, "Be brief.", "Say hello to {{name}}.")),
                 new ClassifierRules(Map.of("finance", List.of("invoice", "ledger"), "legal", List.of("contract", "clause")), List.of("salary")),
-                new Limits(10_000, 2_000, Duration.ofHours(1), 100, Duration.ofMillis(20), Duration.ofMillis(200), 4),
+                new Limits(10_000, 2_000, Duration.ofHours(1), 100, Duration.ofMillis(20), Duration.ofMillis(200), 4, Duration.ofSeconds(2), Duration.ofSeconds(1)),
                 GatewayConfig.Resilience.defaults(), Map.of(), "USD");
     }
 

@@ -1,6 +1,11 @@
 package dev.sluice.topology;
 
+import dev.sluice.connectors.anthropic.AnthropicProvider;
+import dev.sluice.connectors.batch.AnthropicBatchApi;
+import dev.sluice.connectors.batch.OpenAiBatchApi;
+import dev.sluice.connectors.gemini.GeminiProvider;
 import dev.sluice.connectors.openai.OpenAiCompatibleProvider;
+import dev.sluice.processors.infer.BatchApiProvider;
 import dev.sluice.processors.infer.ModelProvider;
 import dev.sluice.schemas.serde.SchemaRegistry;
 import dev.sluice.topology.config.LoadedConfig;
@@ -60,16 +65,37 @@ public final class SluiceApplication {
                 throw new IllegalStateException("provider '" + endpoint.name() + "' has no baseUrl");
             }
             String key = endpoint.apiKeyEnv() == null ? null : env.apply(endpoint.apiKeyEnv());
-            providers.put(endpoint.name(), new OpenAiCompatibleProvider(endpoint.name(), endpoint.baseUrl(), key, endpoint.timeout()));
+            providers.put(endpoint.name(), switch (endpoint.kind()) {
+                case ProviderEndpoint.ANTHROPIC -> new AnthropicProvider(endpoint.name(), endpoint.baseUrl(), key, endpoint.timeout());
+                case ProviderEndpoint.GEMINI -> new GeminiProvider(endpoint.name(), endpoint.baseUrl(), key, endpoint.timeout());
+                default -> new OpenAiCompatibleProvider(endpoint.name(), endpoint.baseUrl(), key, endpoint.timeout());
+            });
         }
         return providers;
     }
 
-    public static KafkaStreams create(SluiceConfig config, String bootstrapServers, LoadedConfig gateway,
-                                      Map<String, ModelProvider> providers, SchemaRegistry registry) {
+    /** Batch-API connectors for the providers whose limits enable it (OpenAI-compatible and Anthropic have one). */
+    public static Map<String, BatchApiProvider> batchApis(LoadedConfig config, Function<String, String> env) {
+        Map<String, BatchApiProvider> apis = new LinkedHashMap<>();
+        for (ProviderEndpoint endpoint : config.providers().values()) {
+            if (!config.gateway().limitsOf(endpoint.name()).batchApi()) {
+                continue;
+            }
+            String key = endpoint.apiKeyEnv() == null ? null : env.apply(endpoint.apiKeyEnv());
+            switch (endpoint.kind()) {
+                case ProviderEndpoint.ANTHROPIC -> apis.put(endpoint.name(), new AnthropicBatchApi(endpoint.name(), endpoint.baseUrl(), key));
+                case ProviderEndpoint.OPENAI_COMPATIBLE -> apis.put(endpoint.name(), new OpenAiBatchApi(endpoint.name(), endpoint.baseUrl(), key));
+                default -> throw new IllegalArgumentException("provider '" + endpoint.name() + "' (" + endpoint.kind() + ") has no batch API");
+            }
+        }
+        return apis;
+    }
+
+    /** @param partitions partitions of the requests topic (each task's share of the rate limits) */
+    public static KafkaStreams create(SluiceConfig config, String bootstrapServers, LoadedConfig gateway, Map<String, ModelProvider> providers,
+                                      Map<String, BatchApiProvider> batchApis, SchemaRegistry registry, int partitions) {
         Topics topics = Topics.create(config.getString(SluiceConfig.TOPIC_PREFIX), registry);
-        Topology topology = SluiceTopology.build(topics, gateway.gateway(), providers, registry, Clock.systemUTC(),
-                config.getInt(SluiceConfig.PARTITIONS));
+        Topology topology = SluiceTopology.build(topics, gateway.gateway(), providers, batchApis, registry, Clock.systemUTC(), partitions);
         return new KafkaStreams(topology, streamsProperties(config, bootstrapServers));
     }
 }

@@ -8,6 +8,8 @@ import dev.sluice.processors.classify.InjectionDetector;
 import dev.sluice.processors.config.GatewayConfig;
 import dev.sluice.processors.cost.CostStage;
 import dev.sluice.processors.cost.Pricer;
+import dev.sluice.processors.infer.BatchApiProvider;
+import dev.sluice.processors.infer.BatchJobs;
 import dev.sluice.processors.infer.Batcher;
 import dev.sluice.processors.infer.InferProcessor;
 import dev.sluice.processors.infer.ModelProvider;
@@ -80,8 +82,8 @@ public final class SluiceTopology {
      * @param partitions partitions of the requests topic: each task holds 1/partitions of every
      *                   provider's rate limits, so the limits hold whatever the number of instances
      */
-    public static Topology build(Topics topics, GatewayConfig config, Map<String, ModelProvider> providers, SchemaRegistry registry,
-                                 Clock clock, int partitions) {
+    public static Topology build(Topics topics, GatewayConfig config, Map<String, ModelProvider> providers,
+                                 Map<String, BatchApiProvider> batchApis, SchemaRegistry registry, Clock clock, int partitions) {
         StreamsBuilder builder = new StreamsBuilder();
         var envelopes = topics.envelopeSerde();
         var limits = config.limits();
@@ -112,7 +114,8 @@ public final class SluiceTopology {
                 p -> new ProviderGuard(p, config.resilience(), config.limitsOf(p), clock)));
         KStream<String, PipelineRecord> finished = routed
                 .process(() -> new InferProcessor(config, INFLIGHT_STORE, c -> new Batcher(providers, guards, budgets(c, clock, partitions),
-                                c.limits().interactiveWindow(), c.limits().batchWindow(), c.limits().maxBatchSize()), guards, INFER_TICK, clock),
+                                c.limits().interactiveWindow(), c.limits().batchWindow(), c.limits().maxBatchSize()),
+                                c -> new BatchJobs(batchApis, c.limits().batchJobWindow(), c.limits().batchJobPollInterval()), guards, INFER_TICK, clock),
                         Named.as(InferProcessor.NAME), INFLIGHT_STORE)
                 .processValues(StageProcessor.supplier(ValidateStage.NAME, new ValidateStage(new OutputValidator()), clock), Named.as(ValidateStage.NAME))
                 .processValues(StageProcessor.seeingRejected(CostStage.NAME, new CostStage(config), clock), Named.as(CostStage.NAME));

@@ -33,7 +33,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 
 /** The whole topology on a TopologyTestDriver, with signed-request helpers. */
-final class PipelineHarness implements AutoCloseable {
+class PipelineHarness implements AutoCloseable {
 
     static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
     final GatewayConfig config = new GatewayConfigLoader(System::getenv).loadDefault().gateway();
@@ -43,6 +43,8 @@ final class PipelineHarness implements AutoCloseable {
     final ScriptedProvider openai;
     final ScriptedProvider mistral;
     final ScriptedProvider internal;
+    final ScriptedProvider anthropic;
+    final ScriptedProvider gemini;
     final Topology topology;
     final TopologyTestDriver driver;
     final TestInputTopic<byte[], byte[]> requests;
@@ -57,8 +59,11 @@ final class PipelineHarness implements AutoCloseable {
         openai = new ScriptedProvider("openai", failingModels, json);
         mistral = new ScriptedProvider("mistral", failingModels, json);
         internal = new ScriptedProvider("internal-vllm", failingModels, json);
-        Map<String, ModelProvider> providers = Map.of("openai", openai, "mistral", mistral, "internal-vllm", internal);
-        topology = SluiceTopology.build(topics, config, providers, registry, clock, 1);
+        anthropic = new ScriptedProvider("anthropic", failingModels, json);
+        gemini = new ScriptedProvider("gemini", failingModels, json);
+        Map<String, ModelProvider> providers = Map.of("openai", openai, "mistral", mistral, "internal-vllm", internal,
+                "anthropic", anthropic, "gemini", gemini);
+        topology = SluiceTopology.build(topics, config, providers, batchApis(), registry, clock, 1);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test-" + UUID.randomUUID());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -72,6 +77,11 @@ final class PipelineHarness implements AutoCloseable {
         rejections = driver.createOutputTopic(topics.rejections().name(), Serdes.String().deserializer(), topics.rejections().valueSerde().deserializer());
         audit = driver.createOutputTopic(topics.audit().name(), Serdes.String().deserializer(), topics.audit().valueSerde().deserializer());
         costs = driver.createOutputTopic(topics.costs().name(), Serdes.String().deserializer(), topics.costs().valueSerde().deserializer());
+    }
+
+    /** Batch APIs the harness offers; none unless a test overrides. */
+    Map<String, dev.sluice.processors.infer.BatchApiProvider> batchApis() {
+        return Map.of();
     }
 
     static LlmRequest.Builder request(String id, String text) {

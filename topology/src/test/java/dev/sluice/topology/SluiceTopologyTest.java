@@ -99,12 +99,12 @@ class SluiceTopologyTest {
             }
 
             LlmResult result = h.results.readValuesToList().get(0);
-            assertThat(result.getModel()).isEqualTo("mistral-small");
+            assertThat(result.getModel()).isEqualTo("gemini-flash");
             assertThat(result.getFallbackUsed()).isTrue();
             assertThat(result.getAttempts()).isEqualTo(4);
             assertThat(h.audit.readValuesToList()).extracting(AuditEvent::getDecision).containsSubsequence("RETRY", "RETRY", "FALLBACK");
             assertThat(h.openai.calls).hasSize(3);
-            assertThat(h.mistral.calls).hasSize(1);
+            assertThat(h.gemini.calls).hasSize(1);
         }
     }
 
@@ -145,7 +145,7 @@ class SluiceTopologyTest {
                 h.tick();
             }
             int callsWhileOpening = h.openai.calls.size();
-            assertThat(h.results.readValuesToList()).hasSize(12).allSatisfy(r -> assertThat(r.getModel()).isEqualTo("mistral-small"));
+            assertThat(h.results.readValuesToList()).hasSize(12).allSatisfy(r -> assertThat(r.getModel()).isEqualTo("gemini-flash"));
 
             h.send(PipelineHarness.request("r-cb-late", "Summarise the delivery complaint again.").build());
             for (int i = 0; i < 3; i++) {
@@ -153,7 +153,7 @@ class SluiceTopologyTest {
             }
             assertThat(h.openai.calls).hasSize(callsWhileOpening); // the open breaker skipped openai without a call
             assertThat(h.results.readValuesToList()).singleElement().satisfies(r -> {
-                assertThat(r.getModel()).isEqualTo("mistral-small");
+                assertThat(r.getModel()).isEqualTo("gemini-flash");
                 assertThat(r.getAttempts()).isEqualTo(1);
             });
             assertThat(h.audit.readValuesToList()).anySatisfy(e -> {
@@ -165,10 +165,10 @@ class SluiceTopologyTest {
 
     @Test
     void shouldRejectWhenEveryModelFails() throws Exception {
-        try (PipelineHarness h = new PipelineHarness(Set.of("gpt-4o-mini", "mistral-small", "llama-3.1-70b"))) {
+        try (PipelineHarness h = new PipelineHarness(Set.of("gpt-4o-mini", "gemini-flash", "mistral-small", "llama-3.1-70b"))) {
             h.send(PipelineHarness.request("r-down", "Summarise the delivery complaint.").build());
-            for (int i = 0; i < 30; i++) {
-                h.tick(); // three models, each tried three times
+            for (int i = 0; i < 40; i++) {
+                h.tick(); // four models, each tried three times
             }
             Rejection rejection = h.rejections.readValuesToList().get(0);
             assertThat(rejection.getReason()).isEqualTo(RejectReason.PROVIDER_UNAVAILABLE);

@@ -72,7 +72,7 @@ class StageTopologyTest {
             List<AuditEvent> trail = trail(h, "p-1");
             assertThat(trail.get(3).getDecision()).isEqualTo("ALLOWED");
             assertThat(trail.get(4).getAttributes()).containsEntry("tier", "low-cost").containsEntry("primary", "gpt-4o-mini")
-                    .containsEntry("chain", "gpt-4o-mini,mistral-small,llama-3.1-70b");
+                    .containsEntry("chain", "gpt-4o-mini,gemini-flash,mistral-small,llama-3.1-70b");
         }
     }
 

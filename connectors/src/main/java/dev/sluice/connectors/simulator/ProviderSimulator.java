@@ -11,46 +11,67 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A stand-in for a paid model provider: a real HTTP server on 127.0.0.1 speaking the OpenAI
- * chat-completions protocol, with its request validation, response, usage and error bodies.
- * Latency, 500s, 429s with {@code Retry-After} and per-model outages are configurable; answers are
- * delayed on a scheduler, not by parking a thread, so thousands of calls can be open at once.
+ * A stand-in for the paid model providers: a real HTTP server on 127.0.0.1 speaking the OpenAI
+ * chat-completions, Anthropic Messages and Gemini generateContent protocols (requests validated,
+ * responses, usage and errors shaped as the real APIs have them) and both providers' batch APIs
+ * ({@link BatchApis}). Latency distributions, 429 with Retry-After, 500s, calls that never answer,
+ * malformed bodies, outages per model and on a schedule are configurable ({@link SimulatorSettings}).
+ * Answers are delayed on a scheduler, not by parking a thread, so thousands of calls can be open.
  *
  * <p>Answers are deterministic: a short text that names the model and echoes the start of the last
- * user message, or, when the request asks for {@code response_format.json_schema}, a minimal JSON
- * value that satisfies the schema. Token counts are estimated at four characters a token.
+ * user turn, or, when the request asks for JSON with a schema, a minimal value that satisfies it.
+ * Tokens are estimated at four characters a token.
  */
 public final class ProviderSimulator implements AutoCloseable {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final SimulatorSettings settings;
     private final HttpServer server;
     private final ExecutorService handlers;
     private final ScheduledExecutorService delays;
     private final Random random;
+    private final Instant started = Instant.now();
     private final Map<String, AtomicLong> callsByModel = new ConcurrentHashMap<>();
     private final AtomicLong calls = new AtomicLong();
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger maxOpen = new AtomicInteger();
+    private final Set<HttpExchange> hanging = ConcurrentHashMap.newKeySet();
+    private final BatchApis batches;
 
     private ProviderSimulator(SimulatorSettings settings, int port) throws IOException {
         this.settings = settings;
         this.random = new Random(settings.seed());
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 8192);
         this.handlers = Executors.newFixedThreadPool(4, daemon("simulator-http"));
         this.delays = Executors.newScheduledThreadPool(2, daemon("simulator-delay"));
+        this.batches = new BatchApis(this);
         server.setExecutor(handlers);
-        server.createContext("/v1/chat/completions", this::chatCompletions);
+        server.createContext("/v1/chat/completions", exchange -> handle(exchange, SimulatedProtocol.OPENAI));
+        server.createContext("/v1/messages", exchange -> {
+            if (exchange.getRequestURI().getPath().startsWith("/v1/messages/batches")) {
+                batches.anthropic(exchange);
+            } else {
+                handle(exchange, SimulatedProtocol.ANTHROPIC);
+            }
+        });
+        server.createContext("/v1beta/models/", exchange -> handle(exchange, SimulatedProtocol.GEMINI));
+        server.createContext("/v1/files", batches::openAiFiles);
+        server.createContext("/v1/batches", batches::openAiBatches);
         server.start();
     }
 
@@ -63,7 +84,7 @@ public final class ProviderSimulator implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Calls received, all models. */
+    /** Calls received, all models, batch entries included. */
     public long calls() {
         return calls.get();
     }
@@ -74,143 +95,138 @@ public final class ProviderSimulator implements AutoCloseable {
         return n == null ? 0 : n.get();
     }
 
-    private void chatCompletions(HttpExchange exchange) throws IOException {
-        calls.incrementAndGet();
+    /** The most calls that were open (received, not yet answered) at once. */
+    public int maxOpenCalls() {
+        return maxOpen.get();
+    }
+
+    SimulatorSettings settings() {
+        return settings;
+    }
+
+    private void handle(HttpExchange exchange, SimulatedProtocol protocol) throws IOException {
         if (!"POST".equals(exchange.getRequestMethod())) {
-            respond(exchange, 405, error("invalid_request_error", "Only POST is supported on this endpoint.", null));
+            respond(exchange, 405, protocol.error(405, "invalid_request", "Only POST is supported on this endpoint."));
             return;
         }
-        if (settings.apiKey() != null && !("Bearer " + settings.apiKey()).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            respond(exchange, 401, error("invalid_request_error", "Incorrect API key provided.", "invalid_api_key"));
+        if (!protocol.authorised(exchange, settings.apiKey())) {
+            respond(exchange, 401, protocol.error(401, "authentication", "Invalid API key."));
             return;
         }
         JsonNode body;
         try (InputStream in = exchange.getRequestBody()) {
             body = MAPPER.readTree(in);
         } catch (IOException e) {
-            respond(exchange, 400, error("invalid_request_error", "We could not parse the JSON body of your request.", null));
+            respond(exchange, 400, protocol.error(400, "invalid_request", "The request body is not valid JSON."));
             return;
         }
-        if (body == null || !body.path("model").isTextual()) {
-            respond(exchange, 400, error("invalid_request_error", "you must provide a model parameter", null));
+        String invalid = protocol.invalid(exchange, body);
+        if (invalid != null) {
+            respond(exchange, 400, protocol.error(400, "invalid_request", invalid));
             return;
         }
-        if (!body.path("messages").isArray() || body.path("messages").isEmpty()) {
-            respond(exchange, 400, error("invalid_request_error", "'messages' must contain at least one message.", null));
+        String model = protocol.model(exchange, body);
+        Fate fate = fate(model);
+        int now = open.incrementAndGet();
+        maxOpen.accumulateAndGet(now, Math::max);
+        if (fate.kind == Fate.Kind.HANG) {
+            hanging.add(exchange);
             return;
         }
-        String model = body.path("model").asText();
+        Runnable answer = () -> {
+            open.decrementAndGet();
+            switch (fate.kind) {
+                case OK -> respondQuietly(exchange, 200, protocol.success(model, body), null);
+                case RATE_LIMITED -> respondQuietly(exchange, 429, protocol.error(429, "rate_limit", "Rate limit reached for " + model + "."),
+                        settings.retryAfter());
+                case ERROR -> respondQuietly(exchange, 500, protocol.error(500, "server", "The server had an error while processing your request."), null);
+                case DOWN -> respondQuietly(exchange, protocol.overloadedStatus(), protocol.error(protocol.overloadedStatus(), "overloaded",
+                        "The model " + model + " is overloaded."), null);
+                case MALFORMED -> respondRaw(exchange, 200, "{\"id\": \"truncated\", \"choi");
+                default -> throw new IllegalStateException();
+            }
+        };
+        if (fate.delayMillis <= 0) {
+            answer.run();
+        } else {
+            delays.schedule(answer, fate.delayMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** What happens to one call: counted, outcome and latency drawn. Also used for batch entries. */
+    Fate fate(String model) {
+        calls.incrementAndGet();
         callsByModel.computeIfAbsent(model, m -> new AtomicLong()).incrementAndGet();
         double draw;
-        long delayMs;
+        double latencyDraw;
         synchronized (random) {
             draw = random.nextDouble();
-            delayMs = settings.latency().toMillis() + (settings.jitter().isZero() ? 0 : (long) (random.nextDouble() * settings.jitter().toMillis()));
+            latencyDraw = settings.distribution() == SimulatorSettings.Distribution.LOGNORMAL ? random.nextGaussian() : random.nextDouble();
         }
-        int status;
-        ObjectNode answer;
-        if (settings.downModels().contains(model)) {
-            status = 503;
-            answer = error("server_error", "The server is overloaded or not ready yet.", null);
-        } else if (draw < settings.rateLimitRate()) {
-            status = 429;
-            answer = error("rate_limit_error" , "Rate limit reached for requests on " + model + ". Please try again in 1s.", "rate_limit_exceeded");
-            exchange.getResponseHeaders().add("Retry-After", "1");
-        } else if (draw < settings.rateLimitRate() + settings.errorRate()) {
-            status = 500;
-            answer = error("server_error", "The server had an error while processing your request.", null);
+        long median = settings.latency().toMillis();
+        long delay = switch (settings.distribution()) {
+            case FIXED -> median;
+            case UNIFORM -> median + (long) (latencyDraw * settings.spread().toMillis());
+            case LOGNORMAL -> (long) (median * Math.exp(latencyDraw * settings.spread().toMillis() / 10.0));
+        };
+        Duration since = Duration.between(started, Instant.now());
+        boolean scheduledOutage = settings.outages().stream().anyMatch(o -> (o.model().equals("*") || o.model().equals(model))
+                && since.compareTo(o.from()) >= 0 && since.compareTo(o.to()) < 0);
+        Fate.Kind kind;
+        double r = settings.rateLimitRate();
+        double e = r + settings.errorRate();
+        double t = e + settings.timeoutRate();
+        double m = t + settings.malformedRate();
+        if (settings.downModels().contains(model) || scheduledOutage) {
+            kind = Fate.Kind.DOWN;
+        } else if (draw < r) {
+            kind = Fate.Kind.RATE_LIMITED;
+        } else if (draw < e) {
+            kind = Fate.Kind.ERROR;
+        } else if (draw < t) {
+            kind = Fate.Kind.HANG;
+        } else if (draw < m) {
+            kind = Fate.Kind.MALFORMED;
         } else {
-            status = 200;
-            answer = completion(model, body);
+            kind = Fate.Kind.OK;
         }
-        int finalStatus = status;
-        if (delayMs <= 0) {
-            respond(exchange, finalStatus, answer);
-        } else {
-            delays.schedule(() -> respondQuietly(exchange, finalStatus, answer), delayMs, TimeUnit.MILLISECONDS);
-        }
+        return new Fate(kind, delay);
     }
 
-    private ObjectNode completion(String model, JsonNode body) {
-        String lastUser = "";
-        int promptChars = 0;
-        for (JsonNode message : body.path("messages")) {
-            String content = message.path("content").asText("");
-            promptChars += content.length();
-            if ("user".equals(message.path("role").asText())) {
-                lastUser = content;
-            }
-        }
-        JsonNode schema = body.path("response_format").path("json_schema").path("schema");
-        String content = schema.isMissingNode()
-                ? "Simulated answer from " + model + " to: " + lastUser.substring(0, Math.min(60, lastUser.length()))
-                : SchemaInstances.minimal(schema).toString();
-        int maxTokens = body.path("max_tokens").asInt(body.path("max_completion_tokens").asInt(1024));
-        long promptTokens = Math.max(1, (promptChars + 3) / 4);
-        long completionTokens = Math.min(maxTokens, Math.max(1, (content.length() + 3) / 4));
-
-        ObjectNode response = MAPPER.createObjectNode();
-        response.put("id", "chatcmpl-" + UUID.randomUUID().toString().replace("-", ""));
-        response.put("object", "chat.completion");
-        response.put("created", System.currentTimeMillis() / 1000);
-        response.put("model", model);
-        ObjectNode choice = response.putArray("choices").addObject();
-        choice.put("index", 0);
-        ObjectNode message = choice.putObject("message");
-        message.put("role", "assistant");
-        message.put("content", content);
-        message.putNull("refusal");
-        choice.putNull("logprobs");
-        choice.put("finish_reason", completionTokens >= maxTokens ? "length" : "stop");
-        ObjectNode usage = response.putObject("usage");
-        usage.put("prompt_tokens", promptTokens);
-        usage.put("completion_tokens", completionTokens);
-        usage.put("total_tokens", promptTokens + completionTokens);
-        ObjectNode promptDetails = usage.putObject("prompt_tokens_details");
-        promptDetails.put("cached_tokens", 0);
-        promptDetails.put("audio_tokens", 0);
-        ObjectNode completionDetails = usage.putObject("completion_tokens_details");
-        completionDetails.put("reasoning_tokens", 0);
-        completionDetails.put("audio_tokens", 0);
-        completionDetails.put("accepted_prediction_tokens", 0);
-        completionDetails.put("rejected_prediction_tokens", 0);
-        response.put("service_tier", "default");
-        response.putNull("system_fingerprint");
-        return response;
+    /** A drawn outcome and latency. */
+    record Fate(Kind kind, long delayMillis) {
+        enum Kind { OK, RATE_LIMITED, ERROR, HANG, MALFORMED, DOWN }
     }
 
-    private static ObjectNode error(String type, String message, String code) {
-        ObjectNode root = MAPPER.createObjectNode();
-        ObjectNode error = root.putObject("error");
-        error.put("message", message);
-        error.put("type", type);
-        error.putNull("param");
-        if (code == null) {
-            error.putNull("code");
-        } else {
-            error.put("code", code);
-        }
-        return root;
-    }
-
-    private void respondQuietly(HttpExchange exchange, int status, ObjectNode body) {
+    private void respondQuietly(HttpExchange exchange, int status, ObjectNode body, Duration retryAfter) {
         try {
+            if (retryAfter != null) {
+                exchange.getResponseHeaders().add("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
+            }
             respond(exchange, status, body);
         } catch (IOException e) {
             exchange.close(); // the client went away; nothing else to do
         }
     }
 
-    private static void respond(HttpExchange exchange, int status, ObjectNode body) throws IOException {
-        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+    static void respond(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        respondRaw(exchange, status, body.toString());
+    }
+
+    static void respondRaw(HttpExchange exchange, int status, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        try {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        } catch (IOException e) {
+            exchange.close();
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    static java.util.concurrent.ThreadFactory daemon(String name) {
         AtomicLong n = new AtomicLong();
         return r -> {
             Thread t = new Thread(r, name + "-" + n.incrementAndGet());
@@ -221,6 +237,7 @@ public final class ProviderSimulator implements AutoCloseable {
 
     @Override
     public void close() {
+        hanging.forEach(HttpExchange::close);
         server.stop(0);
         delays.shutdownNow();
         handlers.shutdownNow();

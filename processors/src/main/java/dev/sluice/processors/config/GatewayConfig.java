@@ -228,9 +228,12 @@ public record GatewayConfig(
      * @param interactiveWindow batching window for INTERACTIVE requests
      * @param batchWindow     batching window for BATCH requests
      * @param maxBatchSize    largest batch sent to one model at once
+     * @param batchJobWindow  how long BATCH work accumulates into one provider batch job
+     * @param batchJobPollInterval how often running provider batch jobs are polled
      */
     public record Limits(int maxRecordBytes, int maxPromptChars, Duration dedupWindow, int maxInflight,
-                         Duration interactiveWindow, Duration batchWindow, int maxBatchSize) {
+                         Duration interactiveWindow, Duration batchWindow, int maxBatchSize,
+                         Duration batchJobWindow, Duration batchJobPollInterval) {
         public Limits {
             require(maxRecordBytes > 0, "limits.maxRecordBytes must be positive");
             require(maxPromptChars > 0, "limits.maxPromptChars must be positive");
@@ -239,6 +242,8 @@ public record GatewayConfig(
             require(maxBatchSize > 0, "limits.maxBatchSize must be positive");
             Objects.requireNonNull(interactiveWindow, "interactiveWindow");
             Objects.requireNonNull(batchWindow, "batchWindow");
+            Objects.requireNonNull(batchJobWindow, "batchJobWindow");
+            Objects.requireNonNull(batchJobPollInterval, "batchJobPollInterval");
         }
     }
 }

@@ -3,7 +3,9 @@ package dev.sluice.processors.infer;
 import dev.sluice.processors.config.GatewayConfig;
 import dev.sluice.processors.config.GatewayConfig.ModelSpec;
 import dev.sluice.processors.pipeline.Envelopes;
+import dev.sluice.schemas.avro.BatchJobRef;
 import dev.sluice.schemas.avro.Inference;
+import dev.sluice.schemas.avro.Priority;
 import dev.sluice.schemas.avro.PipelineRecord;
 import dev.sluice.schemas.avro.RejectReason;
 import io.github.resilience4j.core.IntervalFunction;
@@ -50,7 +52,7 @@ public final class InferProcessor implements Processor<String, PipelineRecord, S
 
     public static final String NAME = "infer";
 
-    private record Done(ModelCall call, CallOutcome outcome) {
+    private record Done(ModelCall call, CallOutcome outcome, boolean viaBatchApi) {
     }
 
     private record Due(Instant at, String key) {
@@ -59,6 +61,7 @@ public final class InferProcessor implements Processor<String, PipelineRecord, S
     private final GatewayConfig config;
     private final String storeName;
     private final Function<GatewayConfig, Batcher> batchers;
+    private final Function<GatewayConfig, BatchJobs> batchJobFactory;
     private final Map<String, ProviderGuard> guards;
     private final Duration tick;
     private final Clock clock;
@@ -68,14 +71,36 @@ public final class InferProcessor implements Processor<String, PipelineRecord, S
     private ProcessorContext<String, PipelineRecord> context;
     private KeyValueStore<String, PipelineRecord> inflight;
     private Batcher batcher;
+    private BatchJobs batchJobs;
+    private final BatchJobs.Listener jobListener = new BatchJobs.Listener() {
+        @Override
+        public void submitted(String provider, String jobId, Instant at, List<ModelCall> calls) {
+            for (ModelCall call : calls) {
+                PipelineRecord envelope = inflight.get(call.requestId());
+                if (envelope != null && envelope.getAttempt() == call.attempt() && envelope.getCalls() == call.sequence()) {
+                    inflight.put(call.requestId(), PipelineRecord.newBuilder(envelope)
+                            .setBatchJob(new BatchJobRef(provider, jobId, BatchApiProvider.customId(call), at)).build());
+                }
+            }
+        }
+
+        @Override
+        public void completed(ModelCall call, CallOutcome outcome) {
+            completions.add(new Done(call, outcome, true));
+        }
+    };
     private int inflightCount;
     private volatile boolean closed;
 
+    /**
+     * @param batchJobs batch-API work of the task; providers it does not support are called directly
+     */
     public InferProcessor(GatewayConfig config, String storeName, Function<GatewayConfig, Batcher> batchers,
-                          Map<String, ProviderGuard> guards, Duration tick, Clock clock) {
+                          Function<GatewayConfig, BatchJobs> batchJobs, Map<String, ProviderGuard> guards, Duration tick, Clock clock) {
         this.config = config;
         this.storeName = storeName;
         this.batchers = batchers;
+        this.batchJobFactory = batchJobs;
         this.guards = Map.copyOf(guards);
         this.tick = tick;
         this.clock = clock;
@@ -88,12 +113,18 @@ public final class InferProcessor implements Processor<String, PipelineRecord, S
         this.context = context;
         this.inflight = context.getStateStore(storeName);
         this.batcher = batchers.apply(config);
+        this.batchJobs = batchJobFactory.apply(config);
         Instant now = clock.instant();
         int count = 0;
         try (KeyValueIterator<String, PipelineRecord> it = inflight.all()) {
             while (it.hasNext()) {
                 KeyValue<String, PipelineRecord> entry = it.next();
                 count++;
+                BatchJobRef job = entry.value.getBatchJob();
+                if (job != null && batchJobs.supports(job.getProvider())) {
+                    batchJobs.resume(job.getProvider(), job.getJobId(), callFor(entry.value, entry.value.getAttempt()));
+                    continue; // the job holds the call: poll it, do not call again
+                }
                 Instant at = entry.value.getNotBefore() != null && entry.value.getNotBefore().isAfter(now) ? entry.value.getNotBefore() : now;
                 delayed.add(new Due(at, entry.key));
             }
@@ -129,6 +160,7 @@ public final class InferProcessor implements Processor<String, PipelineRecord, S
     private void awaitCompletion() {
         dispatchDue(clock.instant());
         batcher.flushDue(clock.instant());
+        batchJobs.tick(clock.instant(), jobListener);
         try {
             Done done = completions.poll(tick.toMillis(), TimeUnit.MILLISECONDS);
             if (done != null) {
@@ -144,6 +176,7 @@ public final class InferProcessor implements Processor<String, PipelineRecord, S
         Instant now = clock.instant();
         dispatchDue(now);
         batcher.flushDue(now);
+        batchJobs.tick(now, jobListener);
         Done done;
         while ((done = completions.poll()) != null) {
             handle(done);
@@ -180,18 +213,27 @@ public final class InferProcessor implements Processor<String, PipelineRecord, S
             }
             inflight.put(key, envelope);
         }
+        ModelCall call = callFor(envelope, attempt);
+        if (call.priority() == Priority.BATCH && config.limitsOf(call.model().provider()).batchApi() && batchJobs.supports(call.model().provider())) {
+            batchJobs.submit(call, now);
+            return;
+        }
+        batcher.submit(call, now, (c, outcome) -> {
+            if (!closed) {
+                completions.add(new Done(c, outcome, false));
+            }
+        });
+    }
+
+    private ModelCall callFor(PipelineRecord envelope, int attempt) {
+        var chain = envelope.getRoute().getChain();
         ModelSpec model = config.model(chain.get(attempt))
-                .orElseThrow(() -> new IllegalStateException("route names unconfigured model"));
+                .orElseThrow(() -> new IllegalStateException("route names unconfigured model " + chain.get(attempt)));
         var request = envelope.getRequest();
-        ModelCall call = new ModelCall(request.getRequestId(), request.getTenant(), attempt, envelope.getCalls(), model, envelope.getPrompt(),
+        return new ModelCall(request.getRequestId(), request.getTenant(), attempt, envelope.getCalls(), model, envelope.getPrompt(),
                 request.getParameters(), request.getResponseSchema(), request.getPriority(),
                 ModelCall.estimateTokens(envelope.getPrompt(), request.getParameters()),
                 config.resilience().timeoutFor(request.getUseCase()));
-        batcher.submit(call, now, (c, outcome) -> {
-            if (!closed) {
-                completions.add(new Done(c, outcome));
-            }
-        });
     }
 
     private boolean breakerOpen(String modelId) {
@@ -208,13 +250,15 @@ public final class InferProcessor implements Processor<String, PipelineRecord, S
         Instant now = clock.instant();
         ModelSpec model = done.call().model();
         boolean called = !(done.outcome() instanceof CallOutcome.Failure f && f.kind() == CallOutcome.Kind.CIRCUIT_OPEN);
-        PipelineRecord.Builder builder = PipelineRecord.newBuilder(envelope).setCalls(envelope.getCalls() + (called ? 1 : 0)).setNotBefore(null);
+        PipelineRecord.Builder builder = PipelineRecord.newBuilder(envelope).setCalls(envelope.getCalls() + (called ? 1 : 0))
+                .setNotBefore(null).setBatchJob(null);
         if (done.outcome() instanceof CallOutcome.Success success) {
             builder.setInference(new Inference(model.id(), model.provider(), success.content(), success.finishReason(),
-                    success.usage(), success.latencyMs(), false));
+                    success.usage(), success.latencyMs(), done.viaBatchApi()));
             finish(key, Envelopes.audit(builder, NAME, "COMPLETED", null, Map.of(
                     "model", model.id(),
                     "provider", model.provider(),
+                    "via", done.viaBatchApi() ? "batch-api" : "direct",
                     "calls", Integer.toString(envelope.getCalls() + 1),
                     "latencyMs", Long.toString(success.latencyMs())), now).build(), now);
             return;

@@ -106,7 +106,8 @@ public final class GatewayConfigLoader {
         Limits limits = new Limits(l.path("maxRecordBytes").asInt(262_144), l.path("maxPromptChars").asInt(100_000),
                 Duration.ofHours(l.path("dedupWindowHours").asLong(168)), l.path("maxInflight").asInt(10_000),
                 Duration.ofMillis(l.path("interactiveWindowMs").asLong(50)), Duration.ofMillis(l.path("batchWindowMs").asLong(500)),
-                l.path("maxBatchSize").asInt(32));
+                l.path("maxBatchSize").asInt(32), Duration.ofMillis(l.path("batchJobWindowMs").asLong(2_000)),
+                Duration.ofMillis(l.path("batchJobPollMs").asLong(1_000)));
         JsonNode r = root.path("resilience");
         Resilience defaults = Resilience.defaults();
         Map<String, Duration> timeouts = new LinkedHashMap<>();

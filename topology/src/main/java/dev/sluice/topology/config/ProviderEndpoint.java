@@ -10,10 +10,13 @@ import java.time.Duration;
  */
 public record ProviderEndpoint(String name, String kind, String baseUrl, String apiKeyEnv, Duration timeout) {
     public static final String OPENAI_COMPATIBLE = "openai-compatible";
+    public static final String ANTHROPIC = "anthropic";
+    public static final String GEMINI = "gemini";
 
     public ProviderEndpoint {
-        if (!OPENAI_COMPATIBLE.equals(kind)) {
-            throw new IllegalArgumentException("provider '" + name + "' has unsupported kind '" + kind + "'; supported: " + OPENAI_COMPATIBLE);
+        if (!java.util.List.of(OPENAI_COMPATIBLE, ANTHROPIC, GEMINI).contains(kind)) {
+            throw new IllegalArgumentException("provider '" + name + "' has unsupported kind '" + kind + "'; supported: "
+                    + OPENAI_COMPATIBLE + ", " + ANTHROPIC + ", " + GEMINI);
         }
     }
 

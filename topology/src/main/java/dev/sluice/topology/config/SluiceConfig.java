@@ -31,6 +31,9 @@ public final class SluiceConfig extends AbstractConfig {
     public static final String SIMULATOR_ERROR_RATE = "simulator.error.rate";
     public static final String SIMULATOR_RATE_LIMIT_RATE = "simulator.rate.limit.rate";
     public static final String SIMULATOR_DOWN_MODELS = "simulator.down.models";
+    public static final String SIMULATOR_DISTRIBUTION = "simulator.latency.distribution";
+    public static final String SIMULATOR_TIMEOUT_RATE = "simulator.timeout.rate";
+    public static final String SIMULATOR_MALFORMED_RATE = "simulator.malformed.rate";
 
     public static final ConfigDef DEF = new ConfigDef()
             .define(BOOTSTRAP_SERVERS, Type.STRING, "", Importance.HIGH,
@@ -54,7 +57,12 @@ public final class SluiceConfig extends AbstractConfig {
             .define(SIMULATOR_ERROR_RATE, Type.DOUBLE, 0.02, Range.between(0.0, 1.0), Importance.LOW, "Share of simulated calls answered HTTP 500.")
             .define(SIMULATOR_RATE_LIMIT_RATE, Type.DOUBLE, 0.02, Range.between(0.0, 1.0), Importance.LOW,
                     "Share of simulated calls answered HTTP 429 with Retry-After.")
-            .define(SIMULATOR_DOWN_MODELS, Type.LIST, "", Importance.LOW, "Models the simulator treats as down (HTTP 503), to show fallback.");
+.define(SIMULATOR_DOWN_MODELS, Type.LIST, "", Importance.LOW, "Models the simulator treats as down (HTTP 503), to show fallback.")
+            .define(SIMULATOR_DISTRIBUTION, Type.STRING, "UNIFORM", ConfigDef.ValidString.in("FIXED", "UNIFORM", "LOGNORMAL"), Importance.LOW,
+                    "Simulated latency distribution: FIXED, UNIFORM (latency + 0..jitter) or LOGNORMAL (median latency, sigma jitter/10).")
+            .define(SIMULATOR_TIMEOUT_RATE, Type.DOUBLE, 0.0, Range.between(0.0, 1.0), Importance.LOW, "Share of simulated calls never answered.")
+            .define(SIMULATOR_MALFORMED_RATE, Type.DOUBLE, 0.0, Range.between(0.0, 1.0), Importance.LOW,
+                    "Share of simulated calls answered 200 with a truncated body.");
 
     public SluiceConfig(Map<?, ?> values) {
         super(DEF, values, false);
