@@ -54,6 +54,8 @@ public final class SluiceApplication {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        // kafka.* settings go to Kafka Streams and its clients as they are (security.protocol, sasl.*, ssl.*, timeouts)
+        props.putAll(config.originalsWithPrefix(SluiceConfig.KAFKA_PREFIX));
         return props;
     }
 

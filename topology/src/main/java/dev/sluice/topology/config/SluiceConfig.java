@@ -16,6 +16,8 @@ import org.apache.kafka.common.config.ConfigDef.Type;
  */
 public final class SluiceConfig extends AbstractConfig {
 
+    /** Settings with this prefix are passed to Kafka Streams and its clients without it, e.g. kafka.security.protocol=SASL_SSL. */
+    public static final String KAFKA_PREFIX = "kafka.";
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
     public static final String APPLICATION_ID = "application.id";
     public static final String TOPIC_PREFIX = "topic.prefix";
