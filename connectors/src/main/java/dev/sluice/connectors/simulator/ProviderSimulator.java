@@ -95,9 +95,16 @@ public final class ProviderSimulator implements AutoCloseable {
         return n == null ? 0 : n.get();
     }
 
-    /** The most calls that were open (received, not yet answered) at once. */
+    /** The most calls that were open (received, not yet answered) at once since start or the last reset. */
     public int maxOpenCalls() {
         return maxOpen.get();
+    }
+
+    /** Starts a new measurement of {@link #maxOpenCalls} and {@link #calls}. */
+    public void resetCounters() {
+        maxOpen.set(open.get());
+        calls.set(0);
+        callsByModel.clear();
     }
 
     SimulatorSettings settings() {

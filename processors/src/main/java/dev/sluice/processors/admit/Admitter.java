@@ -20,6 +20,7 @@ import java.util.function.Function;
  */
 public final class Admitter {
 
+    private static final java.util.regex.Pattern COUNTRY = java.util.regex.Pattern.compile("[A-Z]{2}");
     private final GatewayConfig config;
     private final Function<byte[], LlmRequest> decoder;
 
@@ -112,7 +113,7 @@ public final class Admitter {
         if (r.getPrincipal().isBlank()) {
             return Optional.of("principal must not be blank");
         }
-        if (!r.getCountry().matches("[A-Z]{2}")) {
+        if (!COUNTRY.matcher(r.getCountry()).matches()) {
             return Optional.of("country must be an ISO 3166-1 alpha-2 code such as DE");
         }
         boolean hasMessages = !r.getMessages().isEmpty();

@@ -5,6 +5,8 @@ import dev.sluice.processors.redact.PiiDetector;
 import dev.sluice.processors.redact.PiiFinding;
 import dev.sluice.schemas.avro.ChatMessage;
 import dev.sluice.schemas.avro.Classification;
+import dev.sluice.schemas.avro.PiiSpan;
+import java.util.ArrayList;
 import dev.sluice.schemas.avro.Sensitivity;
 import java.util.List;
 import java.util.Locale;
@@ -29,53 +31,68 @@ public final class Classifier {
 
     public static final String GENERAL = "general";
     private static final Pattern ANALYSIS_CUES = Pattern.compile(
-            "(?iu)\\b(step by step|analy[sz]e|compare|evaluate|derive|prove|reason|trade-?offs?|multi-step|plan|assess|reconcile)\\b");
+            "\\b(step by step|analy[sz]e|compare|evaluate|derive|prove|reason|trade-?offs?|multi-step|plan|assess|reconcile)\\b");
 
     private final ClassifierRules rules;
     private final PiiDetector detector;
     private final InjectionDetector injection;
-    private final Map<String, List<Pattern>> domainPatterns = new TreeMap<>();
-    private final List<Pattern> sensitivePatterns;
+    private final Map<String, Pattern> domainPatterns = new TreeMap<>();
+    private final Pattern sensitivePattern;
 
     public Classifier(ClassifierRules rules, PiiDetector detector, InjectionDetector injection) {
         this.rules = rules;
         this.detector = detector;
         this.injection = injection;
-        rules.domains().forEach((domain, words) -> domainPatterns.put(domain, words.stream().map(Classifier::wordPattern).toList()));
-        this.sensitivePatterns = rules.sensitiveTerms().stream().map(Classifier::wordPattern).toList();
+        rules.domains().forEach((domain, words) -> domainPatterns.put(domain, anyWord(words)));
+        this.sensitivePattern = rules.sensitiveTerms().isEmpty() ? null : anyWord(rules.sensitiveTerms());
     }
 
-    private static Pattern wordPattern(String word) {
-        return Pattern.compile("(?iu)\\b" + Pattern.quote(word.toLowerCase(Locale.ROOT)) + "\\b");
+    /** One alternation per lexicon, matched against the lower-cased text: one pass instead of one per word. */
+    private static Pattern anyWord(List<String> words) {
+        StringBuilder alternation = new StringBuilder();
+        for (String word : words) {
+            alternation.append(alternation.length() == 0 ? "" : "|").append(Pattern.quote(word.toLowerCase(Locale.ROOT)));
+        }
+        return Pattern.compile("\\b(?:" + alternation + ")\\b");
+    }
+
+    /** The classification and where the personal data is, so that redact need not look again. */
+    public record Result(Classification classification, List<PiiSpan> findings) {
     }
 
     public Classification classify(List<ChatMessage> prompt, Sensitivity callerLabel, String country, boolean structuredOutput) {
+        return classifyWithFindings(prompt, callerLabel, country, structuredOutput).classification();
+    }
+
+    public Result classifyWithFindings(List<ChatMessage> prompt, Sensitivity callerLabel, String country, boolean structuredOutput) {
         StringBuilder all = new StringBuilder();
-        for (ChatMessage m : prompt) {
-            all.append(m.getContent()).append('\n');
+        Map<String, Integer> piiCounts = new TreeMap<>();
+        List<PiiSpan> spans = new ArrayList<>();
+        for (int i = 0; i < prompt.size(); i++) {
+            String content = prompt.get(i).getContent();
+            all.append(content).append('\n');
+            for (PiiFinding finding : detector.detect(content, country)) {
+                piiCounts.merge(finding.type().name(), 1, Integer::sum);
+                spans.add(new PiiSpan(finding.type().name(), i, finding.start(), finding.end(), finding.confidence()));
+            }
         }
         String text = all.toString();
+        String lower = text.toLowerCase(Locale.ROOT);
 
-        Map<String, Integer> piiCounts = new TreeMap<>();
-        for (PiiFinding finding : detector.detect(text, country)) {
-            piiCounts.merge(finding.type().name(), 1, Integer::sum);
-        }
         Sensitivity sensitivity = callerLabel == null ? Sensitivity.INTERNAL : max(Sensitivity.INTERNAL, callerLabel);
         if (piiCounts.containsKey("CREDIT_CARD") || piiCounts.containsKey("IBAN") || piiCounts.containsKey("US_SSN")) {
             sensitivity = max(sensitivity, Sensitivity.RESTRICTED);
-        } else if (!piiCounts.isEmpty() || sensitivePatterns.stream().anyMatch(p -> p.matcher(text).find())) {
+        } else if (!piiCounts.isEmpty() || (sensitivePattern != null && sensitivePattern.matcher(lower).find())) {
             sensitivity = max(sensitivity, Sensitivity.CONFIDENTIAL);
         }
 
         String domain = GENERAL;
         int best = 0;
         int total = 0;
-        for (Map.Entry<String, List<Pattern>> entry : domainPatterns.entrySet()) {
+        for (Map.Entry<String, Pattern> entry : domainPatterns.entrySet()) {
             int hits = 0;
-            for (Pattern p : entry.getValue()) {
-                for (var m = p.matcher(text); m.find(); ) {
-                    hits++;
-                }
+            for (var m = entry.getValue().matcher(lower); m.find(); ) {
+                hits++;
             }
             total += hits;
             if (hits > best) {
@@ -86,7 +103,7 @@ public final class Classifier {
         double domainConfidence = total == 0 ? 0.0 : (double) best / total;
 
         int cues = 0;
-        for (var m = ANALYSIS_CUES.matcher(text); m.find(); ) {
+        for (var m = ANALYSIS_CUES.matcher(lower); m.find(); ) {
             cues++;
         }
         String tier;
@@ -102,14 +119,7 @@ public final class Classifier {
         for (ChatMessage m : prompt) {
             injectionScore = Math.max(injectionScore, injection.score(m.getContent()));
         }
-        return Classification.newBuilder()
-                .setSensitivity(sensitivity)
-                .setDomain(domain)
-                .setDomainConfidence(domainConfidence)
-                .setTier(tier)
-                .setInjectionScore(injectionScore)
-                .setPiiCounts(piiCounts)
-                .build();
+        return new Result(new Classification(sensitivity, domain, domainConfidence, tier, injectionScore, piiCounts), spans);
     }
 
     private static Sensitivity max(Sensitivity a, Sensitivity b) {

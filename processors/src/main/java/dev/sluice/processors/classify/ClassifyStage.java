@@ -18,18 +18,25 @@ public final class ClassifyStage implements Stage {
         this.classifier = classifier;
     }
 
+    /** 0..1 with two decimals, without java.util.Formatter on the hot path. */
+    static String twoDecimals(double value) {
+        long hundredths = Math.round(value * 100);
+        return hundredths / 100 + "." + (hundredths % 100 < 10 ? "0" : "") + hundredths % 100;
+    }
+
     @Override
     public PipelineRecord apply(PipelineRecord envelope, Instant now) {
         var request = envelope.getRequest();
-        Classification c = classifier.classify(envelope.getPrompt(), request.getDataClassification(), request.getCountry(),
+        Classifier.Result result = classifier.classifyWithFindings(envelope.getPrompt(), request.getDataClassification(), request.getCountry(),
                 request.getResponseSchema() != null);
-        PipelineRecord.Builder builder = PipelineRecord.newBuilder(envelope).setClassification(c);
+        Classification c = result.classification();
+        PipelineRecord.Builder builder = Envelopes.edit(envelope).setClassification(c).setFindings(result.findings());
         return Envelopes.audit(builder, NAME, "CLASSIFIED", null, Map.of(
                 "sensitivity", c.getSensitivity().name(),
                 "domain", c.getDomain(),
-                "domainConfidence", String.format(Locale.ROOT, "%.2f", c.getDomainConfidence()),
+                "domainConfidence", twoDecimals(c.getDomainConfidence()),
                 "tier", c.getTier(),
-                "injectionScore", String.format(Locale.ROOT, "%.2f", c.getInjectionScore()),
+                "injectionScore", twoDecimals(c.getInjectionScore()),
                 "pii", c.getPiiCounts().toString()), now).build();
     }
 }

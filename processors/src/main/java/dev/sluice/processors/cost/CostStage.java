@@ -48,7 +48,7 @@ public final class CostStage implements Stage {
                 .setPriceVersion(config.version())
                 .setTimestamp(now)
                 .build();
-        PipelineRecord.Builder builder = PipelineRecord.newBuilder(envelope).setCost(cost);
+        PipelineRecord.Builder builder = Envelopes.edit(envelope).setCost(cost);
         return Envelopes.audit(builder, NAME, "PRICED", null, Map.of(
                 "model", model.id(),
                 "inputTokens", Long.toString(inference.getUsage().getInputTokens()),

@@ -51,6 +51,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class InferProcessor implements Processor<String, PipelineRecord, String, PipelineRecord> {
 
     public static final String NAME = "infer";
+    /** Kafka Streams metrics scope of the stage: provider-batches-total and provider-calls-total per task. */
+    public static final String METRICS_SCOPE = "sluice-infer";
 
     private record Done(ModelCall call, CallOutcome outcome, boolean viaBatchApi) {
     }
@@ -78,7 +80,7 @@ public final class InferProcessor implements Processor<String, PipelineRecord, S
             for (ModelCall call : calls) {
                 PipelineRecord envelope = inflight.get(call.requestId());
                 if (envelope != null && envelope.getAttempt() == call.attempt() && envelope.getCalls() == call.sequence()) {
-                    inflight.put(call.requestId(), PipelineRecord.newBuilder(envelope)
+                    inflight.put(call.requestId(), Envelopes.edit(envelope)
                             .setBatchJob(new BatchJobRef(provider, jobId, BatchApiProvider.customId(call), at)).build());
                 }
             }
@@ -91,6 +93,10 @@ public final class InferProcessor implements Processor<String, PipelineRecord, S
     };
     private int inflightCount;
     private volatile boolean closed;
+    private org.apache.kafka.common.metrics.Sensor batchesSensor;
+    private org.apache.kafka.common.metrics.Sensor callsSensor;
+    private long batchesRecorded;
+    private long callsRecorded;
 
     /**
      * @param batchJobs batch-API work of the task; providers it does not support are called directly
@@ -114,6 +120,11 @@ public final class InferProcessor implements Processor<String, PipelineRecord, S
         this.inflight = context.getStateStore(storeName);
         this.batcher = batchers.apply(config);
         this.batchJobs = batchJobFactory.apply(config);
+        String task = context.taskId().toString();
+        this.batchesSensor = context.metrics().addRateTotalSensor(METRICS_SCOPE, task, "provider-batches",
+                org.apache.kafka.common.metrics.Sensor.RecordingLevel.INFO);
+        this.callsSensor = context.metrics().addRateTotalSensor(METRICS_SCOPE, task, "provider-calls",
+                org.apache.kafka.common.metrics.Sensor.RecordingLevel.INFO);
         Instant now = clock.instant();
         int count = 0;
         try (KeyValueIterator<String, PipelineRecord> it = inflight.all()) {
@@ -177,9 +188,22 @@ public final class InferProcessor implements Processor<String, PipelineRecord, S
         dispatchDue(now);
         batcher.flushDue(now);
         batchJobs.tick(now, jobListener);
+        recordMetrics();
         Done done;
         while ((done = completions.poll()) != null) {
             handle(done);
+        }
+    }
+
+    private void recordMetrics() {
+        long batches = batcher.batchesSent();
+        long calls = batcher.callsSent();
+        // a rate-total sensor counts record() calls, so each batch and each call is one record()
+        for (; batchesRecorded < batches; batchesRecorded++) {
+            batchesSensor.record();
+        }
+        for (; callsRecorded < calls; callsRecorded++) {
+            callsSensor.record();
         }
     }
 
@@ -204,7 +228,7 @@ public final class InferProcessor implements Processor<String, PipelineRecord, S
             attempt++;
         }
         if (!skipped.isEmpty()) {
-            PipelineRecord.Builder builder = PipelineRecord.newBuilder(envelope).setAttempt(attempt).setRetries(0);
+            PipelineRecord.Builder builder = Envelopes.edit(envelope).setAttempt(attempt).setRetries(0);
             envelope = Envelopes.audit(builder, NAME, "SKIPPED", "CIRCUIT_OPEN", Map.of("models", String.join(",", skipped)), now).build();
             if (attempt >= chain.size()) {
                 finish(key, Envelopes.reject(envelope, RejectReason.PROVIDER_UNAVAILABLE,
@@ -250,7 +274,7 @@ public final class InferProcessor implements Processor<String, PipelineRecord, S
         Instant now = clock.instant();
         ModelSpec model = done.call().model();
         boolean called = !(done.outcome() instanceof CallOutcome.Failure f && f.kind() == CallOutcome.Kind.CIRCUIT_OPEN);
-        PipelineRecord.Builder builder = PipelineRecord.newBuilder(envelope).setCalls(envelope.getCalls() + (called ? 1 : 0))
+        PipelineRecord.Builder builder = Envelopes.edit(envelope).setCalls(envelope.getCalls() + (called ? 1 : 0))
                 .setNotBefore(null).setBatchJob(null);
         if (done.outcome() instanceof CallOutcome.Success success) {
             builder.setInference(new Inference(model.id(), model.provider(), success.content(), success.finishReason(),

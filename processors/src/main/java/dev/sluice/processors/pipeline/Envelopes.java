@@ -27,6 +27,35 @@ public final class Envelopes {
         return s.getTopic() + "/" + s.getPartition() + "/" + s.getOffset();
     }
 
+    /**
+     * A builder holding the envelope's fields as they are. Unlike {@code PipelineRecord.newBuilder(e)},
+     * which deep-copies every field (the most expensive step of a stage once profiled), it shares
+     * them: envelopes are never mutated, each stage sets new values on the builder.
+     */
+    public static PipelineRecord.Builder edit(PipelineRecord e) {
+        return PipelineRecord.newBuilder()
+                .setRequest(e.getRequest())
+                .setSource(e.getSource())
+                .setReceivedAt(e.getReceivedAt())
+                .setConfigVersion(e.getConfigVersion())
+                .setPrompt(e.getPrompt())
+                .setClassification(e.getClassification())
+                .setFindings(e.getFindings())
+                .setRedactions(e.getRedactions())
+                .setAllowedModels(e.getAllowedModels())
+                .setRoute(e.getRoute())
+                .setAttempt(e.getAttempt())
+                .setCalls(e.getCalls())
+                .setRetries(e.getRetries())
+                .setNotBefore(e.getNotBefore())
+                .setBatchJob(e.getBatchJob())
+                .setErrors(e.getErrors())
+                .setInference(e.getInference())
+                .setCost(e.getCost())
+                .setAudit(e.getAudit())
+                .setRejection(e.getRejection());
+    }
+
     /** Appends one audit event to the builder's trail. */
     public static PipelineRecord.Builder audit(PipelineRecord.Builder builder, String stage, String decision, String reason,
                                                Map<String, String> attributes, Instant now) {
@@ -55,7 +84,7 @@ public final class Envelopes {
 
     /** A copy of the envelope that ends here with a rejection, audited. */
     public static PipelineRecord reject(PipelineRecord envelope, RejectReason reason, String detail, String stage, Instant now) {
-        PipelineRecord.Builder builder = PipelineRecord.newBuilder(envelope);
+        PipelineRecord.Builder builder = edit(envelope);
         String requestId = envelope.getRequest() != null ? envelope.getRequest().getRequestId() : null;
         String tenant = envelope.getRequest() != null ? envelope.getRequest().getTenant() : null;
         builder.setRejection(new Rejection(requestId, tenant, reason, detail, stage, envelope.getSource(), now));

@@ -23,7 +23,7 @@ public final class PolicyStage implements Stage {
             return Envelopes.reject(envelope, denied.reason(), denied.detail(), NAME, now);
         }
         var allowed = ((PolicyDecision.Allowed) decision).allowedModels();
-        PipelineRecord.Builder builder = PipelineRecord.newBuilder(envelope).setAllowedModels(allowed);
+        PipelineRecord.Builder builder = Envelopes.edit(envelope).setAllowedModels(allowed);
         return Envelopes.audit(builder, NAME, "ALLOWED", null, Map.of("allowedModels", String.join(",", allowed)), now).build();
     }
 }

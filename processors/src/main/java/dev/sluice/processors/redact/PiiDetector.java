@@ -27,6 +27,9 @@ public final class PiiDetector {
     private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])(?:\\d{1,3}\\.){3}\\d{1,3}(?![\\d.])");
     private static final Pattern IPV6 = Pattern.compile("(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![0-9A-Fa-f:])");
 
+    /** Six or more digits in a phone-like run; only then is libphonenumber asked. */
+    private static final Pattern PHONE_CANDIDATE = Pattern.compile("\\d[\\d \\t().\\-/]{4,}\\d");
+    private static final Pattern SEPARATORS = Pattern.compile("[ -]");
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final InetAddressValidator IPS = InetAddressValidator.getInstance();
     private static final IBANValidator IBANS = IBANValidator.getInstance();
@@ -40,10 +43,58 @@ public final class PiiDetector {
      * @param defaultRegion ISO country whose national phone formats are recognised (international ones always are)
      */
     public List<PiiFinding> detect(String text, String defaultRegion) {
+        // Cheap character counts decide which recognisers can match at all: most prompts carry no
+        // personal data, and libphonenumber alone costs ~35 us on a short sentence.
+        int digits = 0;
+        int colons = 0;
+        int dots = 0;
+        boolean at = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c == ':') {
+                colons++;
+            } else if (c == '.') {
+                dots++;
+            } else if (c == '@') {
+                at = true;
+            }
+        }
         List<PiiFinding> candidates = new ArrayList<>();
-        find(EMAIL, text, PiiType.EMAIL, 0.95, candidates);
+        if (at) {
+            find(EMAIL, text, PiiType.EMAIL, 0.95, candidates);
+        }
+        if (digits >= 9) {
+            numeric(text, candidates);
+        }
+        if (digits >= 4 && dots >= 3) {
+            for (Matcher m = IPV4.matcher(text); m.find(); ) {
+                if (IPS.isValidInet4Address(m.group())) {
+                    candidates.add(new PiiFinding(PiiType.IP, m.start(), m.end(), m.group(), 0.9));
+                }
+            }
+        }
+        if (colons >= 2) {
+            for (Matcher m = IPV6.matcher(text); m.find(); ) {
+                if (m.group().length() >= 3 && IPS.isValidInet6Address(m.group())) {
+                    candidates.add(new PiiFinding(PiiType.IP, m.start(), m.end(), m.group(), 0.9));
+                }
+            }
+        }
+        if (digits >= 6 && PHONE_CANDIDATE.matcher(text).find()) {
+            String region = defaultRegion == null || defaultRegion.isBlank() ? "US" : defaultRegion;
+            for (PhoneNumberMatch match : PHONES.findNumbers(text, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+                candidates.add(new PiiFinding(PiiType.PHONE, match.start(), match.end(), match.rawString(), 0.8));
+            }
+        }
+        return resolveOverlaps(candidates);
+    }
+
+    /** Card numbers, IBANs and SSNs: at least nine digits in the text. */
+    private static void numeric(String text, List<PiiFinding> candidates) {
         for (Matcher m = CARD.matcher(text); m.find(); ) {
-            String digits = m.group().replaceAll("[ -]", "");
+            String digits = SEPARATORS.matcher(m.group()).replaceAll("");
             if (LuhnCheckDigit.LUHN_CHECK_DIGIT.isValid(digits)) {
                 candidates.add(new PiiFinding(PiiType.CREDIT_CARD, m.start(), m.end(), m.group(), 0.95));
             }
@@ -54,21 +105,6 @@ public final class PiiDetector {
             }
         }
         find(SSN, text, PiiType.US_SSN, 0.85, candidates);
-        for (Matcher m = IPV4.matcher(text); m.find(); ) {
-            if (IPS.isValidInet4Address(m.group())) {
-                candidates.add(new PiiFinding(PiiType.IP, m.start(), m.end(), m.group(), 0.9));
-            }
-        }
-        for (Matcher m = IPV6.matcher(text); m.find(); ) {
-            if (m.group().length() >= 3 && IPS.isValidInet6Address(m.group())) {
-                candidates.add(new PiiFinding(PiiType.IP, m.start(), m.end(), m.group(), 0.9));
-            }
-        }
-        String region = defaultRegion == null || defaultRegion.isBlank() ? "US" : defaultRegion;
-        for (PhoneNumberMatch match : PHONES.findNumbers(text, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
-            candidates.add(new PiiFinding(PiiType.PHONE, match.start(), match.end(), match.rawString(), 0.8));
-        }
-        return resolveOverlaps(candidates);
     }
 
     private static void find(Pattern pattern, String text, PiiType type, double confidence, List<PiiFinding> out) {

@@ -22,17 +22,38 @@ public final class RedactStage implements Stage {
         this.redactor = redactor;
     }
 
+    /** Classify's spans as findings per message (positions into the unredacted prompt, still at hand here). */
+    private static List<List<PiiFinding>> findings(PipelineRecord envelope) {
+        List<List<PiiFinding>> byMessage = new java.util.ArrayList<>();
+        for (int i = 0; i < envelope.getPrompt().size(); i++) {
+            byMessage.add(new java.util.ArrayList<>());
+        }
+        for (var span : envelope.getFindings()) {
+            String text = envelope.getPrompt().get(span.getMessage()).getContent();
+            byMessage.get(span.getMessage()).add(new PiiFinding(PiiType.valueOf(span.getType()), span.getStart(), span.getEnd(),
+                    text.substring(span.getStart(), span.getEnd()), span.getConfidence()));
+        }
+        return byMessage;
+    }
+
     @Override
     public PipelineRecord apply(PipelineRecord envelope, Instant now) {
         LlmRequest request = envelope.getRequest();
-        Redaction redaction = redactor.redact(envelope.getPrompt(), request.getCountry());
-        LlmRequest.Builder stripped = LlmRequest.newBuilder(request).setMessages(List.of());
+        Redaction redaction = envelope.getClassification() == null
+                ? redactor.redact(envelope.getPrompt(), request.getCountry())
+                : redactor.redact(envelope.getPrompt(), findings(envelope));
+        LlmRequest stripped = new LlmRequest();
+        for (int i = 0; i < stripped.getSchema().getFields().size(); i++) {
+            stripped.put(i, request.get(i)); // shallow: only the two fields below change
+        }
+        stripped.setMessages(List.of());
         if (request.getTemplate() != null) {
             stripped.setTemplate(new TemplateRef(request.getTemplate().getId(), request.getTemplate().getVersion(), Map.of()));
         }
-        PipelineRecord.Builder builder = PipelineRecord.newBuilder(envelope)
-                .setRequest(stripped.build())
+        PipelineRecord.Builder builder = Envelopes.edit(envelope)
+                .setRequest(stripped)
                 .setPrompt(redaction.messages())
+                .setFindings(List.of())
                 .setRedactions(redaction.replaced());
         return Envelopes.audit(builder, NAME, "REDACTED", null, Map.of(
                 "replaced", Integer.toString(redaction.replaced()),

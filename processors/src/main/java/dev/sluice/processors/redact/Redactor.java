@@ -14,6 +14,7 @@ import java.util.Map;
  */
 public final class Redactor {
 
+    private static final java.util.regex.Pattern NOT_DIGIT = java.util.regex.Pattern.compile("[^0-9+]");
     private final PiiDetector detector;
 
     public Redactor(PiiDetector detector) {
@@ -21,13 +22,23 @@ public final class Redactor {
     }
 
     public Redaction redact(List<ChatMessage> messages, String country) {
+        List<List<PiiFinding>> findings = new ArrayList<>(messages.size());
+        for (ChatMessage message : messages) {
+            findings.add(detector.detect(message.getContent(), country));
+        }
+        return redact(messages, findings);
+    }
+
+    /** Redacts with findings made earlier (by classify): {@code findings.get(i)} are message i's, in order, not overlapping. */
+    public Redaction redact(List<ChatMessage> messages, List<List<PiiFinding>> findingsByMessage) {
         Map<String, String> placeholders = new HashMap<>();
         Map<PiiType, Integer> counts = new EnumMap<>(PiiType.class);
         List<ChatMessage> out = new ArrayList<>(messages.size());
         int replaced = 0;
-        for (ChatMessage message : messages) {
+        for (int i = 0; i < messages.size(); i++) {
+            ChatMessage message = messages.get(i);
             String text = message.getContent();
-            List<PiiFinding> findings = detector.detect(text, country);
+            List<PiiFinding> findings = findingsByMessage.get(i);
             if (findings.isEmpty()) {
                 out.add(message);
                 continue;
@@ -56,7 +67,7 @@ public final class Redactor {
     private static String normalise(PiiFinding finding) {
         return switch (finding.type()) {
             case EMAIL -> finding.value().toLowerCase(java.util.Locale.ROOT);
-            case PHONE, CREDIT_CARD, US_SSN -> finding.value().replaceAll("[^0-9+]", "");
+            case PHONE, CREDIT_CARD, US_SSN -> NOT_DIGIT.matcher(finding.value()).replaceAll("");
             case IBAN -> finding.value().replace(" ", "");
             case IP -> finding.value().toLowerCase(java.util.Locale.ROOT);
         };

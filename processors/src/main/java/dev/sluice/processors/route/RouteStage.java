@@ -25,7 +25,7 @@ public final class RouteStage implements Stage {
         if (route.isEmpty()) {
             return Envelopes.reject(envelope, RejectReason.NO_ROUTE, "no configured tier offers a model that policy allows", NAME, now);
         }
-        PipelineRecord.Builder builder = PipelineRecord.newBuilder(envelope).setRoute(route.get()).setAttempt(0);
+        PipelineRecord.Builder builder = Envelopes.edit(envelope).setRoute(route.get()).setAttempt(0);
         return Envelopes.audit(builder, NAME, "ROUTED", null, Map.of(
                 "tier", route.get().getTier(),
                 "primary", route.get().getChain().get(0),

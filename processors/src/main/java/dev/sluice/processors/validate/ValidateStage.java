@@ -22,12 +22,12 @@ public final class ValidateStage implements Stage {
     public PipelineRecord apply(PipelineRecord envelope, Instant now) {
         String schema = envelope.getRequest().getResponseSchema();
         if (schema == null) {
-            return Envelopes.audit(PipelineRecord.newBuilder(envelope), NAME, "VALID", null, Map.of("check", "none requested"), now).build();
+            return Envelopes.audit(Envelopes.edit(envelope), NAME, "VALID", null, Map.of("check", "none requested"), now).build();
         }
         Optional<String> violations = validator.violations(envelope.getInference().getContent(), schema);
         if (violations.isPresent()) {
             return Envelopes.reject(envelope, RejectReason.OUTPUT_SCHEMA_INVALID, violations.get(), NAME, now);
         }
-        return Envelopes.audit(PipelineRecord.newBuilder(envelope), NAME, "VALID", null, Map.of("check", "json-schema"), now).build();
+        return Envelopes.audit(Envelopes.edit(envelope), NAME, "VALID", null, Map.of("check", "json-schema"), now).build();
     }
 }

@@ -48,7 +48,7 @@ public final class SluiceConfig extends AbstractConfig {
                     "Kafka Streams state directory (RocksDB stores).")
             .define(GATEWAY_CONFIG, Type.STRING, "", Importance.HIGH,
                     "Path of the gateway YAML (tenants, models, policy, routing, templates, limits). Empty: the built-in demo configuration.")
-            .define(STREAM_THREADS, Type.INT, 1, Range.atLeast(1), Importance.MEDIUM, "Stream threads per instance.")
+            .define(STREAM_THREADS, Type.INT, 2, Range.atLeast(1), Importance.MEDIUM, "Stream threads per instance.")
             .define(PARTITIONS, Type.INT, 3, Range.atLeast(1), Importance.MEDIUM, "Partitions of the topics Sluice creates.")
             .define(REPLICATION, Type.SHORT, (short) 1, Importance.MEDIUM, "Replication factor of the topics Sluice creates (3 in production).")
             .define(EMBEDDED_DATA_DIR, Type.STRING, ".sluice/kafka", Importance.LOW, "Data folder of the embedded broker.")
