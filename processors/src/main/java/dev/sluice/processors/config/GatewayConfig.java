@@ -156,7 +156,7 @@ public record GatewayConfig(
         }
 
         public static Resilience defaults() {
-            return new Resilience(2, Duration.ofMillis(500), 2.0, 0.5, Duration.ofSeconds(30), 50f, 10, 20,
+            return new Resilience(2, Duration.ofMillis(500), 2.0, 0.5, Duration.ofSeconds(30), 50f, 50, 100,
                     Duration.ofSeconds(30), Duration.ofSeconds(60), Map.of());
         }
     }
