@@ -91,6 +91,11 @@ class DecisionCoresTest {
         assertThat(router.route(classification("finance", Sensitivity.RESTRICTED, "complex", 0), all, null))
                 .contains(new Route("internal", List.of("onprem")));
         assertThat(router.route(classification("finance", Sensitivity.INTERNAL, "simple", 0), List.of("eu-only"), null)).isEmpty();
+        // a use case with its own cross-vendor chain: primary, fallback, internal option
+        assertThat(router.route(classification("legal", Sensitivity.INTERNAL, "simple", 0), all, null, "contract-review"))
+                .contains(new Route("use-case:contract-review", List.of("eu-only", "ext-big", "onprem")));
+        assertThat(router.route(classification("legal", Sensitivity.RESTRICTED, "simple", 0), all, null, "contract-review"))
+                .contains(new Route("internal", List.of("onprem")));
     }
 
     @Test

@@ -45,6 +45,11 @@ public record GatewayConfig(
                 require(models.containsKey(model), "routing tier '" + tier.getKey() + "' names unknown model '" + model + "'");
             }
         }
+        for (Map.Entry<String, List<String>> chain : routing.chainsByUseCase().entrySet()) {
+            for (String model : chain.getValue()) {
+                require(models.containsKey(model), "routing chain of use case '" + chain.getKey() + "' names unknown model '" + model + "'");
+            }
+        }
         for (Map.Entry<String, List<String>> domain : policy.modelsByDomain().entrySet()) {
             for (String model : domain.getValue()) {
                 require(models.containsKey(model), "policy for domain '" + domain.getKey() + "' names unknown model '" + model + "'");
@@ -187,11 +192,14 @@ public record GatewayConfig(
      * @param tierByComplexity complexity tier (simple, standard, complex) to model tier
      * @param restrictedTier  model tier for RESTRICTED prompts
      * @param fallbackTiers   tiers whose models are appended, in order, after the chosen tier's
+     * @param chainsByUseCase use case to its own fallback chain across vendors (primary, fallback,
+     *                        internal option), used instead of the tiers for that use case
      */
     public record RoutingRules(Map<String, List<String>> tiers, Map<String, String> tierByComplexity, String restrictedTier,
-                               List<String> fallbackTiers) {
+                               List<String> fallbackTiers, Map<String, List<String>> chainsByUseCase) {
         public RoutingRules {
             tiers = Map.copyOf(tiers);
+            chainsByUseCase = Map.copyOf(chainsByUseCase);
             tierByComplexity = Map.copyOf(tierByComplexity);
             fallbackTiers = List.copyOf(fallbackTiers);
             for (String tier : tierByComplexity.values()) {

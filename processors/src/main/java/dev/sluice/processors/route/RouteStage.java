@@ -21,7 +21,8 @@ public final class RouteStage implements Stage {
 
     @Override
     public PipelineRecord apply(PipelineRecord envelope, Instant now) {
-        Optional<Route> route = router.route(envelope.getClassification(), envelope.getAllowedModels(), envelope.getRequest().getModel());
+        Optional<Route> route = router.route(envelope.getClassification(), envelope.getAllowedModels(), envelope.getRequest().getModel(),
+                envelope.getRequest().getUseCase());
         if (route.isEmpty()) {
             return Envelopes.reject(envelope, RejectReason.NO_ROUTE, "no configured tier offers a model that policy allows", NAME, now);
         }

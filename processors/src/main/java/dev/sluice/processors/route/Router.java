@@ -12,8 +12,10 @@ import java.util.Set;
 
 /**
  * The route stage's core: from complexity tier and sensitivity to a model tier, then to a chain of
- * models, primary first. The chain is the tier's models, then the configured fallback tiers' models,
- * each kept only if policy allows it; a model the caller asked for goes first. Empty means no route.
+ * models, primary first. The chain is the use case's configured chain when it has one, otherwise the
+ * tier's models and then the configured fallback tiers' models; each model is kept only if policy
+ * allows it (RESTRICTED data keeps its internal tier); a model the caller asked for goes first.
+ * Empty means no route.
  */
 public final class Router {
 
@@ -24,12 +26,22 @@ public final class Router {
     }
 
     public Optional<Route> route(Classification classification, List<String> allowedModels, String requestedModel) {
+        return route(classification, allowedModels, requestedModel, null);
+    }
+
+    /** As above; a use case with a configured chain uses that chain (still filtered by policy) instead of the tiers. */
+    public Optional<Route> route(Classification classification, List<String> allowedModels, String requestedModel, String useCase) {
         String tier = classification.getSensitivity() == Sensitivity.RESTRICTED && rules.restrictedTier() != null
                 ? rules.restrictedTier()
                 : rules.tierByComplexity().getOrDefault(classification.getTier(), classification.getTier());
         Set<String> chain = new LinkedHashSet<>();
         if (requestedModel != null && allowedModels.contains(requestedModel)) {
             chain.add(requestedModel);
+        }
+        List<String> useCaseChain = useCase == null ? null : rules.chainsByUseCase().get(useCase);
+        if (useCaseChain != null && tier.equals(rules.tierByComplexity().getOrDefault(classification.getTier(), classification.getTier()))) {
+            useCaseChain.stream().filter(allowedModels::contains).forEach(chain::add);
+            return chain.isEmpty() ? Optional.empty() : Optional.of(new Route("use-case:" + useCase, List.copyOf(chain)));
         }
         List<String> tiers = new ArrayList<>();
         tiers.add(tier);

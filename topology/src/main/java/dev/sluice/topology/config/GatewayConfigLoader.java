@@ -96,7 +96,7 @@ public final class GatewayConfigLoader {
         Map<String, String> byComplexity = new LinkedHashMap<>();
         routing.path("tierByComplexity").fields().forEachRemaining(e -> byComplexity.put(e.getKey(), e.getValue().asText()));
         RoutingRules routingRules = new RoutingRules(lists(routing.path("tiers")), byComplexity, routing.path("restrictedTier").asText(null),
-                strings(routing, "fallbackTiers"));
+                strings(routing, "fallbackTiers"), lists(routing.path("chainsByUseCase")));
         Map<String, Template> templates = new LinkedHashMap<>();
         fields(root, "templates").forEach((id, t) -> templates.put(id, new Template(id, t.path("version").asInt(1),
                 t.path("system").asText(null), t.path("user").asText(null))));
