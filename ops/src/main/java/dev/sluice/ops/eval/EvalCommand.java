@@ -1,0 +1,51 @@
+package dev.sluice.ops.eval;
+
+import dev.sluice.processors.classify.InjectionDetector;
+import dev.sluice.processors.redact.PiiDetector;
+import dev.sluice.topology.config.GatewayConfigLoader;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sluice eval pii FILE} and {@code sluice eval injection FILE} (docs/evaluation.md). */
+@Command(name = "eval", mixinStandardHelpOptions = true, description = "Measure the detectors on labelled data.",
+        subcommands = {EvalCommand.Pii.class, EvalCommand.Injection.class})
+public final class EvalCommand implements Runnable {
+
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    @Command(name = "pii", mixinStandardHelpOptions = true,
+            description = "Precision, recall and F2 per entity type on a presidio-research JSON file; last line: pii: precision=P recall=R f2=F")
+    static final class Pii implements Callable<Integer> {
+        @Parameters(index = "0", description = "presidio-research JSON file")
+        Path file;
+
+        @Option(names = "--region", defaultValue = "US", description = "Default phone region (default: ${DEFAULT-VALUE}).")
+        String region;
+
+        @Override
+        public Integer call() throws Exception {
+            PiiEval.print(PiiEval.run(file, new PiiDetector(), region), System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "injection", mixinStandardHelpOptions = true,
+            description = "Recall and false-positive rate at the policy threshold; last line: injection: recall=R fpr=F")
+    static final class Injection implements Callable<Integer> {
+        @Parameters(index = "0", description = "JSON lines {\"text\", \"label\"}, promptshield lines, or the CyberSecEval JSON array")
+        Path file;
+
+        @Override
+        public Integer call() throws Exception {
+            double threshold = new GatewayConfigLoader(System::getenv).loadDefault().gateway().policy().injectionThreshold();
+            InjectionEval.run(InjectionEval.read(file), new InjectionDetector(), threshold, System.out);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.sluice.ops.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.processors.classify.InjectionDetector;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Recall and false-positive rate of the injection detector at the policy threshold. Reads JSON
+ * lines {@code {"text", "label"}} (label 1 = injection), the promptshield lines
+ * ({@code prompt}, {@code label}) and the CyberSecEval JSON array (every {@code user_input} is an
+ * attack). With no benign example the false-positive rate is not defined and printed as n/a.
+ */
+public final class InjectionEval {
+
+    public record Example(String text, boolean injection) {
+    }
+
+    private InjectionEval() {
+    }
+
+    public static List<Example> read(Path file) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        String content = Files.readString(file, StandardCharsets.UTF_8).strip();
+        List<Example> examples = new ArrayList<>();
+        if (content.startsWith("[")) {
+            for (JsonNode item : mapper.readTree(content)) {
+                examples.add(example(item));
+            }
+            return examples;
+        }
+        for (String line : content.split("\n")) {
+            if (!line.isBlank()) {
+                examples.add(example(mapper.readTree(line)));
+            }
+        }
+        return examples;
+    }
+
+    private static Example example(JsonNode item) {
+        if (item.has("user_input")) {
+            return new Example(item.path("user_input").asText(), true);
+        }
+        String text = item.has("text") ? item.path("text").asText() : item.path("prompt").asText();
+        return new Example(text, item.path("label").asInt() == 1);
+    }
+
+    public static void run(List<Example> examples, InjectionDetector detector, double threshold, PrintStream out) {
+        long positives = 0;
+        long negatives = 0;
+        long truePositives = 0;
+        long falsePositives = 0;
+        for (Example e : examples) {
+            boolean flagged = detector.score(e.text()) >= threshold;
+            if (e.injection()) {
+                positives++;
+                truePositives += flagged ? 1 : 0;
+            } else {
+                negatives++;
+                falsePositives += flagged ? 1 : 0;
+            }
+        }
+        out.printf(Locale.ROOT, "examples %d: %d injections, %d benign; threshold %.2f%n", examples.size(), positives, negatives, threshold);
+        out.printf(Locale.ROOT, "flagged: %d of the injections, %d of the benign%n", truePositives, falsePositives);
+        String recall = positives == 0 ? "n/a" : String.format(Locale.ROOT, "%.4f", (double) truePositives / positives);
+        String fpr = negatives == 0 ? "n/a" : String.format(Locale.ROOT, "%.4f", (double) falsePositives / negatives);
+        out.println("injection: recall=" + recall + " fpr=" + fpr);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.sluice.ops.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.processors.redact.PiiDetector;
+import dev.sluice.processors.redact.PiiFinding;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Entity-level evaluation of the PII detector on the presidio-research JSON format. A predicted span
+ * is a true positive when it overlaps a gold span of the type it maps to; a gold span is found when
+ * a predicted span of its mapped type overlaps it. Gold labels map to Sluice types by {@link #MAPPING}
+ * (documented in docs/evaluation.md); gold spans of unmapped labels are not scored, and a prediction
+ * that overlaps only such a span counts neither way. Every mapped label is scored whether Sluice
+ * detects the type yet or not, so the overall figure is honest about what is missing.
+ */
+public final class PiiEval {
+
+    /** presidio-research label → Sluice entity type. */
+    public static final Map<String, String> MAPPING = Map.ofEntries(
+            Map.entry("EMAIL_ADDRESS", "EMAIL"), Map.entry("EMAIL", "EMAIL"),
+            Map.entry("PHONE_NUMBER", "PHONE"), Map.entry("PHONE", "PHONE"),
+            Map.entry("CREDIT_CARD", "CREDIT_CARD"),
+            Map.entry("IBAN_CODE", "IBAN"), Map.entry("IBAN", "IBAN"),
+            Map.entry("US_SSN", "US_SSN"),
+            Map.entry("IP_ADDRESS", "IP"), Map.entry("IP", "IP"),
+            Map.entry("PERSON", "PERSON"),
+            Map.entry("STREET_ADDRESS", "LOCATION"), Map.entry("GPE", "LOCATION"), Map.entry("LOCATION", "LOCATION"),
+            Map.entry("ORGANIZATION", "ORGANIZATION"),
+            Map.entry("DATE_TIME", "DATE"),
+            Map.entry("DOMAIN_NAME", "URL"), Map.entry("URL", "URL"));
+
+    private record Span(String type, int start, int end) {
+        boolean overlaps(int s, int e) {
+            return start < e && s < end;
+        }
+    }
+
+    /** Counts per entity type. */
+    public static final class Counts {
+        long truePositives;
+        long falsePositives;
+        long found;
+        long gold;
+
+        double precision() {
+            return truePositives + falsePositives == 0 ? 1.0 : (double) truePositives / (truePositives + falsePositives);
+        }
+
+        double recall() {
+            return gold == 0 ? 1.0 : (double) found / gold;
+        }
+
+        double f2() {
+            double p = precision();
+            double r = recall();
+            return p + r == 0 ? 0 : 5 * p * r / (4 * p + r);
+        }
+    }
+
+    private PiiEval() {
+    }
+
+    public static Map<String, Counts> run(Path file, PiiDetector detector, String region) throws IOException {
+        JsonNode samples = new ObjectMapper().readTree(file.toFile());
+        Map<String, Counts> counts = new TreeMap<>();
+        for (JsonNode sample : samples) {
+            String text = sample.path("full_text").asText();
+            List<Span> gold = new ArrayList<>();
+            List<Span> unscored = new ArrayList<>();
+            for (JsonNode span : sample.path("spans")) {
+                String mapped = MAPPING.get(span.path("entity_type").asText());
+                Span s = new Span(mapped, span.path("start_position").asInt(), span.path("end_position").asInt());
+                (mapped == null ? unscored : gold).add(s);
+            }
+            List<PiiFinding> predicted = detector.detect(text, region);
+            for (Span g : gold) {
+                Counts c = counts.computeIfAbsent(g.type(), t -> new Counts());
+                c.gold++;
+                if (predicted.stream().anyMatch(p -> p.type().name().equals(g.type()) && g.overlaps(p.start(), p.end()))) {
+                    c.found++;
+                }
+            }
+            for (PiiFinding p : predicted) {
+                Counts c = counts.computeIfAbsent(p.type().name(), t -> new Counts());
+                if (gold.stream().anyMatch(g -> g.type().equals(p.type().name()) && g.overlaps(p.start(), p.end()))) {
+                    c.truePositives++;
+                } else if (unscored.stream().noneMatch(u -> u.overlaps(p.start(), p.end()))) {
+                    c.falsePositives++;
+                }
+            }
+        }
+        return counts;
+    }
+
+    public static void print(Map<String, Counts> counts, PrintStream out) {
+        out.printf(Locale.ROOT, "%-14s %7s %7s %7s %7s %7s %7s%n", "entity", "gold", "found", "pred", "prec", "recall", "f2");
+        Counts all = new Counts();
+        counts.forEach((type, c) -> {
+            out.printf(Locale.ROOT, "%-14s %7d %7d %7d %7.3f %7.3f %7.3f%n", type, c.gold, c.found, c.truePositives + c.falsePositives,
+                    c.precision(), c.recall(), c.f2());
+            all.truePositives += c.truePositives;
+            all.falsePositives += c.falsePositives;
+            all.found += c.found;
+            all.gold += c.gold;
+        });
+        out.printf(Locale.ROOT, "pii: precision=%.4f recall=%.4f f2=%.4f%n", all.precision(), all.recall(), all.f2());
+    }
+}
