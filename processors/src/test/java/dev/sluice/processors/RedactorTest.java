@@ -32,6 +32,13 @@ class RedactorTest {
         assertThat(types("ssn 000-45-6789")).isEmpty();
         assertThat(types("from 10.0.0.1 and fe80::1ff:fe23:4567:890a")).containsExactly(PiiType.IP, PiiType.IP);
         assertThat(types("version 1.2.3.400 is out")).isEmpty();
+        assertThat(types("see https://intranet.example.com/hr?id=7 or www.example.org")).containsExactly(PiiType.URL, PiiType.URL);
+        assertThat(types("born 8/14/1996, joined 2018-01-14 03:07:43, left in 2021")).containsExactly(PiiType.DATE, PiiType.DATE, PiiType.DATE);
+        assertThat(types("March 5, 2020 and 5 March 2020")).containsExactly(PiiType.DATE, PiiType.DATE);
+        assertThat(types("we sold 2021 units")).isEmpty();
+        // a number no numbering plan validates is still a phone number when the text says so
+        assertThat(types("call me on 668 5702 tomorrow")).containsExactly(PiiType.PHONE);
+        assertThat(types("order 668 5702 shipped")).isEmpty();
     }
 
     @Test

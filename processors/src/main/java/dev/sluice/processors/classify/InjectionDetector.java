@@ -12,31 +12,118 @@ import java.util.regex.Pattern;
  */
 public final class InjectionDetector {
 
-    private record Rule(Pattern pattern, double weight) {
+    /** @param negatable "do not ignore the instructions" is no attack: a negation before or inside the match voids it */
+    private record Rule(Pattern pattern, double weight, boolean negatable) {
     }
+
+    private static final Pattern NEGATION = Pattern.compile("(?iu)\\b(not|nicht|never|nie|don'?t|doesn'?t|no need to|ne|pas)\\b");
 
     private static final String FLAGS = "(?iu)";
     private static final List<Rule> RULES = List.of(
-            rule("\\b(ignore|disregard|forget|skip|bypass)\\b[^.!?\\n]{0,40}\\b(previous|prior|above|earlier|preceding|all|your|system|original)\\b[^.!?\\n]{0,30}\\b(instructions?|prompts?|rules|directions|guidelines|context)\\b", 0.85),
-            rule("\\b(reveal|print|show|repeat|output|display|leak|tell me)\\b[^.!?\\n]{0,30}\\b(system prompt|hidden (instructions|prompt)|initial (instructions|prompt)|your instructions|developer message)\\b", 0.8),
-            rule("\\byou are (now|no longer)\\b[^.!?\\n]{0,40}\\b(DAN|unrestricted|unfiltered|jailbroken|developer mode|evil|without (any )?(rules|restrictions|limits))", 0.85),
-            rule("\\b(do anything now|jailbreak|developer mode enabled|DAN mode)\\b", 0.7),
-            rule("\\b(pretend|act|behave|roleplay)\\b[^.!?\\n]{0,40}\\b(no|without|free of)\\b[^.!?\\n]{0,20}\\b(rules|restrictions|filters|guidelines|limitations|censorship)\\b", 0.75),
-            rule("\\b(override|overrule|supersede)\\b[^.!?\\n]{0,30}\\b(safety|content policy|guardrails|system|previous) ?(rules|instructions|settings|policy|prompt)?", 0.6),
-            rule("(^|\\n)\\s*(new|updated|real) (instructions|system prompt)\\s*:", 0.7),
-            rule("\\[/?(system|inst)]|<\\|?(im_start|system)\\|?>|###\\s*(system|instruction)", 0.6));
+            // instruction override, in English and the other languages attacks use most
+            negatable("\\b(ignore|disregard|forget|skip|bypass|override)\\b[^.!?\\n]{0,40}\\b(previous|prior|above|earlier|preceding|all|any|your|system|original|initial|everything)\\b[^.!?\\n]{0,40}\\b(instructions?|prompts?|rules|directions|guidelines|context|directives|programming)\\b", 0.85),
+            rule("\\b(forget|disregard) everything (before|above|prior|you were told)|\\blet's start fresh\\b[^.!?\\n]{0,60}\\b(rules|instructions)", 0.75),
+            negatable("\\b(ignora|olvida)\\b[^.!?\\n]{0,30}\\b(instrucciones|reglas|indicaciones)|\\bignor(e|ez)\\b[^.!?\\n]{0,20}\\b(les|toutes les) (instructions|consignes|règles)|\\bignorier(e|en)\\b[^.!?\\n]{0,30}\\b(anweisungen|regeln|vorgaben)|忽略.{0,6}(指令|指示|规则)|(指示|命令)を無視|無視.{0,6}(指示|命令)|(지침|지시)을? ?무시|تجاهل|\\bignora\\b[^.!?\\n]{0,20}\\b(istruzioni|regole)|\\b(anweisungen|regeln)\\b[^.!?\\n]{0,20}\\bignorieren", 0.85),
+            rule("\\b(new|updated|real|actual|true) (instructions|system prompt|rules|task)\\s*(:|are|is)|(^|\\n)\\s*(new|updated) instructions", 0.7),
+            // leaking the hidden prompt, configuration or training data
+            rule("\\b(reveal|print|show|repeat|output|display|leak|tell me|give me|what (is|are|were))\\b[^.!?\\n]{0,30}\\b(system prompt|hidden (instructions|prompt)|initial (instructions|prompt)|your (instructions|prompt|rules|configuration|guidelines)|developer message|secret key|password)", 0.8),
+            rule("\\brepeat (exactly |verbatim )?(what|everything) (you were|you've been|above)|\\b(training data|trained on)\\b[^.!?\\n]{0,30}\\b(repeat|show|reveal|verbatim)|\\bpasswords? in plain ?text", 0.75),
+            // unrestricted personas and jailbreak framings
+            rule("\\byou are (now|no longer)\\b[^.!?\\n]{0,60}\\b(DAN|unrestricted|unfiltered|jailbroken|developer mode|evil|free|without (any )?(rules|restrictions|limits|filters))", 0.85),
+            rule("\\b(do anything now|jailbroken|DAN mode|developer mode (enabled|activated|on)|immerse yourself into the role|stay in character|evil confidant)\\b", 0.8),
+            rule("\\b(pretend|act|behave|roleplay|imagine)\\b[^.!?\\n]{0,50}\\b(no|without|free of|free from)\\b[^.!?\\n]{0,25}\\b(rules|restrictions|filters|guidelines|limitations|censorship|ethics|morals)\\b", 0.8),
+            rule("\\b(answer|respond|reply|comply)\\b[^.!?\\n]{0,30}\\b(anything|everything|all requests)\\b[^.!?\\n]{0,30}\\b(without|regardless|unconditionally|no matter)", 0.75),
+            rule("\\byou are no longer (chatgpt|claude|gemini|an? (ai|assistant|language model))|\\bforget (that )?you are an? (ai|assistant|language model)|\\b(act|behave) as (a|the) (system administrator|root user|admin(istrator)?|superuser)\\b[^.!?\\n]{0,30}\\binstead|\\byou are (now )?the (root user|system administrator|superuser)", 0.8),
+            rule("\\b(for the rest of (this|the) conversation|from now on)\\b[^.!?\\n]{0,50}\\b(you (are|will|must|should)|only follow|obey|no (rules|restrictions))", 0.7),
+            rule("\\bdo not (say|tell me) (that )?you can'?t|\\bdo not refuse\\b|\\bnever refuse\\b|\\bwithout mentioning any (limitations|restrictions)", 0.7),
+            rule("\\b(hypothetical(ly)?|parallel universe|fictional world|alternate reality)\\b[^.!?\\n]{0,80}\\b(no|without|don'?t have|free of) (any )?(safety )?(restrictions|rules|filters|guidelines|limits)", 0.75),
+            rule("\\bi('m| am) (your|the) (developer|creator|admin(istrator)?|owner|operator)\\b[^.!?\\n]{0,60}\\b(show|reveal|give|print|disable|prompt|instructions)", 0.75),
+            rule("\\bdump (all )?(the )?(session )?(cookies|credentials|passwords|tokens|secrets|database)", 0.7),
+            // switching off safety, fake authority and system markers
+            rule("\\b(disable|turn off|switch off|suspend|deactivate|bypass|remove|lift|circumvent)\\b[^.!?\\n]{0,30}\\b(safety|filters?|guardrails|content (policy|filter)|moderation|protocols?|restrictions|safeguards)\\b", 0.8),
+            rule("\\b(override|overrule|supersede)\\b[^.!?\\n]{0,30}\\b(safety|content policy|guardrails|security|system) ?(rules|instructions|settings|policy|prompt|protocols?)?", 0.6),
+            rule("\\[/?(system|inst|developer note|admin|sys)]|<\\|?(im_start|system|endoftext)\\|?>|\\{\\{\\s*/?system|#{2,}\\s*(system|instruction)|end of (the )?system prompt|system[_ ](override|footer|update|message)\\s*[:\\]]|critical system update", 0.75),
+            rule("\\byou (now )?have (temporary |full )?(admin|root|sudo|privileged|developer|unrestricted) (access|rights|privileges|mode)|\\b(approve|allow) all requests unconditionally|always return \\{", 0.75),
+            // asking the model to run code or commands (the tool-using model would execute them)
+            rule("\\b(run|execute|exec|eval|bypass|invoke)\\s*:\\s*`?|\\bos\\.(system|popen)|\\bsubprocess\\.|\\b__import__\\b|\\beval\\s*\\(|\\bexec\\s*\\(|\\bpopen\\b|\\brm -rf\\b|\\bwhoami\\b|/etc/(passwd|shadow)|\\bbase64 -d\\b|\\batob\\(|\\bfork\\(\\)|\\bsocket\\.(bind|connect)|\\bchr\\(\\d+\\)\\s*\\+", 0.8),
+            // probing the deployment
+            rule("\\b(your|the model's) (deployment|inference) (configuration|framework|settings)|\\bhow many parameters do you have|\\b(exact )?knowledge cutoff (date )?and training|\\bwhat (inference framework|hardware|gpus?) are you running", 0.7),
+            // smuggling instructions into documents (indirect injection)
+            rule("\\b(assistant|ai|model|chatbot|llm)s?\\b[^.!?\\n]{0,40}\\b(must|should|shall|needs? to|will) (now )?(ignore|disregard|forget|reply|respond|say|output|print|include|reveal)\\b", 0.7),
+            rule("\\b(when|if) (you are |you're )?(summari[sz]ing|reading|processing|asked about) (this|the) (document|page|email|text|file)\\b[^.!?\\n]{0,60}\\b(ignore|instead|say|respond|reply|output)\\b", 0.8));
 
     private static Rule rule(String regex, double weight) {
-        return new Rule(Pattern.compile(FLAGS + regex), weight);
+        return new Rule(Pattern.compile(FLAGS + regex), weight, false);
     }
 
+    private static Rule negatable(String regex, double weight) {
+        return new Rule(Pattern.compile(FLAGS + regex), weight, true);
+    }
+
+    /**
+     * The highest score of the text as written, after NFKC normalisation (look-alike letters such as
+     * mathematical bold map back to ASCII), ROT13-decoded, and with base64 tokens decoded: encoding is
+     * an attack class of its own, so the rules see through the common encodings.
+     */
     public double score(String text) {
+        String normal = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
+        double best = rules(normal);
+        if (best < 1.0 && hasLetters(normal)) {
+            best = Math.max(best, rules(rot13(normal)));
+        }
+        java.util.regex.Matcher b64 = BASE64.matcher(normal);
+        while (best < 1.0 && b64.find()) {
+            try {
+                String decoded = new String(java.util.Base64.getDecoder().decode(b64.group()), java.nio.charset.StandardCharsets.UTF_8);
+                best = Math.max(best, rules(decoded));
+            } catch (IllegalArgumentException notBase64) {
+                // a long token that only looks like base64
+            }
+        }
+        return best;
+    }
+
+    private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]{16,}={0,2}");
+
+    private static double rules(String text) {
         double keep = 1.0;
         for (Rule rule : RULES) {
-            if (rule.pattern().matcher(text).find()) {
+            java.util.regex.Matcher m = rule.pattern().matcher(text);
+            while (m.find()) {
+                if (rule.negatable() && negated(text, m.start(), m.end())) {
+                    continue;
+                }
                 keep *= 1.0 - rule.weight();
+                break;
             }
         }
         return 1.0 - keep;
+    }
+
+    private static boolean negated(String text, int start, int end) {
+        return NEGATION.matcher(text.substring(Math.max(0, start - 12), end)).find();
+    }
+
+    private static boolean hasLetters(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isLetter(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String rot13(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                c = (char) ('a' + (c - 'a' + 13) % 26);
+            } else if (c >= 'A' && c <= 'Z') {
+                c = (char) ('A' + (c - 'A' + 13) % 26);
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 }

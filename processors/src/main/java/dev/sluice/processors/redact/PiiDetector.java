@@ -35,8 +35,21 @@ public final class PiiDetector {
     private static final IBANValidator IBANS = IBANValidator.getInstance();
 
     /** Type order breaks ties between overlapping findings of equal confidence: earlier wins. */
-    private static final List<PiiType> PRECEDENCE = List.of(PiiType.EMAIL, PiiType.IBAN, PiiType.CREDIT_CARD, PiiType.US_SSN,
-            PiiType.IP, PiiType.PHONE);
+    private static final List<PiiType> PRECEDENCE = List.of(PiiType.EMAIL, PiiType.URL, PiiType.IBAN, PiiType.CREDIT_CARD, PiiType.US_SSN,
+            PiiType.IP, PiiType.DATE, PiiType.PHONE);
+
+    private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://[^\\s<>\"']+|www\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)+[^\\s<>\"']*)");
+    private static final String MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+    private static final Pattern DATE = Pattern.compile("(?i)\\b(?:"
+            + "\\d{4}-\\d{2}-\\d{2}(?:[ T]\\d{2}:\\d{2}(?::\\d{2})?)?"                       // ISO date, optional time
+            + "|(?<!\\d|\\d\\.)\\d{1,2}[/.]\\d{1,2}[/.](?:\\d{4}|\\d{2})(?!\\d|\\.\\d)"                  // 8/14/1996, 14.08.96
+            + "|\\d{1,2}(?:st|nd|rd|th)? " + MONTH + "\\.?,? \\d{4}"                              // 5 January 2020
+            + "|" + MONTH + "\\.? \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}"                              // January 5, 2020
+            + "|(?<=\\b(?:in|since|from|until|born|year|of|by|before|after) )(?:19|20)\\d{2}(?!\\d)"  // a year after a date preposition
+            + ")");
+    /** Words that make a run of digits a phone number even when no numbering plan validates it. */
+    private static final Pattern PHONE_CONTEXT = Pattern.compile("(?i)\\b(?:phone|tel(?:ephone)?|mobile|cell|call|fax|contact|reach|number|dial|whatsapp|sms|text)\\b");
+    private static final Pattern DIGIT_RUN = Pattern.compile("(?<![\\w+])(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{2,4}(?:[ .-]?\\d{2,4}){1,4}(?![\\w-])");
 
     /**
      * @param text        the text to scan
@@ -65,6 +78,12 @@ public final class PiiDetector {
         if (at) {
             find(EMAIL, text, PiiType.EMAIL, 0.95, candidates);
         }
+        if (dots >= 1) {
+            find(URL, text, PiiType.URL, 0.9, candidates);
+        }
+        if (digits >= 4) {
+            find(DATE, text, PiiType.DATE, 0.7, candidates);
+        }
         if (digits >= 9) {
             numeric(text, candidates);
         }
@@ -84,8 +103,22 @@ public final class PiiDetector {
         }
         if (digits >= 6 && PHONE_CANDIDATE.matcher(text).find()) {
             String region = defaultRegion == null || defaultRegion.isBlank() ? "US" : defaultRegion;
-            for (PhoneNumberMatch match : PHONES.findNumbers(text, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
-                candidates.add(new PiiFinding(PiiType.PHONE, match.start(), match.end(), match.rawString(), 0.8));
+            // VALID: the number exists in its country's numbering plan; POSSIBLE: only its length fits,
+            // which an order number can too, so those count only where the text speaks of phoning
+            boolean context = PHONE_CONTEXT.matcher(text).find();
+            for (PhoneNumberMatch match : PHONES.findNumbers(text, region, PhoneNumberUtil.Leniency.POSSIBLE, Long.MAX_VALUE)) {
+                boolean valid = PHONES.isValidNumber(match.number());
+                if (valid || context) {
+                    candidates.add(new PiiFinding(PiiType.PHONE, match.start(), match.end(), match.rawString(), valid ? 0.85 : 0.6));
+                }
+            }
+            if (context) {
+                for (Matcher m = DIGIT_RUN.matcher(text); m.find(); ) {
+                    long n = m.group().chars().filter(Character::isDigit).count();
+                    if (n >= 7 && n <= 15) {
+                        candidates.add(new PiiFinding(PiiType.PHONE, m.start(), m.end(), m.group(), 0.5));
+                    }
+                }
             }
         }
         return resolveOverlaps(candidates);

@@ -69,7 +69,8 @@ public final class Redactor {
             case EMAIL -> finding.value().toLowerCase(java.util.Locale.ROOT);
             case PHONE, CREDIT_CARD, US_SSN -> NOT_DIGIT.matcher(finding.value()).replaceAll("");
             case IBAN -> finding.value().replace(" ", "");
-            case IP -> finding.value().toLowerCase(java.util.Locale.ROOT);
+            case IP, URL -> finding.value().toLowerCase(java.util.Locale.ROOT);
+            case DATE -> finding.value();
         };
     }
 }
