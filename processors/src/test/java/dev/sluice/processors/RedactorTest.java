@@ -42,6 +42,28 @@ class RedactorTest {
     }
 
     @Test
+    void shouldFindSecretsOfTheCommonProviders() {
+        assertThat(types("key sk-proj-abcdefghijklmnopqrstuvwxyz123456 leaked")).containsExactly(PiiType.SECRET);
+        assertThat(types("aws AKIAIOSFODNN7EXAMPLE in the log")).containsExactly(PiiType.SECRET);
+        assertThat(types("token ghp_" + "a".repeat(36))).containsExactly(PiiType.SECRET);
+        assertThat(types("-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----")).containsExactly(PiiType.SECRET);
+        assertThat(types("the password is Hunter2!x for the share")).containsExactly(PiiType.SECRET);
+        assertThat(types("reset your password in settings")).isEmpty();
+    }
+
+    @Test
+    void shouldFindEuNationalIdentifiersByTheirChecks() {
+        assertThat(types("Steuer-ID 86095742719 bitte eintragen")).containsExactly(PiiType.NATIONAL_ID);
+        assertThat(types("Steuer-ID 86095742718 bitte eintragen")).isEmpty(); // wrong check digit
+        assertThat(types("NIR 1 85 05 78 006 084 91")).containsExactly(PiiType.NATIONAL_ID);
+        assertThat(types("BSN 111222333 van de klant")).containsExactly(PiiType.NATIONAL_ID);
+        assertThat(types("order 111222333 shipped")).isEmpty(); // no BSN context
+        assertThat(types("DNI 12345678Z y NIE X1234567L")).containsExactly(PiiType.NATIONAL_ID, PiiType.NATIONAL_ID);
+        assertThat(types("DNI 12345678A")).isEmpty(); // wrong letter
+        assertThat(types("our VAT number is DE123456789")).containsExactly(PiiType.VAT_ID);
+    }
+
+    @Test
     void shouldUseOnePlaceholderPerValueAcrossMessages() {
         Redaction r = new Redactor(detector).redact(List.of(
                 new ChatMessage(Role.SYSTEM, "Reply to Jane@Example.com only.", null, null),

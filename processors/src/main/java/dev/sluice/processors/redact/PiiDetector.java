@@ -35,9 +35,21 @@ public final class PiiDetector {
     private static final IBANValidator IBANS = IBANValidator.getInstance();
 
     /** Type order breaks ties between overlapping findings of equal confidence: earlier wins. */
-    private static final List<PiiType> PRECEDENCE = List.of(PiiType.EMAIL, PiiType.URL, PiiType.IBAN, PiiType.CREDIT_CARD, PiiType.US_SSN,
+    private static final List<PiiType> PRECEDENCE = List.of(PiiType.SECRET, PiiType.EMAIL, PiiType.URL, PiiType.NATIONAL_ID, PiiType.VAT_ID, PiiType.IBAN, PiiType.CREDIT_CARD, PiiType.US_SSN,
             PiiType.IP, PiiType.DATE, PiiType.PHONE);
 
+    /** API keys and tokens of the common providers, private keys, and passwords written into text. */
+    private static final Pattern SECRET = Pattern.compile("(?:"
+            + "\\bsk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}"                      // OpenAI, Anthropic
+            + "|\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"                           // AWS access key id
+            + "|\\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}\\b|\\bgithub_pat_[A-Za-z0-9_]{22,}"  // GitHub
+            + "|\\bxox[abprs]-[A-Za-z0-9-]{10,}"                              // Slack
+            + "|\\bAIza[0-9A-Za-z_-]{35}"                                     // Google API key
+            + "|\\b(?:sk|rk)_live_[0-9A-Za-z]{20,}"                           // Stripe
+            + "|\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"  // JWT
+            + "|-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----[\\s\\S]*?-----END (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----"
+            + "|(?i:\\b(?:password|passwd|pwd|passphrase|secret|api[_ -]?key|access[_ -]?token)\\b\\s*(?:is|=|:)\\s*)[^\\s,;]{6,}"
+            + ")");
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://[^\\s<>\"']+|www\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)+[^\\s<>\"']*)");
     private static final String MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
     private static final Pattern DATE = Pattern.compile("(?i)\\b(?:"
@@ -75,6 +87,10 @@ public final class PiiDetector {
             }
         }
         List<PiiFinding> candidates = new ArrayList<>();
+        find(SECRET, text, PiiType.SECRET, 0.95, candidates);
+        if (digits >= 7) {
+            candidates.addAll(NationalIds.find(text));
+        }
         if (at) {
             find(EMAIL, text, PiiType.EMAIL, 0.95, candidates);
         }

@@ -70,7 +70,8 @@ public final class Redactor {
             case PHONE, CREDIT_CARD, US_SSN -> NOT_DIGIT.matcher(finding.value()).replaceAll("");
             case IBAN -> finding.value().replace(" ", "");
             case IP, URL -> finding.value().toLowerCase(java.util.Locale.ROOT);
-            case DATE -> finding.value();
+            case DATE, SECRET -> finding.value();
+            case NATIONAL_ID, VAT_ID -> finding.value().replaceAll("[\\s.-]", "").toUpperCase(java.util.Locale.ROOT);
         };
     }
 }
