@@ -243,23 +243,35 @@ public final class SluiceCli implements Runnable {
         @Option(names = "--follow", description = "Keep printing new outcomes until interrupted.")
         boolean follow;
 
+        @Option(names = "--restore", description = "Open each result's redaction vault with the configured keys and add restoredContent.")
+        boolean restore;
+
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             SluiceConfig config = common.config(Map.of());
+            Map<String, byte[]> keys = restore ? new SluiceRuntime(config).gateway().gateway().redaction().vaultKeys() : Map.of();
             Topics topics = Topics.create(config.getString(SluiceConfig.TOPIC_PREFIX), dev.sluice.schemas.serde.InProcessSchemaRegistry.seeded());
             try (TopicReader reader = new TopicReader(common.clientBootstrap(config), List.of(topics.results().name(), topics.rejections().name()))) {
-                print(Outcome.decode(reader.readToEnd(Duration.ofSeconds(30)), topics));
+                print(Outcome.decode(reader.readToEnd(Duration.ofSeconds(30)), topics), keys);
                 while (follow) {
-                    print(Outcome.decode(reader.poll(Duration.ofSeconds(1)), topics));
+                    print(Outcome.decode(reader.poll(Duration.ofSeconds(1)), topics), keys);
                 }
             }
             return 0;
         }
 
-        private static void print(List<Outcome> outcomes) {
+        private void print(List<Outcome> outcomes, Map<String, byte[]> keys) {
             for (Outcome o : outcomes) {
                 var json = o.result() != null ? AvroJson.toJson(o.result()) : AvroJson.toJson(o.rejection());
                 json.put("outcome", o.result() != null ? "result" : "rejection");
+                if (restore && o.result() != null && o.result().getRedactionVault() != null) {
+                    try {
+                        var mapping = dev.sluice.processors.redact.Vault.open(o.result().getRedactionVault(), o.result().getRequestId(), keys);
+                        json.put("restoredContent", dev.sluice.processors.redact.Vault.restore(o.result().getContent(), mapping));
+                    } catch (IllegalArgumentException e) {
+                        json.put("restoreError", e.getMessage());
+                    }
+                }
                 System.out.println(json);
             }
         }

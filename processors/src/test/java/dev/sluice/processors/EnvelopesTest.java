@@ -37,6 +37,8 @@ class EnvelopesTest {
                 .setClassification(new Classification(Sensitivity.RESTRICTED, "finance", 0.5, "simple", 0.1, Map.of("EMAIL", 1)))
                 .setFindings(List.of(new dev.sluice.schemas.avro.PiiSpan("EMAIL", 0, 0, 1, 0.9)))
                 .setRedactions(3)
+                .setVault(new dev.sluice.schemas.avro.RedactionVault("k1", java.nio.ByteBuffer.wrap(new byte[12]), java.nio.ByteBuffer.wrap(new byte[16])))
+                .setOutputRedactions(1)
                 .setAllowedModels(List.of("a"))
                 .setRoute(new Route("premium", List.of("a", "b")))
                 .setAttempt(1)

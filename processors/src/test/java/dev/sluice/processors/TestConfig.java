@@ -23,6 +23,7 @@ import java.util.Map;
 /** A small gateway configuration for the cores' tests. */
 public final class TestConfig {
     public static final byte[] KEY = "unit-test-signing-key-0001".getBytes(StandardCharsets.UTF_8);
+    public static final byte[] VAULT_KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
 
     private TestConfig() {
     }
@@ -41,7 +42,8 @@ public final class TestConfig {
                 Map.of("greet", new Template("greet", 1, "Be brief.", "Say hello to {{name}}.")),
                 new ClassifierRules(Map.of("finance", List.of("invoice", "ledger"), "legal", List.of("contract", "clause")), List.of("salary")),
                 new Limits(10_000, 2_000, Duration.ofHours(1), 100, Duration.ofMillis(20), Duration.ofMillis(200), 4, Duration.ofSeconds(2), Duration.ofSeconds(1)),
-                GatewayConfig.Resilience.defaults(), Map.of(), "USD");
+                GatewayConfig.Resilience.defaults(), Map.of(),
+                new GatewayConfig.RedactionRules("k1", Map.of("k1", VAULT_KEY), java.util.Set.of()), "USD");
     }
 
     public static LlmRequest.Builder request(String id, String text) {

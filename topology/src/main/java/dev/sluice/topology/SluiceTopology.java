@@ -93,7 +93,12 @@ public final class SluiceTopology {
                 Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INFLIGHT_STORE), Serdes.String(), envelopes));
 
-        PiiDetector detector = new PiiDetector();
+        var redactionRules = config.redaction();
+        PiiDetector detector = new PiiDetector(redactionRules.lenientChecksums().stream()
+                .map(dev.sluice.processors.redact.PiiType::valueOf).collect(java.util.stream.Collectors.toSet()));
+        Redactor redactor = new Redactor(detector);
+        String vaultKeyId = redactionRules.activeKeyId();
+        byte[] vaultKey = vaultKeyId == null ? null : redactionRules.vaultKeys().get(vaultKeyId);
         AvroSerde<dev.sluice.schemas.avro.LlmRequest> requestSerde = AvroSerde.of(dev.sluice.schemas.avro.LlmRequest.class, registry);
         Admitter admitter = new Admitter(config, bytes -> requestSerde.deserialize(topics.requests().name(), bytes));
 
@@ -105,7 +110,7 @@ public final class SluiceTopology {
         KStream<String, PipelineRecord> routed = admitted
                 .processValues(StageProcessor.supplier(ClassifyStage.NAME,
                         new ClassifyStage(new Classifier(config.classifier(), detector, new InjectionDetector())), clock), Named.as(ClassifyStage.NAME))
-                .processValues(StageProcessor.supplier(RedactStage.NAME, new RedactStage(new Redactor(detector)), clock), Named.as(RedactStage.NAME))
+                .processValues(StageProcessor.supplier(RedactStage.NAME, new RedactStage(redactor, vaultKeyId, vaultKey), clock), Named.as(RedactStage.NAME))
                 .processValues(StageProcessor.supplier(PolicyStage.NAME, new PolicyStage(new PolicyEngine(config)), clock), Named.as(PolicyStage.NAME))
                 .processValues(StageProcessor.supplier(RouteStage.NAME, new RouteStage(new Router(config.routing())), clock), Named.as(RouteStage.NAME));
 
@@ -117,7 +122,7 @@ public final class SluiceTopology {
                                 c.limits().interactiveWindow(), c.limits().batchWindow(), c.limits().maxBatchSize()),
                                 c -> new BatchJobs(batchApis, c.limits().batchJobWindow(), c.limits().batchJobPollInterval()), guards, INFER_TICK, clock),
                         Named.as(InferProcessor.NAME), INFLIGHT_STORE)
-                .processValues(StageProcessor.supplier(ValidateStage.NAME, new ValidateStage(new OutputValidator()), clock), Named.as(ValidateStage.NAME))
+                .processValues(StageProcessor.supplier(ValidateStage.NAME, new ValidateStage(new OutputValidator(), redactor), clock), Named.as(ValidateStage.NAME))
                 .processValues(StageProcessor.seeingRejected(CostStage.NAME, new CostStage(config), clock), Named.as(CostStage.NAME));
 
         finished.flatMapValues(PipelineRecord::getAudit, Named.as("audit-trail"))

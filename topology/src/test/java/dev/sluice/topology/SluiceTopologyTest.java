@@ -54,6 +54,42 @@ class SluiceTopologyTest {
     }
 
     @Test
+    void shouldLetAKeyHolderRestoreTheAnswerFromTheSealedMapping() throws Exception {
+        try (PipelineHarness h = new PipelineHarness(Set.of())) {
+            h.openai.script = call -> new dev.sluice.processors.infer.CallOutcome.Success("Reply sent to " + call.messages().get(0).getContent(),
+                    "stop", new dev.sluice.schemas.avro.Usage(10L, 5L, 0L, 0L, 0L), 1L);
+            h.send(PipelineHarness.request("r-vault", "jane.doe@example.com about the refund").build());
+            h.tick();
+
+            LlmResult result = h.results.readValuesToList().get(0);
+            assertThat(result.getContent()).isEqualTo("Reply sent to <EMAIL_1> about the refund");
+            var redaction = h.config.redaction();
+            var mapping = dev.sluice.processors.redact.Vault.open(result.getRedactionVault(), "r-vault", redaction.vaultKeys());
+            assertThat(dev.sluice.processors.redact.Vault.restore(result.getContent(), mapping))
+                    .isEqualTo("Reply sent to jane.doe@example.com about the refund");
+        }
+    }
+
+    @Test
+    void shouldRedactAndFlagPersonalDataTheModelAddedToItsAnswer() throws Exception {
+        try (PipelineHarness h = new PipelineHarness(Set.of())) {
+            h.openai.script = call -> new dev.sluice.processors.infer.CallOutcome.Success(
+                    "Ask <EMAIL_1>, or write to ceo@example.com, card 4111 1111 1111 1111.", "stop",
+                    new dev.sluice.schemas.avro.Usage(10L, 5L, 0L, 0L, 0L), 1L);
+            h.send(PipelineHarness.request("r-out", "Who handles jane.doe@example.com?").build());
+            h.tick();
+
+            LlmResult result = h.results.readValuesToList().get(0);
+            assertThat(result.getContent()).isEqualTo("Ask <EMAIL_1>, or write to <EMAIL_OUT_1>, card <CREDIT_CARD_OUT_1>.");
+            assertThat(result.getOutputRedactions()).isEqualTo(2);
+            assertThat(h.audit.readValuesToList()).anySatisfy(e -> {
+                assertThat(e.getDecision()).isEqualTo("OUTPUT_REDACTED");
+                assertThat(e.getAttributes()).containsEntry("replaced", "2");
+            });
+        }
+    }
+
+    @Test
     void shouldRejectEachBadRequestWithItsReasonAndGoOn() throws Exception {
         try (PipelineHarness h = new PipelineHarness(Set.of())) {
             h.requests.pipeInput("garbage".getBytes(StandardCharsets.UTF_8), new byte[] {1, 2, 3});

@@ -24,6 +24,7 @@ public record GatewayConfig(
         Limits limits,
         Resilience resilience,
         Map<String, ProviderLimits> providerLimits,
+        RedactionRules redaction,
         String currency) {
 
     public GatewayConfig {
@@ -36,6 +37,7 @@ public record GatewayConfig(
         Objects.requireNonNull(classifier, "classifier");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(resilience, "resilience");
+        Objects.requireNonNull(redaction, "redaction");
         providerLimits = Map.copyOf(Objects.requireNonNull(providerLimits, "providerLimits"));
         require(currency != null && currency.length() == 3, "currency must be an ISO 4217 code");
         require(!tenants.isEmpty(), "at least one tenant must be configured");
@@ -163,6 +165,26 @@ public record GatewayConfig(
         public static Resilience defaults() {
             return new Resilience(2, Duration.ofMillis(500), 2.0, 0.5, Duration.ofSeconds(30), 50f, 50, 100,
                     Duration.ofSeconds(30), Duration.ofSeconds(60), Map.of());
+        }
+    }
+
+    /**
+     * @param activeKeyId      key that seals new placeholder mappings (null: mappings are not kept)
+     * @param vaultKeys        AES-256 keys by id; old ids stay so that older results can still be restored
+     * @param lenientChecksums entity types (CREDIT_CARD, IBAN) also accepted when their checksum fails
+     */
+    public record RedactionRules(String activeKeyId, Map<String, byte[]> vaultKeys, java.util.Set<String> lenientChecksums) {
+        public RedactionRules {
+            vaultKeys = Map.copyOf(vaultKeys);
+            lenientChecksums = java.util.Set.copyOf(lenientChecksums);
+            for (Map.Entry<String, byte[]> key : vaultKeys.entrySet()) {
+                require(key.getValue().length == 32, "redaction.vaultKeys." + key.getKey() + " must be 32 bytes (AES-256), base64-encoded");
+            }
+            require(activeKeyId == null || vaultKeys.containsKey(activeKeyId), "redaction.activeKey '" + activeKeyId + "' is not among redaction.vaultKeys");
+        }
+
+        public static RedactionRules none() {
+            return new RedactionRules(null, Map.of(), java.util.Set.of());
         }
     }
 

@@ -48,6 +48,8 @@ public final class Outcomes {
                 .setSource(envelope.getSource())
                 .setLatencyMs(inference.getLatencyMs())
                 .setCompletedAt(now)
+                .setRedactionVault(envelope.getVault())
+                .setOutputRedactions(envelope.getOutputRedactions())
                 .build();
     }
 }

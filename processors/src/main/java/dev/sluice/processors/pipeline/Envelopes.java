@@ -42,6 +42,8 @@ public final class Envelopes {
                 .setClassification(e.getClassification())
                 .setFindings(e.getFindings())
                 .setRedactions(e.getRedactions())
+                .setVault(e.getVault())
+                .setOutputRedactions(e.getOutputRedactions())
                 .setAllowedModels(e.getAllowedModels())
                 .setRoute(e.getRoute())
                 .setAttempt(e.getAttempt())

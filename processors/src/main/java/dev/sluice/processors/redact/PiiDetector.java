@@ -63,6 +63,21 @@ public final class PiiDetector {
     private static final Pattern PHONE_CONTEXT = Pattern.compile("(?i)\\b(?:phone|tel(?:ephone)?|mobile|cell|call|fax|contact|reach|number|dial|whatsapp|sms|text)\\b");
     private static final Pattern DIGIT_RUN = Pattern.compile("(?<![\\w+])(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{2,4}(?:[ .-]?\\d{2,4}){1,4}(?![\\w-])");
 
+    private final java.util.Set<PiiType> lenient;
+
+    /** Checksums are required for every type. */
+    public PiiDetector() {
+        this(java.util.Set.of());
+    }
+
+    /**
+     * @param lenientChecksums types (CREDIT_CARD, IBAN) also reported when their checksum fails, at a
+     *                         lower confidence: synthetic or mistyped numbers are still personal data
+     */
+    public PiiDetector(java.util.Set<PiiType> lenientChecksums) {
+        this.lenient = java.util.Set.copyOf(lenientChecksums);
+    }
+
     /**
      * @param text        the text to scan
      * @param defaultRegion ISO country whose national phone formats are recognised (international ones always are)
@@ -141,19 +156,88 @@ public final class PiiDetector {
     }
 
     /** Card numbers, IBANs and SSNs: at least nine digits in the text. */
-    private static void numeric(String text, List<PiiFinding> candidates) {
-        for (Matcher m = CARD.matcher(text); m.find(); ) {
-            String digits = SEPARATORS.matcher(m.group()).replaceAll("");
-            if (LuhnCheckDigit.LUHN_CHECK_DIGIT.isValid(digits)) {
-                candidates.add(new PiiFinding(PiiType.CREDIT_CARD, m.start(), m.end(), m.group(), 0.95));
+    private void numeric(String text, List<PiiFinding> candidates) {
+        Matcher m = CARD.matcher(text);
+        for (int from = 0; from < text.length() && m.find(from); ) {
+            int[] span = validRun(text, m.start(), m.end(), PiiDetector::cardLengthRank, s -> {
+                String digits = SEPARATORS.matcher(s).replaceAll("");
+                // no issuer number starts with 0, and leading zeros would pass Luhn and swallow a neighbour's digits
+                return digits.length() >= 13 && digits.length() <= 19 && digits.charAt(0) != '0'
+                        && LuhnCheckDigit.LUHN_CHECK_DIGIT.isValid(digits);
+            });
+            if (span != null) {
+                candidates.add(new PiiFinding(PiiType.CREDIT_CARD, span[0], span[1], text.substring(span[0], span[1]), 0.95));
+            } else if (lenient.contains(PiiType.CREDIT_CARD)) {
+                candidates.add(new PiiFinding(PiiType.CREDIT_CARD, m.start(), m.end(), m.group(), 0.5));
             }
+            // a greedy run may start with a neighbour's digits or hold another number: look again from its
+            // next group; overlapping candidates are settled by resolveOverlaps
+            from = nextGroup(text, m.start(), m.end());
         }
-        for (Matcher m = IBAN.matcher(text); m.find(); ) {
-            if (IBANS.isValid(m.group().replace(" ", ""))) {
-                candidates.add(new PiiFinding(PiiType.IBAN, m.start(), m.end(), m.group(), 0.99));
+        m = IBAN.matcher(text);
+        for (int from = 0; from < text.length() && m.find(from); ) {
+            int[] span = validRun(text, m.start(), m.end(), s -> s.length(), s -> IBANS.isValid(s.replace(" ", "")));
+            if (span != null) {
+                candidates.add(new PiiFinding(PiiType.IBAN, span[0], span[1], text.substring(span[0], span[1]), 0.99));
+            } else if (lenient.contains(PiiType.IBAN)) {
+                candidates.add(new PiiFinding(PiiType.IBAN, m.start(), m.end(), m.group(), 0.5));
             }
+            from = nextGroup(text, m.start(), m.end());
         }
         find(SSN, text, PiiType.US_SSN, 0.85, candidates);
+    }
+
+    /**
+     * The preferred part of {@code text[start, end)} that begins and ends at a group boundary (space or
+     * hyphen) and passes {@code valid}: a greedy pattern can swallow a neighbouring number ("4111 1111
+     * 1111 1111 10.0.0.1"), and the checksum then fails for the run although it holds for the card.
+     */
+    /** Card lengths by how common they are: a 16-digit card beats an 18-digit run that took a neighbour's digits. */
+    private static int cardLengthRank(String run) {
+        int digits = SEPARATORS.matcher(run).replaceAll("").length();
+        int rank = List.of(13, 17, 18, 14, 19, 15, 16).indexOf(digits);
+        return rank < 0 ? -1 : rank;
+    }
+
+    private static int[] validRun(String text, int start, int end, java.util.function.ToIntFunction<String> preference,
+                                  java.util.function.Predicate<String> valid) {
+        List<Integer> starts = new ArrayList<>();
+        List<Integer> ends = new ArrayList<>();
+        starts.add(start);
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '-') {
+                ends.add(i);
+                starts.add(i + 1);
+            }
+        }
+        ends.add(end);
+        int[] best = null;
+        int bestRank = Integer.MIN_VALUE;
+        for (int s : starts) {
+            for (int e : ends) {
+                if (e <= s) {
+                    continue;
+                }
+                String run = text.substring(s, e);
+                int rank = preference.applyAsInt(run);
+                if (rank > bestRank && valid.test(run)) {
+                    best = new int[] {s, e};
+                    bestRank = rank;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Where the next group of a run starts (after the first space or hyphen), or the run's end. */
+    private static int nextGroup(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) == ' ' || text.charAt(i) == '-') {
+                return i + 1;
+            }
+        }
+        return end;
     }
 
     private static void find(Pattern pattern, String text, PiiType type, double confidence, List<PiiFinding> out) {

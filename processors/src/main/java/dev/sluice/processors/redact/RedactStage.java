@@ -17,9 +17,18 @@ public final class RedactStage implements Stage {
 
     public static final String NAME = "redact";
     private final Redactor redactor;
+    private final String keyId;
+    private final byte[] key;
+
+    /** @param keyId key that seals the placeholder mapping, or null to keep no mapping */
+    public RedactStage(Redactor redactor, String keyId, byte[] key) {
+        this.redactor = redactor;
+        this.keyId = keyId;
+        this.key = key == null ? null : key.clone();
+    }
 
     public RedactStage(Redactor redactor) {
-        this.redactor = redactor;
+        this(redactor, null, null);
     }
 
     /** Classify's spans as findings per message (positions into the unredacted prompt, still at hand here). */
@@ -41,7 +50,7 @@ public final class RedactStage implements Stage {
         LlmRequest request = envelope.getRequest();
         Redaction redaction = envelope.getClassification() == null
                 ? redactor.redact(envelope.getPrompt(), request.getCountry())
-                : redactor.redact(envelope.getPrompt(), findings(envelope));
+                : redactor.redact(envelope.getPrompt(), findings(envelope), request.getCountry());
         LlmRequest stripped = new LlmRequest();
         for (int i = 0; i < stripped.getSchema().getFields().size(); i++) {
             stripped.put(i, request.get(i)); // shallow: only the two fields below change
@@ -54,6 +63,8 @@ public final class RedactStage implements Stage {
                 .setRequest(stripped)
                 .setPrompt(redaction.messages())
                 .setFindings(List.of())
+                .setVault(keyId == null || redaction.mapping().isEmpty() ? null
+                        : Vault.seal(redaction.mapping(), request.getRequestId(), keyId, key))
                 .setRedactions(redaction.replaced());
         return Envelopes.audit(builder, NAME, "REDACTED", null, Map.of(
                 "replaced", Integer.toString(redaction.replaced()),

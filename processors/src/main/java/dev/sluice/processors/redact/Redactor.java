@@ -15,6 +15,7 @@ import java.util.Map;
 public final class Redactor {
 
     private static final java.util.regex.Pattern NOT_DIGIT = java.util.regex.Pattern.compile("[^0-9+]");
+    private static final int PASSES = 3;
     private final PiiDetector detector;
 
     public Redactor(PiiDetector detector) {
@@ -26,42 +27,63 @@ public final class Redactor {
         for (ChatMessage message : messages) {
             findings.add(detector.detect(message.getContent(), country));
         }
-        return redact(messages, findings);
+        return redact(messages, findings, country);
+    }
+
+    public PiiDetector detector() {
+        return detector;
     }
 
     /** Redacts with findings made earlier (by classify): {@code findings.get(i)} are message i's, in order, not overlapping. */
-    public Redaction redact(List<ChatMessage> messages, List<List<PiiFinding>> findingsByMessage) {
+    public Redaction redact(List<ChatMessage> messages, List<List<PiiFinding>> findingsByMessage, String country) {
+        return redact(messages, findingsByMessage, "", country);
+    }
+
+    /**
+     * Replaces the findings, then looks again at the redacted text and replaces what has become
+     * visible (a number a neighbouring value hid, such as a phone number directly before a card
+     * number), up to {@value #PASSES} passes, so that nothing detectable is left.
+     *
+     * @param marker inserted before the number, e.g. "OUT_" for values found in an answer: {@code <EMAIL_OUT_1>}
+     */
+    public Redaction redact(List<ChatMessage> messages, List<List<PiiFinding>> findingsByMessage, String marker, String country) {
         Map<String, String> placeholders = new HashMap<>();
+        Map<String, String> mapping = new HashMap<>();
         Map<PiiType, Integer> counts = new EnumMap<>(PiiType.class);
         List<ChatMessage> out = new ArrayList<>(messages.size());
         int replaced = 0;
         for (int i = 0; i < messages.size(); i++) {
             ChatMessage message = messages.get(i);
-            String text = message.getContent();
             List<PiiFinding> findings = findingsByMessage.get(i);
             if (findings.isEmpty()) {
                 out.add(message);
                 continue;
             }
-            StringBuilder redacted = new StringBuilder(text.length());
-            int at = 0;
-            for (PiiFinding finding : findings) {
-                redacted.append(text, at, finding.start());
-                String key = finding.type() + "\u0000" + normalise(finding);
-                String placeholder = placeholders.get(key);
-                if (placeholder == null) {
-                    int n = counts.merge(finding.type(), 1, Integer::sum);
-                    placeholder = "<" + finding.type() + "_" + n + ">";
-                    placeholders.put(key, placeholder);
+            String text = message.getContent();
+            for (int pass = 0; pass < PASSES && !findings.isEmpty(); pass++) {
+                StringBuilder redacted = new StringBuilder(text.length());
+                int at = 0;
+                for (PiiFinding finding : findings) {
+                    redacted.append(text, at, finding.start());
+                    String key = finding.type() + "\u0000" + normalise(finding);
+                    String placeholder = placeholders.get(key);
+                    if (placeholder == null) {
+                        int n = counts.merge(finding.type(), 1, Integer::sum);
+                        placeholder = "<" + finding.type() + "_" + marker + n + ">";
+                        placeholders.put(key, placeholder);
+                        mapping.put(placeholder, finding.value());
+                    }
+                    redacted.append(placeholder);
+                    at = finding.end();
+                    replaced++;
                 }
-                redacted.append(placeholder);
-                at = finding.end();
-                replaced++;
+                redacted.append(text, at, text.length());
+                text = redacted.toString();
+                findings = detector.detect(text, country);
             }
-            redacted.append(text, at, text.length());
-            out.add(new ChatMessage(message.getRole(), redacted.toString(), message.getName(), message.getCacheControl()));
+            out.add(new ChatMessage(message.getRole(), text, message.getName(), message.getCacheControl()));
         }
-        return new Redaction(out, replaced, counts);
+        return new Redaction(out, replaced, counts, mapping);
     }
 
     private static String normalise(PiiFinding finding) {

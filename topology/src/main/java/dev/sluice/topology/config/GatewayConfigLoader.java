@@ -10,6 +10,7 @@ import dev.sluice.processors.config.GatewayConfig.Limits;
 import dev.sluice.processors.config.GatewayConfig.ModelSpec;
 import dev.sluice.processors.config.GatewayConfig.PolicyRules;
 import dev.sluice.processors.config.GatewayConfig.ProviderLimits;
+import dev.sluice.processors.config.GatewayConfig.RedactionRules;
 import dev.sluice.processors.config.GatewayConfig.Resilience;
 import dev.sluice.processors.config.GatewayConfig.RoutingRules;
 import dev.sluice.processors.config.GatewayConfig.Template;
@@ -123,8 +124,27 @@ public final class GatewayConfigLoader {
         Map<String, ProviderLimits> providerLimits = new LinkedHashMap<>();
         fields(root, "providers").forEach((name, p) -> providerLimits.put(name, new ProviderLimits(p.path("requestsPerMinute").asInt(0),
                 p.path("tokensPerMinute").asLong(0), p.path("maxConcurrent").asInt(10_000), p.path("batchApi").asBoolean(false))));
+        JsonNode red = root.path("redaction");
+        Map<String, byte[]> vaultKeys = new LinkedHashMap<>();
+        red.path("vaultKeys").fields().forEachRemaining(e -> vaultKeys.put(e.getKey(), vaultKey(e.getKey(), e.getValue())));
+        RedactionRules redaction = new RedactionRules(red.path("activeKey").asText(null), vaultKeys,
+                new java.util.HashSet<>(strings(red, "lenientChecksums")));
         return new GatewayConfig(version, tenants, models, policyRules, routingRules, templates, classifierRules, limits,
-                resilience, providerLimits, root.path("currency").asText("USD"));
+                resilience, providerLimits, redaction, root.path("currency").asText("USD"));
+    }
+
+    private byte[] vaultKey(String id, JsonNode node) {
+        String envName = node.path("keyEnv").asText(null);
+        String encoded = envName != null ? env.apply(envName) : node.path("key").asText(null);
+        if (encoded == null) {
+            throw new IllegalArgumentException("redaction.vaultKeys." + id + ": needs key or keyEnv"
+                    + (envName != null ? " (environment variable " + envName + " is not set)" : ""));
+        }
+        try {
+            return java.util.Base64.getDecoder().decode(encoded.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("redaction.vaultKeys." + id + " is not base64");
+        }
     }
 
     private Map<String, ProviderEndpoint> providers(JsonNode node) {
