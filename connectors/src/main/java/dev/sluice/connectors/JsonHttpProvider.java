@@ -100,6 +100,23 @@ public abstract class JsonHttpProvider implements ModelProvider {
         return new CallOutcome.Failure(CallOutcome.Kind.TRANSIENT, 200, "unreadable answer: " + what);
     }
 
+    /** The call's JSON Schema as a tree, for providers that take it inline. */
+    protected static com.fasterxml.jackson.databind.JsonNode schemaOf(ModelCall call) {
+        try {
+            return MAPPER.readTree(call.responseSchema());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("responseSchema is not JSON", e);
+        }
+    }
+
+    /** Adds the call's stop sequences under {@code field}, if it has any. */
+    protected static void putStop(ObjectNode node, String field, ModelCall call) {
+        if (!call.parameters().getStop().isEmpty()) {
+            com.fasterxml.jackson.databind.node.ArrayNode stop = node.putArray(field);
+            call.parameters().getStop().forEach(stop::add);
+        }
+    }
+
     protected static String baseUrl(String url) {
         return url.replaceAll("/+$", "");
     }

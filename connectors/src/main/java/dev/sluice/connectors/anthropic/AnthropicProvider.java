@@ -92,10 +92,7 @@ public final class AnthropicProvider extends JsonHttpProvider {
         if (call.parameters().getTopP() != null) {
             body.put("top_p", call.parameters().getTopP());
         }
-        if (!call.parameters().getStop().isEmpty()) {
-            ArrayNode stop = body.putArray("stop_sequences");
-            call.parameters().getStop().forEach(stop::add);
-        }
+        putStop(body, "stop_sequences", call);
         return body;
     }
 

@@ -72,17 +72,10 @@ public final class GeminiProvider extends JsonHttpProvider {
         if (call.parameters().getTopP() != null) {
             generation.put("topP", call.parameters().getTopP());
         }
-        if (!call.parameters().getStop().isEmpty()) {
-            ArrayNode stop = generation.putArray("stopSequences");
-            call.parameters().getStop().forEach(stop::add);
-        }
+        putStop(generation, "stopSequences", call);
         if (call.responseSchema() != null) {
             generation.put("responseMimeType", "application/json");
-            try {
-                generation.set("responseJsonSchema", MAPPER.readTree(call.responseSchema()));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalArgumentException("responseSchema is not JSON", e);
-            }
+            generation.set("responseJsonSchema", schemaOf(call));
         }
         return body;
     }

@@ -66,20 +66,13 @@ public final class OpenAiCompatibleProvider extends JsonHttpProvider {
         if (call.parameters().getTopP() != null) {
             body.put("top_p", call.parameters().getTopP());
         }
-        if (!call.parameters().getStop().isEmpty()) {
-            ArrayNode stop = body.putArray("stop");
-            call.parameters().getStop().forEach(stop::add);
-        }
+        putStop(body, "stop", call);
         if (call.responseSchema() != null) {
             ObjectNode format = body.putObject("response_format");
             format.put("type", "json_schema");
             ObjectNode jsonSchema = format.putObject("json_schema");
             jsonSchema.put("name", "response");
-            try {
-                jsonSchema.set("schema", MAPPER.readTree(call.responseSchema()));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalArgumentException("responseSchema is not JSON", e);
-            }
+            jsonSchema.set("schema", schemaOf(call));
         }
         return body;
     }
