@@ -36,7 +36,7 @@ public final class PiiDetector {
 
     /** Type order breaks ties between overlapping findings of equal confidence: earlier wins. */
     private static final List<PiiType> PRECEDENCE = List.of(PiiType.SECRET, PiiType.EMAIL, PiiType.URL, PiiType.NATIONAL_ID, PiiType.VAT_ID, PiiType.IBAN, PiiType.CREDIT_CARD, PiiType.US_SSN,
-            PiiType.IP, PiiType.DATE, PiiType.PHONE);
+            PiiType.IP, PiiType.DATE, PiiType.PHONE, PiiType.LOCATION, PiiType.ORGANIZATION, PiiType.PERSON);
 
     /** API keys and tokens of the common providers, private keys, and passwords written into text. */
     private static final Pattern SECRET = Pattern.compile("(?:"
@@ -64,18 +64,25 @@ public final class PiiDetector {
     private static final Pattern DIGIT_RUN = Pattern.compile("(?<![\\w+])(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{2,4}(?:[ .-]?\\d{2,4}){1,4}(?![\\w-])");
 
     private final java.util.Set<PiiType> lenient;
+    private final NameRecognizer names;
 
-    /** Checksums are required for every type. */
+    /** Checksums are required for every type; people, places and organisations are recognised. */
     public PiiDetector() {
         this(java.util.Set.of());
+    }
+
+    public PiiDetector(java.util.Set<PiiType> lenientChecksums) {
+        this(lenientChecksums, true);
     }
 
     /**
      * @param lenientChecksums types (CREDIT_CARD, IBAN) also reported when their checksum fails, at a
      *                         lower confidence: synthetic or mistyped numbers are still personal data
+     * @param names            whether people, places and organisations are recognised (loads word lists once per process)
      */
-    public PiiDetector(java.util.Set<PiiType> lenientChecksums) {
+    public PiiDetector(java.util.Set<PiiType> lenientChecksums, boolean names) {
         this.lenient = java.util.Set.copyOf(lenientChecksums);
+        this.names = names ? new NameRecognizer(Lexicon.get()) : null;
     }
 
     /**
@@ -151,6 +158,9 @@ public final class PiiDetector {
                     }
                 }
             }
+        }
+        if (names != null) {
+            candidates.addAll(names.find(text));
         }
         return resolveOverlaps(candidates);
     }

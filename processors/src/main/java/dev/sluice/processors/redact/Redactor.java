@@ -92,7 +92,7 @@ public final class Redactor {
             case PHONE, CREDIT_CARD, US_SSN -> NOT_DIGIT.matcher(finding.value()).replaceAll("");
             case IBAN -> finding.value().replace(" ", "");
             case IP, URL -> finding.value().toLowerCase(java.util.Locale.ROOT);
-            case DATE, SECRET -> finding.value();
+            case DATE, SECRET, PERSON, LOCATION, ORGANIZATION -> finding.value();
             case NATIONAL_ID, VAT_ID -> finding.value().replaceAll("[\\s.-]", "").toUpperCase(java.util.Locale.ROOT);
         };
     }

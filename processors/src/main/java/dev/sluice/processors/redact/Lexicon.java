@@ -1,0 +1,252 @@
+package dev.sluice.processors.redact;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Word lists behind the name, place and organisation recogniser, all lower-cased:
+ * <ul>
+ *   <li>first and last names, places (countries, states, provinces, cities), street words and company
+ *       suffixes of every locale of Datafaker (Apache-2.0), read from the YAML files it ships;</li>
+ *   <li>common English words: the lower-case entries of SCOWL's word list (see
+ *       {@code sluice/lexicon/NOTICE-english-words.txt}).</li>
+ * </ul>
+ * No library offers these as lookup sets, so they are read here once per process (~0.5 s) and
+ * shared. Immutable after loading; thread-safe.
+ */
+final class Lexicon {
+
+    private static final String DATAFAKER_PROBE = "en/name.yml";
+    private static final String WORDS = "/sluice/lexicon/english-words.txt.gz";
+
+    final Set<String> commonWords;
+    final Set<String> firstNames;
+    final Set<String> lastNames;
+    /** Places, possibly several words ("new zealand", "villafranca del cid"). */
+    final Set<String> places;
+    /** Street words written as separate words ("road", "rue", "via", "avenida"). */
+    final Set<String> streetWords;
+    /** Street words that are written joined to the name ("parijsstraat", "hammarvägen"). */
+    final List<String> streetEndings;
+    final Set<String> companySuffixes;
+    final Set<String> personTitles;
+    /** Longest place name in words: bounds the look-up of word sequences. */
+    final int longestPlace;
+
+    private Lexicon(Builder b) {
+        this.commonWords = Set.copyOf(b.commonWords);
+        this.firstNames = Set.copyOf(b.firstNames);
+        this.lastNames = Set.copyOf(b.lastNames);
+        this.places = Set.copyOf(b.places);
+        this.streetWords = Set.copyOf(b.streetWords);
+        this.streetEndings = List.copyOf(b.streetEndings);
+        this.companySuffixes = Set.copyOf(b.companySuffixes);
+        this.personTitles = Set.copyOf(b.personTitles);
+        this.longestPlace = b.places.stream().mapToInt(p -> p.split(" ").length).max().orElse(1);
+    }
+
+    static Lexicon get() {
+        return Holder.INSTANCE;
+    }
+
+    private static final class Holder {
+        static final Lexicon INSTANCE = load();
+    }
+
+    boolean isName(String lower) {
+        return firstNames.contains(lower) || lastNames.contains(lower);
+    }
+
+    boolean isStreetWord(String lower) {
+        if (streetWords.contains(lower)) {
+            return true;
+        }
+        for (String ending : streetEndings) {
+            if (lower.length() > ending.length() + 2 && lower.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Lexicon load() {
+        Builder b = new Builder();
+        try (InputStream in = Lexicon.class.getResourceAsStream(WORDS)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + WORDS);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8));
+            for (String line; (line = reader.readLine()) != null; ) {
+                b.commonWords.add(line);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        for (String resource : datafakerResources()) {
+            try (InputStream in = Lexicon.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in != null) {
+                    b.addLocale(yaml.readTree(in));
+                }
+            } catch (IOException e) {
+                // one malformed locale file must not take the recogniser down; the others still count
+            }
+        }
+        b.finish();
+        return new Lexicon(b);
+    }
+
+    /** The YAML files of Datafaker's jar (or its class folder, when run from an IDE). */
+    private static List<String> datafakerResources() {
+        URL probe = Lexicon.class.getClassLoader().getResource(DATAFAKER_PROBE);
+        if (probe == null) {
+            throw new IllegalStateException("Datafaker's locale files are not on the class path (" + DATAFAKER_PROBE + ")");
+        }
+        List<String> out = new ArrayList<>();
+        try {
+            if ("jar".equals(probe.getProtocol())) {
+                String path = probe.getPath();
+                String jar = path.substring("file:".length(), path.indexOf("!/"));
+                try (JarFile file = new JarFile(java.net.URLDecoder.decode(jar, StandardCharsets.UTF_8))) {
+                    for (Enumeration<JarEntry> e = file.entries(); e.hasMoreElements(); ) {
+                        String name = e.nextElement().getName();
+                        if (name.endsWith(".yml") && !name.contains("/") || name.matches("[a-z]{2}(-[A-Za-z]+)?/(name|address|company)\\.yml")) {
+                            out.add(name);
+                        }
+                    }
+                }
+            } else {
+                Path root = Path.of(probe.toURI()).getParent().getParent();
+                try (Stream<Path> files = Files.walk(root, 2)) {
+                    files.map(p -> root.relativize(p).toString().replace('\\', '/'))
+                            .filter(n -> n.endsWith(".yml") && !n.contains("/") || n.matches("[a-z]{2}(-[A-Za-z]+)?/(name|address|company)\\.yml"))
+                            .forEach(out::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    private static final class Builder {
+        final Set<String> commonWords = new HashSet<>(80_000);
+        final Set<String> firstNames = new HashSet<>();
+        final Set<String> lastNames = new HashSet<>();
+        final Set<String> places = new HashSet<>();
+        final Set<String> streetWords = new HashSet<>();
+        final Set<String> streetEndings = new HashSet<>();
+        final Set<String> companySuffixes = new HashSet<>();
+        final Set<String> personTitles = new HashSet<>();
+
+        void addLocale(JsonNode document) {
+            for (Iterator<JsonNode> locales = document.elements(); locales.hasNext(); ) {
+                JsonNode faker = locales.next().path("faker");
+                for (Iterator<Map.Entry<String, JsonNode>> it = faker.path("name").fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    String key = e.getKey();
+                    if (key.contains("first_name") || key.contains("middle_name") || key.endsWith("english_name") || key.startsWith("tamil_")) {
+                        collect(e.getValue(), firstNames, true);
+                    } else if (key.contains("last_name")) {
+                        collect(e.getValue(), lastNames, true);
+                    } else if (key.endsWith("prefix")) {
+                        collect(e.getValue(), personTitles, false);
+                    }
+                }
+                for (Iterator<Map.Entry<String, JsonNode>> it = faker.path("address").fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    String key = e.getKey();
+                    if (Set.of("city", "city_name", "cities", "city_names", "country", "state", "province", "provinces", "region", "regions", "county",
+                            "municipality", "district", "district_names", "village", "suburb", "default_country", "uk_country", "community").contains(key)) {
+                        collect(e.getValue(), places, false);
+                    } else if (key.equals("country_by_name")) {
+                        e.getValue().fieldNames().forEachRemaining(n -> places.add(n.replace('_', ' ').toLowerCase(Locale.ROOT)));
+                    } else if (key.endsWith("street_suffix") || key.endsWith("street_prefix")) {
+                        for (String word : strings(e.getValue())) {
+                            String w = word.strip();
+                            if (w.isEmpty()) {
+                                continue;
+                            }
+                            // "vägen", "straat": joined to the street's name; "Road", "Rue": a word of its own
+                            boolean joined = Character.isLowerCase(w.charAt(0)) && !w.contains(" ") && w.length() >= 3;
+                            (joined ? streetEndings : streetWords).add(w.toLowerCase(Locale.ROOT).replace(".", ""));
+                        }
+                    }
+                }
+                for (Iterator<Map.Entry<String, JsonNode>> it = faker.path("company").fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    if (Set.of("suffix", "company_suffix", "legal_form").contains(e.getKey())) {
+                        collect(e.getValue(), companySuffixes, false);
+                    }
+                }
+            }
+        }
+
+        void finish() {
+            companySuffixes.addAll(List.of("inc", "llc", "ltd", "plc", "corp", "corporation", "co", "company", "group", "associates", "partners",
+                    "holdings", "sons", "gmbh", "ag", "sa", "nv", "bv", "ab", "oy", "spa", "srl", "limited", "lp", "llp"));
+            companySuffixes.removeIf(s -> s.length() < 2);
+            personTitles.addAll(List.of("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "mx", "herr", "frau", "mme", "mlle", "sr", "sra"));
+            // a street word that is also a common word alone is too weak to make an address ("way", "place")
+            streetWords.removeIf(s -> s.isBlank());
+            streetEndings.removeIf(s -> s.length() < 3);
+        }
+
+        private static void collect(JsonNode node, Set<String> into, boolean singleWords) {
+            for (String value : strings(node)) {
+                String v = value.strip().toLowerCase(Locale.ROOT).replace(".", "");
+                if (v.isEmpty()) {
+                    continue;
+                }
+                if (singleWords) {
+                    for (String part : v.split("[ ]+")) {
+                        if (part.length() >= 2) {
+                            into.add(part);
+                        }
+                    }
+                } else {
+                    into.add(v);
+                }
+            }
+        }
+
+        /** Every plain string under {@code node}; Datafaker's templates ("#{Name.last_name}", "###") are skipped. */
+        private static List<String> strings(JsonNode node) {
+            List<String> out = new ArrayList<>();
+            if (node.isTextual()) {
+                String s = node.asText();
+                if (!s.contains("#") && !s.contains("?") && !s.contains("{")) {
+                    out.add(s);
+                }
+            } else if (node.isContainerNode()) {
+                node.elements().forEachRemaining(child -> out.addAll(strings(child)));
+            }
+            return out;
+        }
+    }
+}
