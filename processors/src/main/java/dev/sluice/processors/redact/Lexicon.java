@@ -53,6 +53,8 @@ final class Lexicon {
     final List<String> streetEndings;
     final Set<String> companySuffixes;
     final Set<String> personTitles;
+    /** Nationalities and languages ("russian", "finnish"): capitalised, but nobody's name. */
+    final Set<String> demonyms;
     /** Longest place name in words: bounds the look-up of word sequences. */
     final int longestPlace;
 
@@ -65,6 +67,7 @@ final class Lexicon {
         this.streetEndings = List.copyOf(b.streetEndings);
         this.companySuffixes = Set.copyOf(b.companySuffixes);
         this.personTitles = Set.copyOf(b.personTitles);
+        this.demonyms = Set.copyOf(b.demonyms);
         this.longestPlace = b.places.stream().mapToInt(p -> p.split(" ").length).max().orElse(1);
     }
 
@@ -76,12 +79,21 @@ final class Lexicon {
         static final Lexicon INSTANCE = load();
     }
 
+    /** A common English word, also in a contraction: "we'll", "don't". */
+    boolean isCommon(String lower) {
+        if (commonWords.contains(lower)) {
+            return true;
+        }
+        int apostrophe = Math.max(lower.indexOf('\''), lower.indexOf('’'));
+        return apostrophe > 0 && (commonWords.contains(lower.substring(0, apostrophe)) || lower.endsWith("n't") || lower.endsWith("n’t"));
+    }
+
     boolean isName(String lower) {
         return firstNames.contains(lower) || lastNames.contains(lower);
     }
 
     boolean isStreetWord(String lower) {
-        if (streetWords.contains(lower)) {
+        if (streetWords.contains(lower) || streetEndings.contains(lower)) {
             return true;
         }
         for (String ending : streetEndings) {
@@ -133,7 +145,7 @@ final class Lexicon {
                 try (JarFile file = new JarFile(java.net.URLDecoder.decode(jar, StandardCharsets.UTF_8))) {
                     for (Enumeration<JarEntry> e = file.entries(); e.hasMoreElements(); ) {
                         String name = e.nextElement().getName();
-                        if (name.endsWith(".yml") && !name.contains("/") || name.matches("[a-z]{2}(-[A-Za-z]+)?/(name|address|company)\\.yml")) {
+                        if (wanted(name)) {
                             out.add(name);
                         }
                     }
@@ -142,7 +154,7 @@ final class Lexicon {
                 Path root = Path.of(probe.toURI()).getParent().getParent();
                 try (Stream<Path> files = Files.walk(root, 2)) {
                     files.map(p -> root.relativize(p).toString().replace('\\', '/'))
-                            .filter(n -> n.endsWith(".yml") && !n.contains("/") || n.matches("[a-z]{2}(-[A-Za-z]+)?/(name|address|company)\\.yml"))
+                            .filter(Lexicon::wanted)
                             .forEach(out::add);
                 }
             }
@@ -154,6 +166,11 @@ final class Lexicon {
         return out;
     }
 
+    /** Single-file locales ("sv.yml") and the name, address, company and nation files of split ones ("en/name.yml"). */
+    private static boolean wanted(String name) {
+        return name.endsWith(".yml") && !name.contains("/") || name.matches("[a-z]{2}(-[A-Za-z]+)?/(name|address|company|nation)\\.yml");
+    }
+
     private static final class Builder {
         final Set<String> commonWords = new HashSet<>(80_000);
         final Set<String> firstNames = new HashSet<>();
@@ -163,6 +180,7 @@ final class Lexicon {
         final Set<String> streetEndings = new HashSet<>();
         final Set<String> companySuffixes = new HashSet<>();
         final Set<String> personTitles = new HashSet<>();
+        final Set<String> demonyms = new HashSet<>();
 
         void addLocale(JsonNode document) {
             for (Iterator<JsonNode> locales = document.elements(); locales.hasNext(); ) {
@@ -198,6 +216,10 @@ final class Lexicon {
                         }
                     }
                 }
+                JsonNode nation = faker.path("nation");
+                collect(nation.path("nationality"), demonyms, true);
+                collect(nation.path("language"), demonyms, true);
+                collect(nation.path("capital_city"), places, false);
                 for (Iterator<Map.Entry<String, JsonNode>> it = faker.path("company").fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
                     if (Set.of("suffix", "company_suffix", "legal_form").contains(e.getKey())) {
@@ -212,7 +234,11 @@ final class Lexicon {
                     "holdings", "sons", "gmbh", "ag", "sa", "nv", "bv", "ab", "oy", "spa", "srl", "limited", "lp", "llp"));
             companySuffixes.removeIf(s -> s.length() < 2);
             personTitles.addAll(List.of("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "mx", "herr", "frau", "mme", "mlle", "sr", "sra"));
-            // a street word that is also a common word alone is too weak to make an address ("way", "place")
+            // abbreviations and spellings the locale files leave out
+            streetWords.addAll(List.of("street", "st", "road", "rd", "avenue", "ave", "av", "boulevard", "blvd", "lane", "ln", "drive", "highway",
+                    "hwy", "strasse", "straße", "str", "gasse", "platz", "weg", "rue", "rua", "via", "vicolo", "viale", "piazza", "calle", "avda",
+                    "avenida", "plaza", "paseo", "camino", "ul", "ulica", "trg", "utca", "út", "allee", "chaussee", "laan", "straat", "plein",
+                    "gade", "vej", "katu", "tie", "gata", "gatan", "vägen", "veien", "gaten"));
             streetWords.removeIf(s -> s.isBlank());
             streetEndings.removeIf(s -> s.length() < 3);
         }

@@ -40,6 +40,10 @@ final class NameRecognizer {
     private static final Set<String> PLACE_BEFORE = Set.of("in", "at", "near", "to", "from", "into", "via", "visit", "visiting", "visited", "city",
             "town", "village", "country", "state", "province", "region", "capital", "address", "located", "based", "live", "lives", "living",
             "moved", "move", "born", "across", "outside", "inside", "around", "toward", "towards");
+    /** Two words before a run that make it a place whatever the run is: "originally from Dolores". */
+    private static final Set<String> PLACE_AFTER_VERB = Set.of("originally from", "lives in", "live in", "living in", "born in", "located in",
+            "based in", "moved to", "move to", "city of", "town of", "village of", "travel to", "trip to", "comes from", "come from", "i'm from",
+            "am from", "flew to", "fly to", "arrived in", "arrived at", "headquartered in", "resident of", "resides in", "reside in", "relocated to");
     private static final Set<String> ORG_BEFORE = Set.of("at", "for", "by", "joined", "join", "company", "employer", "firm", "bank", "organisation",
             "organization", "client", "vendor", "supplier", "partner", "customer", "works", "work", "worked", "working", "employed", "hired",
             "acquired", "acquire", "acquisition", "subsidiary", "contract", "contracted", "insurer", "provider");
@@ -53,9 +57,10 @@ final class NameRecognizer {
             "lgh", "hus", "bus", "app", "appt", "étage", "etage", "piso", "bloco", "no", "nr", "#");
 
     /** One word, number or punctuation mark of the text. */
-    record Token(int start, int end, String text, String lower, Kind kind, boolean newlineBefore) {
+    record Token(int start, int end, String text, String lower, Kind kind, boolean newlineBefore, boolean cap) {
+        /** Written with a capital; in a text written all in lower case: a word that is not common English. */
         boolean capitalised() {
-            return kind == Kind.WORD && Character.isUpperCase(text.codePointAt(0));
+            return cap;
         }
 
         boolean allCaps() {
@@ -76,7 +81,7 @@ final class NameRecognizer {
     }
 
     List<PiiFinding> find(String text) {
-        List<Token> tokens = tokenize(text);
+        List<Token> tokens = tokenize(text, lexicon);
         List<PiiFinding> out = new ArrayList<>();
         boolean[] taken = new boolean[tokens.size()];
         addresses(text, tokens, taken, out);
@@ -86,14 +91,16 @@ final class NameRecognizer {
 
     // ---------------------------------------------------------------- tokens
 
-    static List<Token> tokenize(String text) {
+    static List<Token> tokenize(String text, Lexicon lexicon) {
         List<Token> tokens = new ArrayList<>();
         int n = text.length();
+        boolean lowerCaseText = text.chars().noneMatch(Character::isUpperCase);
         int i = 0;
         boolean newline = true;
         while (i < n) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (Character.isWhitespace(c) || c == '>' && newline) {
+                // a quoted e-mail's "> " starts a line like white space does
                 if (c == '\n' || c == '\r') {
                     newline = true;
                 }
@@ -103,7 +110,7 @@ final class NameRecognizer {
             if (c == '<' && placeholderEnd(text, i) > 0) {
                 // an earlier redaction's placeholder, <PERSON_1>: one opaque token
                 int end = placeholderEnd(text, i);
-                tokens.add(new Token(i, end, text.substring(i, end), "<>", Kind.PUNCT, newline));
+                tokens.add(new Token(i, end, text.substring(i, end), "<>", Kind.PUNCT, newline, false));
                 newline = false;
                 i = end;
                 continue;
@@ -144,7 +151,11 @@ final class NameRecognizer {
                 kind = Kind.PUNCT;
             }
             String t = text.substring(start, i);
-            tokens.add(new Token(start, i, t, t.toLowerCase(Locale.ROOT), kind, newline));
+            String lower = t.toLowerCase(Locale.ROOT);
+            boolean cap = kind == Kind.WORD && (lowerCaseText
+                    ? t.length() >= 3 && !lexicon.isCommon(lower) && !NOT_NAMES.contains(lower)
+                    : Character.isUpperCase(t.codePointAt(0)));
+            tokens.add(new Token(start, i, t, lower, kind, newline, cap));
             newline = false;
         }
         return tokens;
@@ -185,107 +196,199 @@ final class NameRecognizer {
 
     private void addresses(String text, List<Token> tokens, boolean[] taken, List<PiiFinding> out) {
         for (int i = 0; i < tokens.size(); i++) {
-            Token t = tokens.get(i);
-            if (taken[i] || t.kind() != Kind.WORD) {
+            if (taken[i]) {
                 continue;
             }
-            String w = t.lower().replace(".", "");
-            boolean joined = !lexicon.streetWords.contains(w) && lexicon.isStreetWord(w) && t.capitalised();
-            if (!(joined || lexicon.streetWords.contains(w) && t.capitalised())) {
+            int[] span = postBox(tokens, i);
+            if (span == null) {
+                span = numberLed(tokens, i);
+            }
+            if (span == null) {
+                span = streetLed(tokens, i);
+            }
+            if (span == null) {
                 continue;
             }
-            // grow left over the street's name and house number: "12 Main Street", "39 Rue Ibn El-Jazzar"
-            int from = i;
-            boolean number = false;
-            while (from - 1 >= 0 && i - (from - 1) <= 5 && !taken[from - 1]) {
-                Token p = tokens.get(from - 1);
-                if (p.newlineBefore() && p.kind() == Kind.NUMBER) {
-                    from--;
-                    number = true;
-                    break;
-                }
-                if (p.kind() == Kind.NUMBER || p.capitalised() && !NOT_NAMES.contains(p.lower().replace(".", ""))
-                        && !(sentenceStart(tokens, from - 1) && lexicon.commonWords.contains(p.lower()))
-                        || PARTICLES.contains(p.lower())) {
-                    number |= p.kind() == Kind.NUMBER;
-                    from--;
-                    if (p.newlineBefore()) {
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
-            // grow right over the street's name and the house number: "Rue de la Paix 3", "Parijsstraat 8"
-            int to = i + 1;
-            while (to < tokens.size() && to - i <= 4 && !tokens.get(to).newlineBefore()) {
-                Token q = tokens.get(to);
-                if (q.kind() == Kind.NUMBER) {
-                    number = true;
-                    to++;
-                    break;
-                }
-                if (q.capitalised() || PARTICLES.contains(q.lower())) {
-                    to++;
-                } else {
-                    break;
-                }
-            }
-            while (to > i + 1 && tokens.get(to - 1).kind() == Kind.WORD && !tokens.get(to - 1).capitalised()) {
-                to--;
-            }
-            boolean named = from < i && tokens.get(from).kind() != Kind.NUMBER || to > i + 1 && tokens.get(i + 1).kind() == Kind.WORD || joined;
-            if (!number && !(named && !lexicon.commonWords.contains(w))) {
-                // "Court", "Way", "Place" alone are common words: an address needs a house number then
-                if (!number && !(named && from < i)) {
-                    continue;
-                }
-            }
-            to = addressTail(tokens, to);
-            markAndAdd(text, tokens, taken, from, to, PiiType.LOCATION, number ? 0.8 : 0.6, out);
+            int to = addressTail(tokens, span[1]);
+            markAndAdd(text, tokens, taken, span[0], to, PiiType.LOCATION, span[2] / 100.0, out);
             i = to - 1;
         }
     }
 
-    /** Flat numbers, towns, states, postcodes and countries after a street: "Apt. 243, Springfield, IL 62704". */
+    /** "P.O. Box 242", "PO Box 9", "PSC 3294, Box 9168", "Unit 4526 Box 0671" (US military mail). */
+    private static int[] postBox(List<Token> tokens, int i) {
+        Token t = tokens.get(i);
+        String w = t.lower().replace(".", "");
+        int j = i;
+        if ((w.equals("p") || w.equals("po")) && i + 1 < tokens.size()) {
+            j = w.equals("p") && word(tokens, i + 1).equals("o") ? i + 2 : i + 1;
+        } else if ((w.equals("psc") || w.equals("unit") || w.equals("cmr")) && i + 1 < tokens.size() && tokens.get(i + 1).kind() == Kind.NUMBER) {
+            j = i + 2;
+            if (j < tokens.size() && tokens.get(j).is(",")) {
+                j++;
+            }
+        } else {
+            return null;
+        }
+        if (j + 1 < tokens.size() && word(tokens, j).equals("box") && tokens.get(j + 1).kind() == Kind.NUMBER) {
+            return new int[] {i, j + 2, 85};
+        }
+        return null;
+    }
+
+    /** A house number before the street: "12 Main Street", "971 Kesk 53", "48334 36 rue de pologne", "9791 Markt 84 Apt. 597". */
+    private int[] numberLed(List<Token> tokens, int i) {
+        Token t = tokens.get(i);
+        if (t.kind() != Kind.NUMBER || t.text().length() > 6 || i > 0 && "$€£%.,:/-".contains(tokens.get(i - 1).text()) && !tokens.get(i - 1).is(":")) {
+            return null;
+        }
+        int j = i + 1;
+        if (j < tokens.size() && tokens.get(j).kind() == Kind.NUMBER && !tokens.get(j).newlineBefore()) {
+            j++;
+        }
+        int words = 0;
+        boolean street = false;
+        while (j < tokens.size() && words < 5 && !tokens.get(j).newlineBefore()) {
+            Token q = tokens.get(j);
+            String w = q.lower().replace(".", "");
+            boolean streetWord = q.kind() == Kind.WORD && lexicon.isStreetWord(w);
+            if (q.capitalised() && !NOT_NAMES.contains(w) || streetWord || words > 0 && PARTICLES.contains(q.lower())) {
+                street |= streetWord;
+                words++;
+                j++;
+            } else {
+                break;
+            }
+        }
+        if (words == 0) {
+            return null;
+        }
+        boolean houseNumber = j < tokens.size() && tokens.get(j).kind() == Kind.NUMBER && tokens.get(j).text().length() <= 5 && !tokens.get(j).newlineBefore();
+        boolean secondary = j < tokens.size() && SECONDARY.contains(word(tokens, j)) && !tokens.get(j).newlineBefore();
+        if (houseNumber) {
+            return new int[] {i, j + 1, 85};
+        }
+        return street || secondary ? new int[] {i, j, 80} : null;
+    }
+
+    /** A street word with the street's name around it: "Parijsstraat 8", "Rua Igreja 25", "Botley Road", "Hegedûs Gyula utca 76". */
+    private int[] streetLed(List<Token> tokens, int i) {
+        Token t = tokens.get(i);
+        if (t.kind() != Kind.WORD) {
+            return null;
+        }
+        String w = t.lower().replace(".", "");
+        boolean word = lexicon.streetWords.contains(w) || lexicon.streetEndings.contains(w);
+        boolean joined = !word && t.capitalised() && lexicon.isStreetWord(w);
+        boolean after = i > 0 && tokens.get(i - 1).capitalised() && !tokens.get(i).newlineBefore();
+        if (!(joined || word && (t.capitalised() || after))) {
+            return null;
+        }
+        int from = i;
+        while (from - 1 >= 0 && i - from < 4 && !tokens.get(from).newlineBefore()) {
+            Token p = tokens.get(from - 1);
+            String pw = p.lower().replace(".", "");
+            if (p.capitalised() && !NOT_NAMES.contains(pw) && !(sentenceStart(tokens, from - 1) && lexicon.isCommon(pw)) || PARTICLES.contains(pw) && from < i) {
+                from--;
+            } else {
+                break;
+            }
+        }
+        boolean number = false;
+        if (from - 1 >= 0 && tokens.get(from - 1).kind() == Kind.NUMBER && tokens.get(from - 1).text().length() <= 6 && !tokens.get(from).newlineBefore()) {
+            from--;
+            number = true;
+        }
+        int to = i + 1;
+        while (to < tokens.size() && to - i <= 4 && !tokens.get(to).newlineBefore()) {
+            Token q = tokens.get(to);
+            if (q.kind() == Kind.NUMBER && q.text().length() <= 5) {
+                number = true;
+                to++;
+                break;
+            }
+            if (q.capitalised() && !NOT_NAMES.contains(q.lower().replace(".", "")) || PARTICLES.contains(q.lower())) {
+                to++;
+            } else {
+                break;
+            }
+        }
+        while (to > i + 1 && !tokens.get(to - 1).capitalised() && tokens.get(to - 1).kind() != Kind.NUMBER) {
+            to--;
+        }
+        boolean named = from < i && tokens.get(from).kind() == Kind.WORD || from < i - 1 || to > i + 1;
+        // "Court", "Way", "Place": a common street word makes an address only with a number or a name beside it
+        if (number || joined || named && !lexicon.isCommon(w) || named && from < i && word) {
+            return new int[] {from, to, number ? 85 : 65};
+        }
+        return null;
+    }
+
+    /**
+     * Flat numbers, towns, states, postcodes and countries after a street: "Apt. 243, Springfield, IL
+     * 62704". A following line joins only when all of it reads as address.
+     */
     private int addressTail(List<Token> tokens, int to) {
         int end = to;
         int j = to;
         int lines = 0;
-        while (j < tokens.size() && j - to < 14) {
-            Token q = tokens.get(j);
-            String w = q.lower().replace(".", "");
-            if (q.newlineBefore() && ++lines > 3) {
+        while (j < tokens.size() && lines <= 4) {
+            if (tokens.get(j).newlineBefore()) {
+                int lineEnd = j + 1;
+                while (lineEnd < tokens.size() && !tokens.get(lineEnd).newlineBefore()) {
+                    lineEnd++;
+                }
+                int k = j;
+                while (k < lineEnd) {
+                    int next = tailStep(tokens, k);
+                    if (next == k) {
+                        break;
+                    }
+                    k = next;
+                }
+                if (k < lineEnd) {
+                    break;
+                }
+                lines++;
+                j = lineEnd;
+                end = j;
+                continue;
+            }
+            int next = tailStep(tokens, j);
+            if (next == j) {
                 break;
             }
-            if (q.kind() == Kind.PUNCT && (q.is(",") || q.is("#"))) {
-                j++;
-                continue;
-            }
-            if (SECONDARY.contains(w) && j + 1 < tokens.size() && tokens.get(j + 1).kind() == Kind.NUMBER) {
-                j += 2;
+            j = next;
+            if (!tokens.get(j - 1).is(",")) {
                 end = j;
-                continue;
             }
-            if (SECONDARY.contains(w) && j + 2 < tokens.size() && tokens.get(j + 1).is("#") && tokens.get(j + 2).kind() == Kind.NUMBER) {
-                j += 3;
-                end = j;
-                continue;
-            }
-            if (q.kind() == Kind.NUMBER && q.text().length() >= 3) {
-                j++;
-                end = j; // postcode
-                continue;
-            }
-            if (q.kind() == Kind.WORD && (q.capitalised() || q.allCaps()) && !NOT_NAMES.contains(w) && !lexicon.commonWords.contains(w)
-                    || q.kind() == Kind.WORD && lexicon.places.contains(w) && q.capitalised()) {
-                j++;
-                end = j; // town, state, country
-                continue;
-            }
-            break;
         }
         return end;
+    }
+
+    /** The index after one address element starting at {@code j}, or {@code j} when none starts there. */
+    private int tailStep(List<Token> tokens, int j) {
+        Token q = tokens.get(j);
+        String w = q.lower().replace(".", "");
+        if (q.kind() == Kind.PUNCT && (q.is(",") || q.is("#") || q.is("(") || q.is(")") || q.is("-"))) {
+            return j + 1;
+        }
+        if (SECONDARY.contains(w) && j + 1 < tokens.size() && tokens.get(j + 1).kind() == Kind.NUMBER) {
+            return j + 2;
+        }
+        if (SECONDARY.contains(w) && j + 2 < tokens.size() && tokens.get(j + 1).is("#") && tokens.get(j + 2).kind() == Kind.NUMBER) {
+            return j + 3;
+        }
+        if (q.kind() == Kind.NUMBER && q.text().length() >= 3) {
+            return j + 1; // postcode
+        }
+        if (q.kind() == Kind.WORD && q.allCaps() && q.text().length() <= 3) {
+            return j + 1; // state: "IL", "KA"
+        }
+        if (q.kind() == Kind.WORD && (q.capitalised() && !NOT_NAMES.contains(w) && !lexicon.isCommon(w) || lexicon.places.contains(w))) {
+            return j + 1; // town, country
+        }
+        return j;
     }
 
     // ------------------------------------------------------------ name runs
@@ -317,13 +420,22 @@ final class NameRecognizer {
     }
 
     private boolean startsRun(List<Token> tokens, int i) {
-        Token t = tokens.get(i);
-        return t.capitalised() && !NOT_NAMES.contains(t.lower().replace(".", ""));
+        return continuesRun(tokens, i);
     }
 
+    /** Capitalised, and neither a word that is never a name ("I", "Monday"), a nationality, nor an acronym ("CEO", "RR"). */
     private boolean continuesRun(List<Token> tokens, int i) {
         Token t = tokens.get(i);
-        return t.capitalised() && !NOT_NAMES.contains(t.lower().replace(".", ""));
+        if (!t.capitalised()) {
+            return false;
+        }
+        String w = t.lower().replace(".", "");
+        if (NOT_NAMES.contains(w) || lexicon.demonyms.contains(w)) {
+            return false;
+        }
+        // acronyms, also in the plural ("CEOs"); an initial ("P.") is not one
+        String letters = t.text().endsWith("s") ? t.text().substring(0, t.text().length() - 1) : t.text();
+        return !(letters.length() >= 2 && letters.length() <= 4 && letters.chars().allMatch(Character::isUpperCase) && !t.text().endsWith("."));
     }
 
     /** "Henderson, Hicks and Brown": a comma inside a run only when an "and" closes the list. */
@@ -342,8 +454,7 @@ final class NameRecognizer {
 
     private void classify(String text, List<Token> tokens, boolean[] taken, int from, int to, boolean conjunction, List<PiiFinding> out) {
         // a sentence's first word, or a common word, leads no name: "The Princess", "My name"
-        while (from < to && sentenceStart(tokens, from) && lexicon.commonWords.contains(tokens.get(from).lower())
-                && !(lexicon.firstNames.contains(tokens.get(from).lower()) && from + 1 < to && lexicon.isName(tokens.get(from + 1).lower()))) {
+        while (from < to && sentenceStart(tokens, from) && lexicon.isCommon(tokens.get(from).lower())) {
             from++;
         }
         while (from < to && !tokens.get(from).capitalised()) {
@@ -365,7 +476,7 @@ final class NameRecognizer {
                 continue;
             }
             String w = t.lower().replace(".", "");
-            if (lexicon.commonWords.contains(w)) {
+            if (lexicon.isCommon(w)) {
                 common++;
             }
             if (lexicon.isName(w)) {
@@ -390,6 +501,11 @@ final class NameRecognizer {
         boolean personCue = PERSON_BEFORE.contains(before) || lexicon.personTitles.contains(before) || PERSON_AFTER.contains(after)
                 || before.equals("is") && (before2.equals("name") || before2.equals("am")) || before.equals("am") && before2.equals("i");
         boolean placeCue = PLACE_BEFORE.contains(before) || after.equals(",") && lexicon.places.contains(word(tokens, to + 1));
+        boolean strongPlaceCue = PLACE_AFTER_VERB.contains(before2 + " " + before);
+        // "Yuito Hirai of Reed Elsevier", "Tom Holzman from Predilytics": a person's organisation
+        PiiFinding previous = out.isEmpty() ? null : out.get(out.size() - 1);
+        boolean afterPerson = from >= 2 && previous != null && previous.type() == PiiType.PERSON && previous.end() == tokens.get(from - 2).end()
+                && (before.equals("of") || before.equals("from") || before.equals("at"));
         boolean orgCue = ORG_BEFORE.contains(before) && (ORG_BEFORE.contains(before2) || before.equals("at") || before.equals("for"));
 
         if (common == words && names == 0 && !place && !orgSuffix) {
@@ -404,6 +520,12 @@ final class NameRecognizer {
         if (orgSuffix && (words >= 2 || conjunction)) {
             type = PiiType.ORGANIZATION;
             confidence = 0.75;
+        } else if (strongPlaceCue || place && firsts == 0) {
+            type = PiiType.LOCATION;
+            confidence = 0.75;
+        } else if (afterPerson && !place) {
+            type = PiiType.ORGANIZATION;
+            confidence = 0.6;
         } else if (place && firsts == 0) {
             type = PiiType.LOCATION;
             confidence = 0.75;
