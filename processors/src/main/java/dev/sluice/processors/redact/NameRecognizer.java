@@ -40,6 +40,12 @@ final class NameRecognizer {
     private static final Set<String> PLACE_BEFORE = Set.of("in", "at", "near", "to", "from", "into", "via", "visit", "visiting", "visited", "city",
             "town", "village", "country", "state", "province", "region", "capital", "address", "located", "based", "live", "lives", "living",
             "moved", "move", "born", "across", "outside", "inside", "around", "toward", "towards");
+    /** Words after a run that make it an organisation: "the Legistorm office", "Exversion Orchestra". */
+    private static final Set<String> ORG_AFTER = Set.of("office", "offices", "headquarters", "hq", "employees", "staff", "shares", "stock",
+            "board", "spokesperson", "spokesman", "spokeswoman", "subsidiary", "orchestra", "band", "choir", "inc", "corp", "ltd", "llc");
+    /** Words that start a sentence rather than a firm's name. */
+    private static final Set<String> NOT_FIRM_START = Set.of("the", "a", "an", "my", "our", "your", "their", "his", "her", "its", "this", "that",
+            "in", "at", "for", "from", "with", "by", "to", "of", "on", "and", "but", "or", "if", "when", "while", "after", "before", "during");
     /** Two words before a run that make it a place whatever the run is: "originally from Dolores". */
     private static final Set<String> PLACE_AFTER_VERB = Set.of("originally from", "lives in", "live in", "living in", "born in", "located in",
             "based in", "moved to", "move to", "city of", "town of", "village of", "travel to", "trip to", "comes from", "come from", "i'm from",
@@ -52,6 +58,7 @@ final class NameRecognizer {
             "ventures", "networks", "software", "pharma", "pharmaceuticals", "media", "motors", "airlines", "energy", "logistics", "group",
             "associates", "partners", "holdings", "trust", "council", "ministry", "department", "school", "hospital", "clinic", "church",
             "society", "association", "union", "committee", "commission", "office", "authority", "court", "club", "party", "movers", "analytics",
+            "orchestra", "corporation", "incorporated", "research", "laboratories", "studios", "brands", "markets",
             "risks", "health", "financial", "finance", "bancorp", "securities", "investments", "realty", "communications", "entertainment");
     private static final Set<String> SECONDARY = Set.of("apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "room", "rm", "box",
             "lgh", "hus", "bus", "app", "appt", "étage", "etage", "piso", "bloco", "no", "nr", "#");
@@ -453,8 +460,12 @@ final class NameRecognizer {
     }
 
     private void classify(String text, List<Token> tokens, boolean[] taken, int from, int to, boolean conjunction, List<PiiFinding> out) {
-        // a sentence's first word, or a common word, leads no name: "The Princess", "My name"
-        while (from < to && sentenceStart(tokens, from) && lexicon.isCommon(tokens.get(from).lower())) {
+        // a sentence's first word, or a common word, leads no name: "The Princess", "My name"; but a firm's
+        // name may be made of common words: "Climate Corporation"
+        String lastWord = word(tokens, to - 1);
+        boolean firmName = to - from >= 2 && (lexicon.companySuffixes.contains(lastWord) || ORG_WORDS.contains(lastWord))
+                && !NOT_FIRM_START.contains(tokens.get(from).lower());
+        while (!firmName && from < to && sentenceStart(tokens, from) && lexicon.isCommon(tokens.get(from).lower())) {
             from++;
         }
         while (from < to && !tokens.get(from).capitalised()) {
@@ -504,6 +515,9 @@ final class NameRecognizer {
         boolean strongPlaceCue = PLACE_AFTER_VERB.contains(before2 + " " + before);
         // "Yuito Hirai of Reed Elsevier", "Tom Holzman from Predilytics": a person's organisation
         PiiFinding previous = out.isEmpty() ? null : out.get(out.size() - 1);
+        boolean possessive = (after.equals("'s") || after.equals("’s")) && to + 1 < tokens.size() && tokens.get(to + 1).capitalised()
+                && lexicon.firstNames.contains(word(tokens, to + 1));
+        boolean signature = signatureLine(tokens, from, to, previous);
         boolean afterPerson = from >= 2 && previous != null && previous.type() == PiiType.PERSON && previous.end() == tokens.get(from - 2).end()
                 && (before.equals("of") || before.equals("from") || before.equals("at"));
         boolean orgCue = ORG_BEFORE.contains(before) && (ORG_BEFORE.contains(before2) || before.equals("at") || before.equals("for"));
@@ -523,7 +537,7 @@ final class NameRecognizer {
         } else if (strongPlaceCue || place && firsts == 0) {
             type = PiiType.LOCATION;
             confidence = 0.75;
-        } else if (afterPerson && !place) {
+        } else if ((afterPerson || possessive || signature || ORG_AFTER.contains(after)) && !place && names < words) {
             type = PiiType.ORGANIZATION;
             confidence = 0.6;
         } else if (place && firsts == 0) {
@@ -549,6 +563,27 @@ final class NameRecognizer {
             confidence = 0.45;
         }
         markAndAdd(text, tokens, taken, from, to, type, confidence, out);
+    }
+
+    /**
+     * A line that is only this run, a line or two below a person's name: the organisation in a
+     * signature block ("Alma Jensen / Imedicare / 91215 Harjukatu 3").
+     */
+    private static boolean signatureLine(List<Token> tokens, int from, int to, PiiFinding previous) {
+        if (previous == null || previous.type() != PiiType.PERSON || !tokens.get(from).newlineBefore()
+                || to < tokens.size() && !tokens.get(to).newlineBefore()) {
+            return false;
+        }
+        int lines = 0;
+        for (int k = from - 1; k >= 0 && lines <= 2; k--) {
+            if (tokens.get(k).end() == previous.end()) {
+                return true;
+            }
+            if (tokens.get(k).newlineBefore()) {
+                lines++;
+            }
+        }
+        return false;
     }
 
     private boolean placeInside(List<Token> tokens, int from, int to) {
