@@ -217,8 +217,15 @@ final class Lexicon {
                     }
                 }
                 JsonNode nation = faker.path("nation");
-                collect(nation.path("nationality"), demonyms, true);
-                collect(nation.path("language"), demonyms, true);
+                collect(nation.path("nationality"), demonyms, false);
+                // "Americans" is listed; "American" is written as often
+                for (String plural : strings(nation.path("nationality"))) {
+                    String w = plural.strip().toLowerCase(Locale.ROOT);
+                    if (w.endsWith("s")) {
+                        demonyms.add(w.substring(0, w.length() - 1));
+                    }
+                }
+                collect(nation.path("language"), demonyms, false);
                 collect(nation.path("capital_city"), places, false);
                 for (Iterator<Map.Entry<String, JsonNode>> it = faker.path("company").fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
@@ -239,6 +246,8 @@ final class Lexicon {
                     "hwy", "strasse", "straße", "str", "gasse", "platz", "weg", "rue", "rua", "via", "vicolo", "viale", "piazza", "calle", "avda",
                     "avenida", "plaza", "paseo", "camino", "ul", "ulica", "trg", "utca", "út", "allee", "chaussee", "laan", "straat", "plein",
                     "gade", "vej", "katu", "tie", "gata", "gatan", "vägen", "veien", "gaten"));
+            streetEndings.addAll(List.of("strasse", "straße", "gasse", "weg", "platz", "allee", "laan", "straat", "plein", "gade", "vej", "katu",
+                    "tie", "gata", "gatan", "vägen", "väg", "veien", "vegen", "gaten", "utca"));
             streetWords.removeIf(s -> s.isBlank());
             streetEndings.removeIf(s -> s.length() < 3);
         }

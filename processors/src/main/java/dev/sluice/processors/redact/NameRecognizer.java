@@ -34,12 +34,17 @@ final class NameRecognizer {
     private static final Set<String> PERSON_BEFORE = Set.of("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dear", "hi", "hello", "hey", "patient",
             "name", "named", "called", "by", "with", "customer", "client", "employee", "colleague", "manager", "son", "daughter", "wife", "husband",
             "mother", "father", "brother", "sister", "friend", "player", "actor", "author", "singer", "president", "minister", "ceo", "officer",
-            "agent", "nurse", "doctor", "lawyer", "teacher", "mrs.", "mr.", "ms.", "dr.", "contact", "thanks", "regards", "sincerely", "cc", "from");
+            "agent", "nurse", "doctor", "lawyer", "teacher", "mrs.", "mr.", "ms.", "dr.", "contact", "thanks", "regards", "sincerely", "cc");
     private static final Set<String> PERSON_AFTER = Set.of("says", "said", "told", "asked", "wrote", "replied", "explained", "added", "who", "was",
             "is", "has", "had", "will", "would", "and", "'s", "’s", "thinks", "believes", "claims", "stated", "noted", "argued");
     private static final Set<String> PLACE_BEFORE = Set.of("in", "at", "near", "to", "from", "into", "via", "visit", "visiting", "visited", "city",
             "town", "village", "country", "state", "province", "region", "capital", "address", "located", "based", "live", "lives", "living",
             "moved", "move", "born", "across", "outside", "inside", "around", "toward", "towards");
+    /** Ship prefixes of US military mail addresses. */
+    private static final Set<String> SHIPS = Set.of("usns", "uss", "usnv", "uscgc");
+    /** Function words that, capitalised inside a run, show a title in title case. */
+    private static final Set<String> HEADLINE_WORDS = Set.of("the", "of", "to", "in", "for", "with", "but", "on", "is", "are", "was", "you",
+            "your", "you're", "my", "a", "an", "how", "why", "what", "not", "be");
     /** Words after a run that make it an organisation: "the Legistorm office", "Exversion Orchestra". */
     private static final Set<String> ORG_AFTER = Set.of("office", "offices", "headquarters", "hq", "employees", "staff", "shares", "stock",
             "board", "spokesperson", "spokesman", "spokeswoman", "subsidiary", "orchestra", "band", "choir", "inc", "corp", "ltd", "llc");
@@ -49,7 +54,7 @@ final class NameRecognizer {
     /** Two words before a run that make it a place whatever the run is: "originally from Dolores". */
     private static final Set<String> PLACE_AFTER_VERB = Set.of("originally from", "lives in", "live in", "living in", "born in", "located in",
             "based in", "moved to", "move to", "city of", "town of", "village of", "travel to", "trip to", "comes from", "come from", "i'm from",
-            "am from", "flew to", "fly to", "arrived in", "arrived at", "headquartered in", "resident of", "resides in", "reside in", "relocated to");
+            "am from", "here from", "there from", "coming to", "going to", "flew to", "fly to", "arrived in", "arrived at", "headquartered in", "resident of", "resides in", "reside in", "relocated to");
     private static final Set<String> ORG_BEFORE = Set.of("at", "for", "by", "joined", "join", "company", "employer", "firm", "bank", "organisation",
             "organization", "client", "vendor", "supplier", "partner", "customer", "works", "work", "worked", "working", "employed", "hired",
             "acquired", "acquire", "acquisition", "subsidiary", "contract", "contracted", "insurer", "provider");
@@ -106,8 +111,8 @@ final class NameRecognizer {
         boolean newline = true;
         while (i < n) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c) || c == '>' && newline) {
-                // a quoted e-mail's "> " starts a line like white space does
+            if (Character.isWhitespace(c) || newline && (c == '>' || c == '?' || c == '*' || c == '•' || c == '|')) {
+                // a quoted e-mail's "> " or a list's "* " starts a line like white space does
                 if (c == '\n' || c == '\r') {
                     newline = true;
                 }
@@ -214,6 +219,9 @@ final class NameRecognizer {
                 span = streetLed(tokens, i);
             }
             if (span == null) {
+                span = onNumbered(tokens, i);
+            }
+            if (span == null) {
                 continue;
             }
             int to = addressTail(tokens, span[1]);
@@ -229,6 +237,8 @@ final class NameRecognizer {
         int j = i;
         if ((w.equals("p") || w.equals("po")) && i + 1 < tokens.size()) {
             j = w.equals("p") && word(tokens, i + 1).equals("o") ? i + 2 : i + 1;
+        } else if (SHIPS.contains(w) && i + 1 < tokens.size() && tokens.get(i + 1).capitalised() && !tokens.get(i + 1).newlineBefore()) {
+            return new int[] {i, i + 2, 80}; // "USNS Møller" (then "FPO AA 85844" as the tail)
         } else if ((w.equals("psc") || w.equals("unit") || w.equals("cmr")) && i + 1 < tokens.size() && tokens.get(i + 1).kind() == Kind.NUMBER) {
             j = i + 2;
             if (j < tokens.size() && tokens.get(j).is(",")) {
@@ -287,7 +297,8 @@ final class NameRecognizer {
         String w = t.lower().replace(".", "");
         boolean word = lexicon.streetWords.contains(w) || lexicon.streetEndings.contains(w);
         boolean joined = !word && t.capitalised() && lexicon.isStreetWord(w);
-        boolean after = i > 0 && tokens.get(i - 1).capitalised() && !tokens.get(i).newlineBefore();
+        boolean after = i > 0 && tokens.get(i - 1).capitalised() && !tokens.get(i).newlineBefore()
+                || i + 1 < tokens.size() && tokens.get(i + 1).capitalised() && !tokens.get(i + 1).newlineBefore();
         if (!(joined || word && (t.capitalised() || after))) {
             return null;
         }
@@ -325,8 +336,26 @@ final class NameRecognizer {
         }
         boolean named = from < i && tokens.get(from).kind() == Kind.WORD || from < i - 1 || to > i + 1;
         // "Court", "Way", "Place": a common street word makes an address only with a number or a name beside it
-        if (number || joined || named && !lexicon.isCommon(w) || named && from < i && word) {
+        boolean longEnding = joined && lexicon.streetEndings.stream().anyMatch(e -> e.length() >= 4 && w.endsWith(e));
+        if (number || longEnding || named && !lexicon.isCommon(w) || named && from < i && word) {
             return new int[] {from, to, number ? 85 : 65};
+        }
+        return null;
+    }
+
+    /** After "on", "at" or "address": capitalised words and a house number, "on Pod Floriánem 1677". */
+    private int[] onNumbered(List<Token> tokens, int i) {
+        String before = word(tokens, i - 1);
+        if (!(before.equals("on") || before.equals("at") || before.equals("address") || before.equals(":") && word(tokens, i - 2).equals("address"))) {
+            return null;
+        }
+        int j = i;
+        while (j < tokens.size() && j - i < 4 && continuesRun(tokens, j) && !tokens.get(j).newlineBefore()) {
+            j++;
+        }
+        if (j > i && j < tokens.size() && tokens.get(j).kind() == Kind.NUMBER && tokens.get(j).text().length() <= 5 && !tokens.get(j).newlineBefore()
+                && !(j + 1 < tokens.size() && (tokens.get(j + 1).is(":") || tokens.get(j + 1).is("%")))) {
+            return new int[] {i, j + 1, 65};
         }
         return null;
     }
@@ -389,8 +418,12 @@ final class NameRecognizer {
         if (q.kind() == Kind.NUMBER && q.text().length() >= 3) {
             return j + 1; // postcode
         }
-        if (q.kind() == Kind.WORD && q.allCaps() && q.text().length() <= 3) {
-            return j + 1; // state: "IL", "KA"
+        if (q.kind() == Kind.WORD && q.allCaps()) {
+            return j + 1; // state or town in capitals: "IL", "BASHALL TOWN"
+        }
+        int place = placeAt(tokens, j);
+        if (place > j) {
+            return place; // "New Zealand"
         }
         if (q.kind() == Kind.WORD && (q.capitalised() && !NOT_NAMES.contains(w) && !lexicon.isCommon(w) || lexicon.places.contains(w))) {
             return j + 1; // town, country
@@ -413,6 +446,9 @@ final class NameRecognizer {
                 Token t = tokens.get(end);
                 if (continuesRun(tokens, end)) {
                     end++;
+                } else if (PARTICLES.contains(t.lower()) && end + 2 < tokens.size() && PARTICLES.contains(tokens.get(end + 1).lower())
+                        && continuesRun(tokens, end + 2) && !tokens.get(end + 2).newlineBefore()) {
+                    end += 3; // "Chiclana de la Frontera"
                 } else if ((PARTICLES.contains(t.lower()) || t.is("and") || t.is("&") || t.is(",") && commaList(tokens, end))
                         && end + 1 < tokens.size() && continuesRun(tokens, end + 1) && !tokens.get(end + 1).newlineBefore()) {
                     conjunction |= t.is("and") || t.is("&") || t.is(",");
@@ -490,10 +526,12 @@ final class NameRecognizer {
             if (lexicon.isCommon(w)) {
                 common++;
             }
-            if (lexicon.isName(w)) {
+            // a short common word that some locale lists as a name ("To", "Do") proves nothing
+            boolean nameEvidence = !lexicon.isCommon(w) || w.length() >= 4;
+            if (nameEvidence && lexicon.isName(w)) {
                 names++;
             }
-            if (lexicon.firstNames.contains(w)) {
+            if (nameEvidence && lexicon.firstNames.contains(w)) {
                 firsts++;
             }
             if (t.allCaps() && w.length() >= 3) {
@@ -501,6 +539,11 @@ final class NameRecognizer {
             }
         }
         int words = countWords(tokens, from, to);
+        for (int k = from + 1; k < to; k++) {
+            if (tokens.get(k).capitalised() && HEADLINE_WORDS.contains(tokens.get(k).lower())) {
+                return; // "Musicians Of The 70s You're Supposed To Hate": a title in title case, not a name
+            }
+        }
         String before = word(tokens, from - 1);
         String before2 = word(tokens, from - 2);
         String after = word(tokens, to);
@@ -511,7 +554,8 @@ final class NameRecognizer {
         boolean place = lexicon.places.contains(phrase) || placeInside(tokens, from, to);
         boolean personCue = PERSON_BEFORE.contains(before) || lexicon.personTitles.contains(before) || PERSON_AFTER.contains(after)
                 || before.equals("is") && (before2.equals("name") || before2.equals("am")) || before.equals("am") && before2.equals("i");
-        boolean placeCue = PLACE_BEFORE.contains(before) || after.equals(",") && lexicon.places.contains(word(tokens, to + 1));
+        boolean placeCue = PLACE_BEFORE.contains(before) || after.equals(",") && lexicon.places.contains(word(tokens, to + 1))
+                || to < tokens.size() && tokens.get(to).newlineBefore() && lexicon.places.contains(word(tokens, to)) && names == 0;
         boolean strongPlaceCue = PLACE_AFTER_VERB.contains(before2 + " " + before);
         // "Yuito Hirai of Reed Elsevier", "Tom Holzman from Predilytics": a person's organisation
         PiiFinding previous = out.isEmpty() ? null : out.get(out.size() - 1);
@@ -534,15 +578,12 @@ final class NameRecognizer {
         if (orgSuffix && (words >= 2 || conjunction)) {
             type = PiiType.ORGANIZATION;
             confidence = 0.75;
-        } else if (strongPlaceCue || place && firsts == 0) {
+        } else if (strongPlaceCue || place && (firsts == 0 || placeCue || words > 1 || !personCue)) {
             type = PiiType.LOCATION;
             confidence = 0.75;
         } else if ((afterPerson || possessive || signature || ORG_AFTER.contains(after)) && !place && names < words) {
             type = PiiType.ORGANIZATION;
             confidence = 0.6;
-        } else if (place && firsts == 0) {
-            type = PiiType.LOCATION;
-            confidence = 0.75;
         } else if (names > 0 && (personCue || names == words || firsts > 0)) {
             type = PiiType.PERSON;
             confidence = personCue || names == words ? 0.8 : 0.65;
@@ -586,6 +627,22 @@ final class NameRecognizer {
         return false;
     }
 
+    /** The index after the longest known place starting at {@code j}, or {@code j}. */
+    private int placeAt(List<Token> tokens, int j) {
+        int best = j;
+        StringBuilder sb = new StringBuilder();
+        for (int b = j; b < tokens.size() && b - j < lexicon.longestPlace && (b == j || !tokens.get(b).newlineBefore()); b++) {
+            if (b > j) {
+                sb.append(' ');
+            }
+            sb.append(tokens.get(b).lower());
+            if (lexicon.places.contains(sb.toString())) {
+                best = b + 1;
+            }
+        }
+        return best;
+    }
+
     private boolean placeInside(List<Token> tokens, int from, int to) {
         // "Villafranca del Cid", "New Zealand", or one known place inside a longer run
         for (int a = from; a < to; a++) {
@@ -595,12 +652,21 @@ final class NameRecognizer {
                     sb.append(' ');
                 }
                 sb.append(tokens.get(b).lower());
-                if (b - a >= 0 && lexicon.places.contains(sb.toString()) && (b > a || to - from == 1)) {
-                    return true;
+                if (lexicon.places.contains(sb.toString()) && (b > a || to - from == 1 || othersCommon(tokens, from, to, a))) {
+                    return true; // a single known word counts alone or among common words: "Southern Hungary"
                 }
             }
         }
         return false;
+    }
+
+    private boolean othersCommon(List<Token> tokens, int from, int to, int except) {
+        for (int k = from; k < to; k++) {
+            if (k != except && tokens.get(k).capitalised() && !lexicon.isCommon(tokens.get(k).lower())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int countWords(List<Token> tokens, int from, int to) {
