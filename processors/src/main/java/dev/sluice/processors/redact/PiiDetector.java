@@ -21,7 +21,10 @@ import org.apache.commons.validator.routines.checkdigit.LuhnCheckDigit;
 public final class PiiDetector {
 
     private static final Pattern EMAIL = Pattern.compile("(?<![\\w.+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,24}\\b");
-    private static final Pattern CARD = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?![\\d-])");
+    /** 12 to 19 digits: ISO/IEC 7812 card numbers; Maestro cards have 12. */
+    private static final Pattern CARD = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){11,18}(?![\\d-])");
+    /** Words that make a 12-19 digit number a card number even when its check digit fails (a mistyped card is still one). */
+    private static final Pattern CARD_CONTEXT = Pattern.compile("(?i)\\b(?:card|cc|credit|debit|visa|mastercard|maestro|amex|american express|pan)\\b");
     private static final Pattern IBAN = Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]){11,30}\\b");
     private static final Pattern SSN = Pattern.compile("(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}-(?!00)\\d{2}-(?!0000)\\d{4}(?![\\d-])");
     private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])(?:\\d{1,3}\\.){3}\\d{1,3}(?![\\d.])");
@@ -60,7 +63,8 @@ public final class PiiDetector {
             + "|(?<=\\b(?:in|since|from|until|born|year|of|by|before|after) )(?:19|20)\\d{2}(?!\\d)"  // a year after a date preposition
             + ")");
     /** Words that make a run of digits a phone number even when no numbering plan validates it. */
-    private static final Pattern PHONE_CONTEXT = Pattern.compile("(?i)\\b(?:phone|tel(?:ephone)?|mobile|cell|call|fax|contact|reach|number|dial|whatsapp|sms|text)\\b");
+    private static final Pattern PHONE_CONTEXT = Pattern.compile(
+            "(?i)\\b(?:phone|tel(?:ephone)?|mobile|cell|call(?:ed|ing)?|fax|contact|reach|number|dial|whatsapp|sms|text|answer(?:ing)?|messages?|ring|voicemail|landline)\\b");
     private static final Pattern DIGIT_RUN = Pattern.compile("(?<![\\w+])(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{2,4}(?:[ .-]?\\d{2,4}){1,4}(?![\\w-])");
 
     private final java.util.Set<PiiType> lenient;
@@ -168,15 +172,23 @@ public final class PiiDetector {
     /** Card numbers, IBANs and SSNs: at least nine digits in the text. */
     private void numeric(String text, List<PiiFinding> candidates) {
         Matcher m = CARD.matcher(text);
+        boolean cardContext = CARD_CONTEXT.matcher(text).find();
+        int runEnd = -1;
         for (int from = 0; from < text.length() && m.find(from); ) {
+            boolean freshRun = m.start() >= runEnd;
+            runEnd = Math.max(runEnd, m.end());
             int[] span = validRun(text, m.start(), m.end(), PiiDetector::cardLengthRank, s -> {
                 String digits = SEPARATORS.matcher(s).replaceAll("");
                 // no issuer number starts with 0, and leading zeros would pass Luhn and swallow a neighbour's digits
-                return digits.length() >= 13 && digits.length() <= 19 && digits.charAt(0) != '0'
-                        && LuhnCheckDigit.LUHN_CHECK_DIGIT.isValid(digits);
+                // 12 digits only for Maestro (issuer numbers 50, 56-69)
+                return (digits.length() >= 13 || digits.charAt(0) == '5' || digits.charAt(0) == '6') && digits.length() <= 19
+                        && digits.charAt(0) != '0' && LuhnCheckDigit.LUHN_CHECK_DIGIT.isValid(digits);
             });
             if (span != null) {
                 candidates.add(new PiiFinding(PiiType.CREDIT_CARD, span[0], span[1], text.substring(span[0], span[1]), 0.95));
+            } else if (cardContext && freshRun) {
+                // the text speaks of a card: its number, even with a wrong check digit, outranks a phone reading
+                candidates.add(new PiiFinding(PiiType.CREDIT_CARD, m.start(), m.end(), m.group(), 0.9));
             } else if (lenient.contains(PiiType.CREDIT_CARD)) {
                 candidates.add(new PiiFinding(PiiType.CREDIT_CARD, m.start(), m.end(), m.group(), 0.5));
             }
@@ -205,7 +217,7 @@ public final class PiiDetector {
     /** Card lengths by how common they are: a 16-digit card beats an 18-digit run that took a neighbour's digits. */
     private static int cardLengthRank(String run) {
         int digits = SEPARATORS.matcher(run).replaceAll("").length();
-        int rank = List.of(13, 17, 18, 14, 19, 15, 16).indexOf(digits);
+        int rank = List.of(12, 13, 17, 18, 14, 19, 15, 16).indexOf(digits);
         return rank < 0 ? -1 : rank;
     }
 
