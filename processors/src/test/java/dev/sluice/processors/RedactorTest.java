@@ -25,7 +25,11 @@ class RedactorTest {
         assertThat(types("mail a.b+c@mail.example.org now")).containsExactly(PiiType.EMAIL);
         assertThat(types("call +44 20 7946 0958 or (212) 555-0187")).containsExactly(PiiType.PHONE, PiiType.PHONE);
         assertThat(types("card 4111 1111 1111 1111")).containsExactly(PiiType.CREDIT_CARD);
-        assertThat(types("card 4111 1111 1111 1112")).doesNotContain(PiiType.CREDIT_CARD); // fails Luhn
+        assertThat(types("number 4111 1111 1111 1112")).doesNotContain(PiiType.CREDIT_CARD); // fails Luhn
+        // ... unless the text calls it a card: a mistyped card number is still one
+        assertThat(types("my card 4111 1111 1111 1112 was lost")).containsExactly(PiiType.CREDIT_CARD);
+        assertThat(types("Maestro 6759 6498 2643 8453 expired")).containsExactly(PiiType.CREDIT_CARD);
+        assertThat(types("limit for card 584528792610?")).containsExactly(PiiType.CREDIT_CARD); // 12 digits
         assertThat(types("iban GB82 WEST 1234 5698 7654 32")).containsExactly(PiiType.IBAN);
         assertThat(types("iban GB82 WEST 1234 5698 7654 33")).doesNotContain(PiiType.IBAN); // fails mod-97
         assertThat(types("ssn 123-45-6789")).containsExactly(PiiType.US_SSN);

@@ -97,8 +97,27 @@ final class NameRecognizer {
         List<PiiFinding> out = new ArrayList<>();
         boolean[] taken = new boolean[tokens.size()];
         addresses(text, tokens, taken, out);
-        runs(text, tokens, taken, out);
+        runs(text, tokens, taken, out, foreign(tokens));
         return out;
+    }
+
+    /**
+     * Whether the text is not English: then capitals prove little (German capitalises every noun),
+     * and only runs that a list or a cue supports are reported.
+     */
+    private boolean foreign(List<Token> tokens) {
+        int lower = 0;
+        int english = 0;
+        for (Token t : tokens) {
+            if (t.kind() == Kind.WORD && t.text().length() >= 2 && Character.isLowerCase(t.text().codePointAt(0))) {
+                lower++;
+                if (lexicon.isCommon(t.lower())) {
+                    english++;
+                }
+            }
+        }
+        // English prose has well over 80% of its lower-case words in the list; German with "die", "den" about half
+        return lower >= 2 && english < 0.7 * lower;
     }
 
     // ---------------------------------------------------------------- tokens
@@ -376,7 +395,7 @@ final class NameRecognizer {
                 }
                 int k = j;
                 while (k < lineEnd) {
-                    int next = tailStep(tokens, k);
+                    int next = tailStep(tokens, k, true);
                     if (next == k) {
                         break;
                     }
@@ -390,7 +409,7 @@ final class NameRecognizer {
                 end = j;
                 continue;
             }
-            int next = tailStep(tokens, j);
+            int next = tailStep(tokens, j, false);
             if (next == j) {
                 break;
             }
@@ -403,7 +422,7 @@ final class NameRecognizer {
     }
 
     /** The index after one address element starting at {@code j}, or {@code j} when none starts there. */
-    private int tailStep(List<Token> tokens, int j) {
+    private int tailStep(List<Token> tokens, int j, boolean ownLine) {
         Token q = tokens.get(j);
         String w = q.lower().replace(".", "");
         if (q.kind() == Kind.PUNCT && (q.is(",") || q.is("#") || q.is("(") || q.is(")") || q.is("-"))) {
@@ -425,15 +444,15 @@ final class NameRecognizer {
         if (place > j) {
             return place; // "New Zealand"
         }
-        if (q.kind() == Kind.WORD && (q.capitalised() && !NOT_NAMES.contains(w) && !lexicon.isCommon(w) || lexicon.places.contains(w))) {
-            return j + 1; // town, country
+        if (q.kind() == Kind.WORD && (q.capitalised() && !NOT_NAMES.contains(w) && (ownLine || !lexicon.isCommon(w)) || lexicon.places.contains(w))) {
+            return j + 1; // town, country; on a line of its own a town may be a common word: "Cork", "Bath"
         }
         return j;
     }
 
     // ------------------------------------------------------------ name runs
 
-    private void runs(String text, List<Token> tokens, boolean[] taken, List<PiiFinding> out) {
+    private void runs(String text, List<Token> tokens, boolean[] taken, List<PiiFinding> out, boolean foreign) {
         int i = 0;
         while (i < tokens.size()) {
             if (taken[i] || !startsRun(tokens, i)) {
@@ -457,7 +476,7 @@ final class NameRecognizer {
                     break;
                 }
             }
-            classify(text, tokens, taken, i, end, conjunction, out);
+            classify(text, tokens, taken, i, end, conjunction, foreign, out);
             i = end;
         }
     }
@@ -475,6 +494,9 @@ final class NameRecognizer {
         String w = t.lower().replace(".", "");
         if (NOT_NAMES.contains(w) || lexicon.demonyms.contains(w)) {
             return false;
+        }
+        if (lexicon.companySuffixes.contains(w)) {
+            return true; // "LLC", "GmbH": capitals, but part of the firm's name
         }
         // acronyms, also in the plural ("CEOs"); an initial ("P.") is not one
         String letters = t.text().endsWith("s") ? t.text().substring(0, t.text().length() - 1) : t.text();
@@ -495,7 +517,8 @@ final class NameRecognizer {
         return false;
     }
 
-    private void classify(String text, List<Token> tokens, boolean[] taken, int from, int to, boolean conjunction, List<PiiFinding> out) {
+    private void classify(String text, List<Token> tokens, boolean[] taken, int from, int to, boolean conjunction, boolean foreign,
+                          List<PiiFinding> out) {
         // a sentence's first word, or a common word, leads no name: "The Princess", "My name"; but a firm's
         // name may be made of common words: "Climate Corporation"
         String lastWord = word(tokens, to - 1);
@@ -599,6 +622,8 @@ final class NameRecognizer {
         } else if (orgCue) {
             type = PiiType.ORGANIZATION;
             confidence = 0.55;
+        } else if (foreign) {
+            return;
         } else {
             type = PiiType.PERSON;
             confidence = 0.45;

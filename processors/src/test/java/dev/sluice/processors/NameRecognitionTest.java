@@ -1,0 +1,86 @@
+package dev.sluice.processors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.processors.redact.PiiDetector;
+import dev.sluice.processors.redact.PiiFinding;
+import dev.sluice.processors.redact.PiiType;
+import dev.sluice.processors.redact.Redactor;
+import dev.sluice.schemas.avro.ChatMessage;
+import dev.sluice.schemas.avro.Role;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** People, places, addresses and organisations: sentences written for this test, not taken from evaluation data. */
+class NameRecognitionTest {
+
+    private final PiiDetector detector = new PiiDetector();
+
+    private List<String> found(String text) {
+        return detector.detect(text, "US").stream().map(f -> f.type() + ":" + f.value()).toList();
+    }
+
+    @Test
+    void shouldFindPeopleByListsCuesAndCapitals() {
+        assertThat(found("Please forward the contract to Margaret Okonkwo before Friday."))
+                .containsExactly("PERSON:Margaret Okonkwo");
+        // no list knows "Thandeka Mbatha-Zulu", but a title and a verb of saying do
+        assertThat(found("Yesterday Dr. Thandeka Mbatha-Zulu said the results were fine."))
+                .containsExactly("PERSON:Thandeka Mbatha-Zulu");
+        assertThat(found("The refund for Jean-Luc van der Berg is pending.")).containsExactly("PERSON:Jean-Luc van der Berg");
+        assertThat(found("my name is priya raghunathan and i need help")).containsExactly("PERSON:priya raghunathan");
+    }
+
+    @Test
+    void shouldNotTakeCapitalisedCommonWordsTitlesOrNationalitiesForNames() {
+        assertThat(found("The Quarterly Report is due. Please Review The Numbers Before Lunch.")).isEmpty();
+        assertThat(found("Ten Things You Should Know About Pensions")).isEmpty();
+        assertThat(found("The Brazilian team met the CEO and two CFOs.")).isEmpty();
+        assertThat(found("I think we'll finish on Monday in March.")).isEmpty();
+    }
+
+    @Test
+    void shouldFindPlacesAndAddresses() {
+        assertThat(found("She relocated to Valparaíso last year.")).containsExactly("LOCATION:Valparaíso");
+        assertThat(found("Our team in New Zealand is growing.")).containsExactly("LOCATION:New Zealand");
+        assertThat(found("Ship it to 742 Evergreen Terrace, Springfield, OR 97403 please."))
+                .containsExactly("LOCATION:742 Evergreen Terrace, Springfield, OR 97403");
+        assertThat(found("Die Lieferung geht an Lindenstraße 12 in Kassel")).contains("LOCATION:Lindenstraße 12");
+        assertThat(found("Send the letter to P.O. Box 4471 today.")).containsExactly("LOCATION:P.O. Box 4471");
+        List<String> block = found("Kind regards,\nOlumide Adeyemi\nBrightwater Analytics\n15 Harbour Road\nSuite 4\nCork\nIreland");
+        assertThat(block).contains("PERSON:Olumide Adeyemi", "ORGANIZATION:Brightwater Analytics");
+        assertThat(block).anyMatch(f -> f.startsWith("LOCATION:15 Harbour Road") && f.endsWith("Ireland"));
+    }
+
+    @Test
+    void shouldFindOrganisationsBySuffixCueAndPosition() {
+        assertThat(found("We signed with Quillfeather Holdings LLC in May.")).containsExactly("ORGANIZATION:Quillfeather Holdings LLC");
+        assertThat(found("The deal between Marsh, Pemberton and Wu closed.")).containsExactly("ORGANIZATION:Marsh, Pemberton and Wu");
+        assertThat(found("Ines Carvalho of Tidewell presented the plan.")).containsExactly("PERSON:Ines Carvalho", "ORGANIZATION:Tidewell");
+    }
+
+    @Test
+    void shouldLeaveOtherLanguagesAndPlaceholdersAlone() {
+        // German capitalises every noun: without a list or cue behind it, a capital proves nothing there
+        assertThat(found("Bitte die Rechnung für den Auftrag prüfen")).isEmpty();
+        // an earlier redaction's placeholders are not names
+        assertThat(found("Ask <PERSON_1> to call <ORGANIZATION_2> about <LOCATION_3>.")).isEmpty();
+    }
+
+    @Test
+    void shouldRedactAPersonConsistentlyAcrossMessages() {
+        var r = new Redactor(detector).redact(List.of(
+                new ChatMessage(Role.SYSTEM, "You assist Margaret Okonkwo.", null, null),
+                new ChatMessage(Role.USER, "Draft a reply from Margaret Okonkwo to Tidewell Partners.", null, null)), "US");
+        assertThat(r.messages().get(0).getContent()).isEqualTo("You assist <PERSON_1>.");
+        assertThat(r.messages().get(1).getContent()).isEqualTo("Draft a reply from <PERSON_1> to <ORGANIZATION_1>.");
+        assertThat(r.counts()).containsEntry(PiiType.PERSON, 1).containsEntry(PiiType.ORGANIZATION, 1);
+    }
+
+    @Test
+    void shouldGiveEveryFindingAConfidence() {
+        for (PiiFinding f : detector.detect("Mr. Aziz Haddad lives at 12 Rue Oberkampf, Paris.", "FR")) {
+            assertThat(f.confidence()).isBetween(0.3, 1.0);
+        }
+    }
+}
