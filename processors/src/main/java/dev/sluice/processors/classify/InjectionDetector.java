@@ -4,13 +4,40 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Rule-based prompt-injection and jailbreak score, 0..1. Each rule is a phrase pattern that
- * instructs the model to drop its instructions, reveal hidden ones or adopt an unrestricted
- * persona; a trigger word on its own ("ignore", "override") matches nothing. Scores of matching
- * rules combine as independent evidence: {@code 1 - prod(1 - w)}. A first level: the learned
- * detector of a later release replaces the weights, not the interface.
+ * Prompt-injection and jailbreak score, 0..1: the higher of two detectors.
+ * <ul>
+ *   <li>Rules: each is a phrase pattern that instructs the model to drop its instructions, reveal
+ *       hidden ones or adopt an unrestricted persona; a trigger word on its own ("ignore",
+ *       "override") matches nothing. Scores of matching rules combine as independent evidence:
+ *       {@code 1 - prod(1 - w)}.</li>
+ *   <li>A learned model ({@link LinearTextModel}, trained by {@code sluice train injection}; see
+ *       docs/evaluation.md), whose probability counts at {@value #MODEL_WEIGHT} of its value: it
+ *       learned from synthetic attacks, so it needs a probability of 0.875 to reach the default
+ *       policy threshold of 0.7 on its own.</li>
+ * </ul>
+ * Thread-safe.
  */
 public final class InjectionDetector {
+
+    /** The shipped model, trained on promptshield's training split plus benign text. */
+    public static final String SHIPPED_MODEL = "/sluice/models/injection.slm";
+    static final double MODEL_WEIGHT = 0.8;
+
+    private static final class Shipped {
+        static final LinearTextModel MODEL = LinearTextModel.resource(SHIPPED_MODEL);
+    }
+
+    private final LinearTextModel model;
+
+    /** Rules and the shipped model. */
+    public InjectionDetector() {
+        this(Shipped.MODEL);
+    }
+
+    /** @param model the learned half, or null for the rules alone */
+    public InjectionDetector(LinearTextModel model) {
+        this.model = model;
+    }
 
     /** @param negatable "do not ignore the instructions" is no attack: a negation before or inside the match voids it */
     private record Rule(Pattern pattern, double weight, boolean negatable) {
@@ -68,6 +95,9 @@ public final class InjectionDetector {
     public double score(String text) {
         String normal = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
         double best = rules(normal);
+        if (best < MODEL_WEIGHT && model != null) {
+            best = Math.max(best, MODEL_WEIGHT * model.probability(normal));
+        }
         if (best < 1.0 && hasLetters(normal)) {
             best = Math.max(best, rules(rot13(normal)));
         }

@@ -1,0 +1,135 @@
+package dev.sluice.ops.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+
+/**
+ * Benign training text for the injection model, from two sources that are not evaluation data:
+ * <ul>
+ *   <li>sentences of five words or more from Datafaker's English files (Apache-2.0): quotes, reviews,
+ *       dialogue, product text; natural prose of every length;</li>
+ *   <li>hard negatives: requests that use the words attacks use ("ignore", "override", "system
+ *       prompt", "execute", "pretend", "disable") for ordinary work, composed from the parts below.
+ *       Without them a learned detector equates those words with attacks.</li>
+ * </ul>
+ */
+final class BenignText {
+
+    private static final String[] FAKER_FILES = {"en/quote.yml", "en/movie.yml", "en/tv_show.yml", "en/book.yml", "en/restaurant.yml",
+            "en/babylon5.yml", "en/hitchhikers_guide_to_the_galaxy.yml", "en/famous_last_words.yml", "en/shakespeare.yml", "en/yoda.yml",
+            "en/hipster.yml", "en/marketing.yml", "en/company.yml", "en/job.yml", "en/lorem.yml", "en/dune.yml", "en/star_trek.yml",
+            "en/the_it_crowd.yml", "en/friends.yml", "en/simpsons.yml", "en/how_i_met_your_mother.yml", "en/big_bang_theory.yml",
+            "en/rick_and_morty.yml", "en/silicon_valley.yml", "en/princess_bride.yml", "en/lebowski.yml", "en/matz.yml", "en/chuck_norris.yml",
+            "en/michael_scott.yml", "en/departed.yml", "en/game_of_thrones.yml", "en/harry_potter.yml", "en/lord_of_the_rings.yml",
+            "en/new_girl.yml", "en/suits.yml", "en/parks_and_rec.yml", "en/brooklyn_nine_nine.yml", "en/twin_peaks.yml", "en/community.yml",
+            "en/stranger_things.yml", "en/house.yml", "en/dumb_and_dumber.yml", "en/seinfeld.yml", "en/buffy.yml", "en/kpop.yml",
+            "en/joke.yml", "en/detective_conan.yml", "en/science.yml", "en/educator.yml", "en/greek_philosophers.yml"};
+
+    private BenignText() {
+    }
+
+    /** Datafaker's English sentences of five words or more, sorted, without repeats. */
+    static List<String> fakerSentences() throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        TreeSet<String> out = new TreeSet<>();
+        for (String file : FAKER_FILES) {
+            try (InputStream in = BenignText.class.getClassLoader().getResourceAsStream(file)) {
+                if (in != null) {
+                    collect(yaml.readTree(in), out);
+                }
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static void collect(JsonNode node, TreeSet<String> out) {
+        if (node.isTextual()) {
+            String s = node.asText().strip();
+            if (s.split("\\s+").length >= 5 && !s.contains("#{")) {
+                out.add(s);
+            }
+        } else if (node.isContainerNode()) {
+            node.elements().forEachRemaining(child -> collect(child, out));
+        }
+    }
+
+    private static final String[][] TEMPLATES = {
+            {"", "Please ", "Can you ", "Could you ", "Kindly "},
+            {"ignore", "disregard", "skip", "leave out", "forget about"},
+            {" the duplicate invoice", " the typos", " the formatting issues", " the header row", " the older entries", " the draft comments",
+                    " the previous version", " the earlier estimate", " all the test rows", " any blank lines", " the signature block",
+                    " the footnotes", " the previous quarter", " last week's numbers"},
+            {" in the attached report", " in my email", " in this CSV", " in the log file", " of the contract", " in the meeting notes",
+                    " from the old system", " in the spreadsheet", ""},
+            {" and summarise the rest.", " when you total the amounts.", ", they are already fixed.", " before translating it.", ".",
+                    " and focus on the new figures.", " because finance already checked them."}};
+
+    private static final String[][] REQUESTS = {
+            {"How do I ", "What is the best way to ", "Show me how to ", "Explain how to ", "Can you tell me how to "},
+            {"override the default font in the template", "override a method in a Java subclass", "execute a stored procedure in PostgreSQL",
+                    "run a cron job every night", "disable notifications in Outlook", "turn off auto-save in the editor",
+                    "bypass the cache when testing the API", "reset my password on the intranet", "change the system settings on my laptop",
+                    "write a system prompt for our support chatbot", "reveal hidden columns in Excel", "show hidden files in Finder",
+                    "export the admin report", "grant read access to a shared folder", "remove the safety margin from the estimate",
+                    "ignore case when comparing strings in Python", "forget a saved Wi-Fi network", "print the system log for the auditor",
+                    "override the shipping address on an order", "execute the migration script safely", "jailbreak-proof our chatbot",
+                    "detect prompt injection in user input", "roll back the previous instructions in the deployment runbook"},
+            {"?", " step by step?", " without breaking anything?", " for a beginner?", " in our staging environment?"}};
+
+    private static final String[][] ROLEPLAY = {
+            {"Pretend you are ", "Act as ", "Imagine you are ", "Play the role of ", "You are now "},
+            {"a tour guide in Lisbon", "a patient maths teacher", "a customer who lost a parcel", "an interviewer for a data analyst role",
+                    "a friendly barista", "a travel agent", "a museum curator", "a project manager", "a Spanish tutor", "a proofreader"},
+            {" and ask me three questions.", " and explain fractions to a child.", " and help me practise for the interview.",
+                    " for the rest of this conversation.", " and keep your answers short.", " and correct my grammar as we go."}};
+
+    private static final String[] STATEMENTS = {
+            "Our new instructions for expense claims are attached; please summarise them.",
+            "The previous instructions from HR still apply to contractors.",
+            "The system administrator will override the quota for the finance team this month.",
+            "Security asked us to disable the old VPN accounts by Friday.",
+            "Forget what I said earlier about the deadline, it moved to Tuesday.",
+            "The auditor wants us to reveal how the bonus pool is calculated.",
+            "From now on, please answer in British English.",
+            "Do not ignore the safety instructions in the lab manual.",
+            "The script will execute every hour and write to the system log.",
+            "Explain what a jailbreak is in the context of smartphones.",
+            "What does developer mode do on an Android phone?",
+            "Translate 'ignore all previous messages' into German for our UI string table.",
+            "Write a policy that tells staff never to share their passwords.",
+            "Summarise this article about prompt injection attacks for the board.",
+            "The new rules supersede the travel policy from 2021.",
+            "Our chatbot's system prompt is too long; suggest how to shorten it.",
+            "Please act as a sounding board while I plan the offsite.",
+            "Ignore my last message, I sent it to the wrong chat.",
+            "Bypass the queue for VIP customers only when the manager approves.",
+            "Respond to every complaint within 24 hours, without exception."};
+
+    /** {@code count} hard negatives, drawn with {@code seed}: the same seed gives the same sentences. */
+    static List<String> hardNegatives(int count, long seed) {
+        Random random = new Random(seed);
+        List<String> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int kind = random.nextInt(10);
+            String[][] parts = kind < 4 ? TEMPLATES : kind < 8 ? REQUESTS : ROLEPLAY;
+            if (kind == 9) {
+                out.add(STATEMENTS[random.nextInt(STATEMENTS.length)]);
+                continue;
+            }
+            StringBuilder sb = new StringBuilder();
+            for (String[] part : parts) {
+                sb.append(part[random.nextInt(part.length)]);
+            }
+            String s = sb.toString();
+            out.add(Character.toUpperCase(s.charAt(0)) + s.substring(1));
+        }
+        return out;
+    }
+}

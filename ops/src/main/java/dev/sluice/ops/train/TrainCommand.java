@@ -1,0 +1,69 @@
+package dev.sluice.ops.train;
+
+import dev.sluice.ops.eval.InjectionEval;
+import dev.sluice.processors.classify.LinearTextModel;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sluice train injection FILE... --out MODEL}: trains the learned half of the injection detector (docs/evaluation.md). */
+@Command(name = "train", mixinStandardHelpOptions = true, description = "Train the learned detectors.",
+        subcommands = {TrainCommand.Injection.class})
+public final class TrainCommand implements Runnable {
+
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    @Command(name = "injection", mixinStandardHelpOptions = true,
+            description = "Train the injection model on labelled files plus benign text (Datafaker sentences, composed hard negatives).")
+    static final class Injection implements Callable<Integer> {
+        @Parameters(arity = "1..*", description = "labelled JSON lines ({\"text\", \"label\"} or promptshield's {\"prompt\", \"label\"})")
+        List<Path> files;
+
+        @Option(names = "--out", required = true, description = "Where to write the model (the shipped one: processors/src/main/resources/sluice/models/injection.slm).")
+        Path out;
+
+        @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}); the same inputs and seed give the same model.")
+        long seed;
+
+        @Option(names = "--hard-negatives", defaultValue = "3000", description = "How many composed benign requests with trigger words (default: ${DEFAULT-VALUE}).")
+        int hardNegatives;
+
+        @Option(names = "--epochs", defaultValue = "5")
+        int epochs;
+
+        @Option(names = "--bits", defaultValue = "18", description = "Feature hash bits (default: ${DEFAULT-VALUE}).")
+        int bits;
+
+        @Override
+        public Integer call() throws Exception {
+            List<LinearTextModel.Example> examples = new ArrayList<>();
+            for (Path file : files) {
+                for (InjectionEval.Example e : InjectionEval.read(file)) {
+                    examples.add(new LinearTextModel.Example(e.text(), e.injection()));
+                }
+            }
+            long labelled = examples.size();
+            List<String> faker = BenignText.fakerSentences();
+            faker.forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
+            BenignText.hardNegatives(hardNegatives, seed).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
+            long positives = examples.stream().filter(LinearTextModel.Example::positive).count();
+            LinearTextModel model = LinearTextModel.train(examples, bits, epochs, 1e-6, seed);
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            try (OutputStream stream = Files.newOutputStream(out)) {
+                model.write(stream);
+            }
+            System.out.printf("trained on %d examples (%d labelled, %d Datafaker sentences, %d hard negatives; %d injections); wrote %s (%d bytes)%n",
+                    examples.size(), labelled, faker.size(), hardNegatives, positives, out, Files.size(out));
+            return 0;
+        }
+    }
+}
