@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  *       {@code 1 - prod(1 - w)}.</li>
  *   <li>A learned model ({@link LinearTextModel}, trained by {@code sluice train injection}; see
  *       docs/evaluation.md), whose probability counts at {@value #MODEL_WEIGHT} of its value: it
- *       learned from synthetic attacks, so it needs a probability of 0.875 to reach the default
+ *       learned from synthetic attacks, so it needs a probability of 0.8 to reach the default
  *       policy threshold of 0.7 on its own.</li>
  * </ul>
  * Thread-safe.
@@ -21,7 +21,7 @@ public final class InjectionDetector {
 
     /** The shipped model, trained on promptshield's training split plus benign text. */
     public static final String SHIPPED_MODEL = "/sluice/models/injection.slm";
-    static final double MODEL_WEIGHT = 0.8;
+    static final double MODEL_WEIGHT = 0.875;
 
     private static final class Shipped {
         static final LinearTextModel MODEL = LinearTextModel.resource(SHIPPED_MODEL);

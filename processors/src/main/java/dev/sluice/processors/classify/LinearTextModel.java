@@ -60,15 +60,17 @@ public final class LinearTextModel {
     public static LinearTextModel train(List<Example> examples, int bits, int epochs, double l2, long seed) {
         float[] w = new float[1 << bits];
         double[] g2 = new double[1 << bits];
-        double b = 0;
-        double bg2 = 0;
+        double b;
         long positives = examples.stream().filter(Example::positive).count();
         long negatives = examples.size() - positives;
         if (positives == 0 || negatives == 0) {
             throw new IllegalArgumentException("training needs both classes: " + positives + " positive, " + negatives + " negative examples");
         }
-        double positiveWeight = examples.size() / (2.0 * positives);
-        double negativeWeight = examples.size() / (2.0 * negatives);
+        double positiveWeight = Math.sqrt(examples.size() / (2.0 * positives));
+        double negativeWeight = Math.sqrt(examples.size() / (2.0 * negatives));
+        // the bias is fixed at the weighted prior odds rather than learned: learned, it soaked up what
+        // the scaled features could not carry and made an empty text look like an attack
+        b = Math.log(positiveWeight * positives / (negativeWeight * negatives));
         List<int[]> featureLists = new ArrayList<>(examples.size());
         for (Example e : examples) {
             featureLists.add(features(e.text(), bits));
@@ -94,17 +96,21 @@ public final class LinearTextModel {
                     g2[f] += g * g;
                     w[f] -= (float) (rate * g / (Math.sqrt(g2[f]) + 1e-8));
                 }
-                bg2 += gradient * gradient;
-                b -= rate * gradient / (Math.sqrt(bg2) + 1e-8);
             }
         }
         return new LinearTextModel(bits, w, (float) b);
     }
 
-    /** Features are scaled to unit length, so that a long text is not more suspicious for its length alone. */
+    /**
+     * Features are scaled to unit length, so that a long text is not more suspicious for its length
+     * alone; below {@value #MIN_FEATURES} features the scale stops growing, so that one word ("hello")
+     * cannot carry a whole text's weight.
+     */
     private static double scale(int features) {
-        return features == 0 ? 0 : 1.0 / Math.sqrt(features);
+        return 1.0 / Math.sqrt(Math.max(features, MIN_FEATURES));
     }
+
+    private static final int MIN_FEATURES = 32;
 
     /** Hashed feature indices of a text (repeats kept: a feature seen twice counts twice). */
     static int[] features(String text, int bits) {

@@ -185,9 +185,21 @@ final class NameRecognizer {
             String lower = t.toLowerCase(Locale.ROOT);
             boolean cap = kind == Kind.WORD && (lowerCaseText
                     ? t.length() >= 3 && !lexicon.isCommon(lower) && !NOT_NAMES.contains(lower)
+                            // without capitals only a listed name or place counts: "gpt" or "kubectl" is jargon, not a name
+                            && (lexicon.isName(lower) || lexicon.places.contains(lower) || lexicon.isStreetWord(lower))
                     : Character.isUpperCase(t.codePointAt(0)));
             tokens.add(new Token(start, i, t, lower, kind, newline, cap));
             newline = false;
+        }
+        if (lowerCaseText) {
+            // a surname no list knows, after a listed first name: "priya raghunathan"
+            for (int k = 1; k < tokens.size(); k++) {
+                Token t = tokens.get(k);
+                if (!t.cap() && t.kind() == Kind.WORD && tokens.get(k - 1).cap() && !t.newlineBefore() && t.text().length() >= 3
+                        && !lexicon.isCommon(t.lower()) && !NOT_NAMES.contains(t.lower())) {
+                    tokens.set(k, new Token(t.start(), t.end(), t.text(), t.lower(), t.kind(), false, true));
+                }
+            }
         }
         return tokens;
     }
