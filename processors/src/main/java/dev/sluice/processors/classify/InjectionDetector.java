@@ -45,7 +45,7 @@ public final class InjectionDetector {
 
     private static final Pattern NEGATION = Pattern.compile("(?iu)\\b(not|nicht|never|nie|don'?t|doesn'?t|no need to|ne|pas)\\b");
 
-    private static final String FLAGS = "(?iu)";
+    private static final String FLAGS = "(?i)";
     private static final List<Rule> RULES = List.of(
             // instruction override, in English and the other languages attacks use most
             negatable("\\b(ignore|disregard|forget|skip|bypass|override)\\b[^.!?\\n]{0,40}\\b(previous|prior|above|earlier|preceding|all|any|your|system|original|initial|everything)\\b[^.!?\\n]{0,40}\\b(instructions?|prompts?|rules|directions|guidelines|context|directives|programming)\\b", 0.85),
@@ -99,7 +99,11 @@ public final class InjectionDetector {
             best = Math.max(best, MODEL_WEIGHT * model.probability(normal));
         }
         if (best < 1.0 && hasLetters(normal)) {
-            best = Math.max(best, rules(rot13(normal)));
+            String rotated = rot13(normal);
+            // only a text that reads as English once rotated is worth the rules a second time
+            if (englishWords(rotated) > englishWords(normal)) {
+                best = Math.max(best, rules(rotated));
+            }
         }
         java.util.regex.Matcher b64 = BASE64.matcher(normal);
         while (best < 1.0 && b64.find()) {
@@ -132,6 +136,16 @@ public final class InjectionDetector {
 
     private static boolean negated(String text, int start, int end) {
         return NEGATION.matcher(text.substring(Math.max(0, start - 12), end)).find();
+    }
+
+    private static final Pattern ENGLISH = Pattern.compile("(?i)\\b(?:the|and|you|your|all|to|of|is|are|instructions|ignore|previous)\\b");
+
+    private static int englishWords(String text) {
+        int n = 0;
+        for (java.util.regex.Matcher m = ENGLISH.matcher(text); m.find(); ) {
+            n++;
+        }
+        return n;
     }
 
     private static boolean hasLetters(String text) {
