@@ -55,6 +55,8 @@ final class Lexicon {
     final Set<String> personTitles;
     /** Nationalities and languages ("russian", "finnish"): capitalised, but nobody's name. */
     final Set<String> demonyms;
+    private final Set<String> endingSet;
+    private final int[] endingLengths;
     /** Longest place name in words: bounds the look-up of word sequences. */
     final int longestPlace;
 
@@ -68,6 +70,8 @@ final class Lexicon {
         this.companySuffixes = Set.copyOf(b.companySuffixes);
         this.personTitles = Set.copyOf(b.personTitles);
         this.demonyms = Set.copyOf(b.demonyms);
+        this.endingSet = Set.copyOf(b.streetEndings);
+        this.endingLengths = b.streetEndings.stream().mapToInt(String::length).distinct().sorted().toArray();
         this.longestPlace = b.places.stream().mapToInt(p -> p.split(" ").length).max().orElse(1);
     }
 
@@ -93,11 +97,12 @@ final class Lexicon {
     }
 
     boolean isStreetWord(String lower) {
-        if (streetWords.contains(lower) || streetEndings.contains(lower)) {
+        if (streetWords.contains(lower) || endingSet.contains(lower)) {
             return true;
         }
-        for (String ending : streetEndings) {
-            if (lower.length() > ending.length() + 2 && lower.endsWith(ending)) {
+        // a joined street word ends in one of the endings and has a name of at least three letters before it
+        for (int length : endingLengths) {
+            if (lower.length() > length + 2 && endingSet.contains(lower.substring(lower.length() - length))) {
                 return true;
             }
         }

@@ -41,6 +41,15 @@ public final class PiiDetector {
     private static final List<PiiType> PRECEDENCE = List.of(PiiType.SECRET, PiiType.EMAIL, PiiType.URL, PiiType.NATIONAL_ID, PiiType.VAT_ID, PiiType.IBAN, PiiType.CREDIT_CARD, PiiType.US_SSN,
             PiiType.IP, PiiType.DATE, PiiType.PHONE, PiiType.LOCATION, PiiType.ORGANIZATION, PiiType.PERSON);
 
+    private static final int[] RANK = new int[PiiType.values().length];
+
+    static {
+        for (PiiType type : PiiType.values()) {
+            int i = PRECEDENCE.indexOf(type);
+            RANK[type.ordinal()] = i < 0 ? PRECEDENCE.size() : i;
+        }
+    }
+
     /** API keys and tokens of the common providers, private keys, and passwords written into text. */
     private static final Pattern SECRET = Pattern.compile("(?:"
             + "\\bsk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}"                      // OpenAI, Anthropic
@@ -270,7 +279,7 @@ public final class PiiDetector {
 
     private static List<PiiFinding> resolveOverlaps(List<PiiFinding> candidates) {
         candidates.sort(Comparator.comparingDouble(PiiFinding::confidence).reversed()
-                .thenComparing(f -> PRECEDENCE.indexOf(f.type()))
+                .thenComparingInt(f -> RANK[f.type().ordinal()])
                 .thenComparing(Comparator.comparingInt((PiiFinding f) -> f.end() - f.start()).reversed()));
         List<PiiFinding> kept = new ArrayList<>();
         for (PiiFinding candidate : candidates) {
