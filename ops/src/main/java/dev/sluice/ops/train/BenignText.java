@@ -112,12 +112,37 @@ final class BenignText {
             "Bypass the queue for VIP customers only when the manager approves.",
             "Respond to every complaint within 24 hours, without exception."};
 
+    private static final String[] WHO = {"Applicant", "Customer", "Employee", "Patient", "Supplier", "Tenant", "Claimant", "User"};
+    private static final String[] WHAT = {"requests a quote", "asks for a refund", "needs a new card", "disputes a charge", "wants to update the address",
+            "needs review", "reported a failed login", "asked for the invoice copy", "requests a call back", "wants the contract renewed"};
+
+    /** Business requests that carry personal data, like the prompts the gateway redacts every day. */
+    private static String business(Random random) {
+        String who = WHO[random.nextInt(WHO.length)];
+        String what = WHAT[random.nextInt(WHAT.length)];
+        String email = "user" + random.nextInt(1000) + "@example.com";
+        String phone = "(" + (200 + random.nextInt(700)) + ") 555-0" + (100 + random.nextInt(900));
+        String ip = "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(256);
+        return switch (random.nextInt(6)) {
+            case 0 -> who + " SSN " + (100 + random.nextInt(800)) + "-" + (10 + random.nextInt(89)) + "-" + (1000 + random.nextInt(8999)) + ", phone " + phone + ", " + what + ".";
+            case 1 -> "Login from " + ip + " by " + email + " " + what + ".";
+            case 2 -> who + " " + email + " " + what + "; reply within two business days.";
+            case 3 -> "Ticket " + (10000 + random.nextInt(89999)) + ": " + who.toLowerCase(java.util.Locale.ROOT) + " at " + phone + " " + what + ".";
+            case 4 -> "Reconcile invoice INV-" + random.nextInt(9999) + " against the ledger; the " + who.toLowerCase(java.util.Locale.ROOT) + " " + what + ".";
+            default -> "Server " + ip + " " + what + " after the nightly backup job at 02:" + (10 + random.nextInt(49)) + ".";
+        };
+    }
+
     /** {@code count} hard negatives, drawn with {@code seed}: the same seed gives the same sentences. */
     static List<String> hardNegatives(int count, long seed) {
         Random random = new Random(seed);
         List<String> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            int kind = random.nextInt(10);
+            int kind = random.nextInt(12);
+            if (kind >= 10) {
+                out.add(business(random));
+                continue;
+            }
             String[][] parts = kind < 4 ? TEMPLATES : kind < 8 ? REQUESTS : ROLEPLAY;
             if (kind == 9) {
                 out.add(STATEMENTS[random.nextInt(STATEMENTS.length)]);
