@@ -4,11 +4,9 @@ import dev.sluice.processors.classify.Classifier;
 import dev.sluice.processors.classify.InjectionDetector;
 import dev.sluice.processors.redact.PiiDetector;
 import dev.sluice.processors.redact.PiiFinding;
-import dev.sluice.processors.redact.PiiType;
 import dev.sluice.processors.redact.Redaction;
 import dev.sluice.processors.redact.Redactor;
 import dev.sluice.schemas.avro.ChatMessage;
-import dev.sluice.schemas.avro.PiiSpan;
 import dev.sluice.schemas.avro.Role;
 import dev.sluice.topology.config.GatewayConfigLoader;
 import java.util.ArrayList;
@@ -85,15 +83,6 @@ public class DetectorBenchmark {
     public Redaction classifyAndRedact() {
         List<ChatMessage> prompt = prompts.get(next++ & 255);
         Classifier.Result result = classifier.classifyWithFindings(prompt, null, "US", false);
-        List<List<PiiFinding>> findings = new ArrayList<>();
-        for (int i = 0; i < prompt.size(); i++) {
-            findings.add(new ArrayList<>());
-        }
-        for (PiiSpan span : result.findings()) {
-            String text = prompt.get(span.getMessage()).getContent();
-            findings.get(span.getMessage()).add(new PiiFinding(PiiType.valueOf(span.getType()), span.getStart(), span.getEnd(),
-                    text.substring(span.getStart(), span.getEnd()), span.getConfidence()));
-        }
-        return redactor.redact(prompt, findings, "US");
+        return redactor.redact(prompt, PiiFinding.byMessage(prompt, result.findings()), "US");
     }
 }

@@ -100,9 +100,16 @@ final class Lexicon {
         if (streetWords.contains(lower) || endingSet.contains(lower)) {
             return true;
         }
-        // a joined street word ends in one of the endings and has a name of at least three letters before it
+        return joinedStreetWord(lower, 1);
+    }
+
+    /**
+     * Whether the word ends in a street ending of at least {@code minEnding} letters with a name of at
+     * least three letters before it: "parijsstraat", "hammarvägen".
+     */
+    boolean joinedStreetWord(String lower, int minEnding) {
         for (int length : endingLengths) {
-            if (lower.length() > length + 2 && endingSet.contains(lower.substring(lower.length() - length))) {
+            if (length >= minEnding && lower.length() > length + 2 && endingSet.contains(lower.substring(lower.length() - length))) {
                 return true;
             }
         }

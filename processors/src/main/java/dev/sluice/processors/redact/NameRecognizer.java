@@ -34,7 +34,7 @@ final class NameRecognizer {
     private static final Set<String> PERSON_BEFORE = Set.of("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dear", "hi", "hello", "hey", "patient",
             "name", "named", "called", "by", "with", "customer", "client", "employee", "colleague", "manager", "son", "daughter", "wife", "husband",
             "mother", "father", "brother", "sister", "friend", "player", "actor", "author", "singer", "president", "minister", "ceo", "officer",
-            "agent", "nurse", "doctor", "lawyer", "teacher", "mrs.", "mr.", "ms.", "dr.", "contact", "thanks", "regards", "sincerely", "cc");
+            "agent", "nurse", "doctor", "lawyer", "teacher", "contact", "thanks", "regards", "sincerely", "cc");
     private static final Set<String> PERSON_AFTER = Set.of("says", "said", "told", "asked", "wrote", "replied", "explained", "added", "who", "was",
             "is", "has", "had", "will", "would", "and", "'s", "’s", "thinks", "believes", "claims", "stated", "noted", "argued");
     private static final Set<String> PLACE_BEFORE = Set.of("in", "at", "near", "to", "from", "into", "via", "visit", "visiting", "visited", "city",
@@ -367,7 +367,7 @@ final class NameRecognizer {
         }
         boolean named = from < i && tokens.get(from).kind() == Kind.WORD || from < i - 1 || to > i + 1;
         // "Court", "Way", "Place": a common street word makes an address only with a number or a name beside it
-        boolean longEnding = joined && lexicon.streetEndings.stream().anyMatch(e -> e.length() >= 4 && w.endsWith(e));
+        boolean longEnding = joined && lexicon.joinedStreetWord(w, 4);
         if (number || longEnding || named && !lexicon.isCommon(w) || named && from < i && word) {
             return new int[] {from, to, number ? 85 : 65};
         }
@@ -467,7 +467,7 @@ final class NameRecognizer {
     private void runs(String text, List<Token> tokens, boolean[] taken, List<PiiFinding> out, boolean foreign) {
         int i = 0;
         while (i < tokens.size()) {
-            if (taken[i] || !startsRun(tokens, i)) {
+            if (taken[i] || !continuesRun(tokens, i)) {
                 i++;
                 continue;
             }
@@ -491,10 +491,6 @@ final class NameRecognizer {
             classify(text, tokens, taken, i, end, conjunction, foreign, out);
             i = end;
         }
-    }
-
-    private boolean startsRun(List<Token> tokens, int i) {
-        return continuesRun(tokens, i);
     }
 
     /** Capitalised, and neither a word that is never a name ("I", "Monday"), a nationality, nor an acronym ("CEO", "RR"). */

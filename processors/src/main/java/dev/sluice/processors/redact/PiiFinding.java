@@ -12,6 +12,24 @@ public record PiiFinding(PiiType type, int start, int end, String value, double 
         }
     }
 
+    /**
+     * Classify's spans as findings per message, in span order ({@code result.get(i)} are message i's):
+     * positions into the unredacted prompt, which must still be at hand.
+     */
+    public static java.util.List<java.util.List<PiiFinding>> byMessage(java.util.List<dev.sluice.schemas.avro.ChatMessage> prompt,
+                                                                      java.util.List<dev.sluice.schemas.avro.PiiSpan> spans) {
+        java.util.List<java.util.List<PiiFinding>> out = new java.util.ArrayList<>(prompt.size());
+        for (int i = 0; i < prompt.size(); i++) {
+            out.add(new java.util.ArrayList<>());
+        }
+        for (var span : spans) {
+            String text = prompt.get(span.getMessage()).getContent();
+            out.get(span.getMessage()).add(new PiiFinding(PiiType.valueOf(span.getType()), span.getStart(), span.getEnd(),
+                    text.substring(span.getStart(), span.getEnd()), span.getConfidence()));
+        }
+        return out;
+    }
+
     boolean overlaps(PiiFinding other) {
         return start < other.end && other.start < end;
     }

@@ -31,26 +31,12 @@ public final class RedactStage implements Stage {
         this(redactor, null, null);
     }
 
-    /** Classify's spans as findings per message (positions into the unredacted prompt, still at hand here). */
-    private static List<List<PiiFinding>> findings(PipelineRecord envelope) {
-        List<List<PiiFinding>> byMessage = new java.util.ArrayList<>();
-        for (int i = 0; i < envelope.getPrompt().size(); i++) {
-            byMessage.add(new java.util.ArrayList<>());
-        }
-        for (var span : envelope.getFindings()) {
-            String text = envelope.getPrompt().get(span.getMessage()).getContent();
-            byMessage.get(span.getMessage()).add(new PiiFinding(PiiType.valueOf(span.getType()), span.getStart(), span.getEnd(),
-                    text.substring(span.getStart(), span.getEnd()), span.getConfidence()));
-        }
-        return byMessage;
-    }
-
     @Override
     public PipelineRecord apply(PipelineRecord envelope, Instant now) {
         LlmRequest request = envelope.getRequest();
         Redaction redaction = envelope.getClassification() == null
                 ? redactor.redact(envelope.getPrompt(), request.getCountry())
-                : redactor.redact(envelope.getPrompt(), findings(envelope), request.getCountry());
+                : redactor.redact(envelope.getPrompt(), PiiFinding.byMessage(envelope.getPrompt(), envelope.getFindings()), request.getCountry());
         LlmRequest stripped = new LlmRequest();
         for (int i = 0; i < stripped.getSchema().getFields().size(); i++) {
             stripped.put(i, request.get(i)); // shallow: only the two fields below change
