@@ -1,5 +1,6 @@
 package dev.sluice.processors.classify;
 
+import dev.sluice.processors.text.Gate;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -39,52 +40,79 @@ public final class InjectionDetector {
         this.model = model;
     }
 
-    /** @param negatable "do not ignore the instructions" is no attack: a negation before or inside the match voids it */
-    private record Rule(Pattern pattern, double weight, boolean negatable) {
+    /**
+     * @param negatable "do not ignore the instructions" is no attack: a negation before or inside the match voids it
+     * @param gate      literals every match contains ({@link Gate}): most texts open no rule's gate, and a rule is run only when its gate is open
+     */
+    record Rule(Pattern pattern, double weight, boolean negatable, Gate gate) {
     }
 
     private static final Pattern NEGATION = Pattern.compile("(?iu)\\b(not|nicht|never|nie|don'?t|doesn'?t|no need to|ne|pas)\\b");
 
     private static final String FLAGS = "(?i)";
-    private static final List<Rule> RULES = List.of(
+    static final List<Rule> RULES = List.of(
             // instruction override, in English and the other languages attacks use most
-            negatable("\\b(ignore|disregard|forget|skip|bypass|override)\\b[^.!?\\n]{0,40}\\b(previous|prior|above|earlier|preceding|all|any|your|system|original|initial|everything)\\b[^.!?\\n]{0,40}\\b(instructions?|prompts?|rules|directions|guidelines|context|directives|programming)\\b", 0.85),
-            rule("\\b(forget|disregard) everything (before|above|prior|you were told)|\\blet's start fresh\\b[^.!?\\n]{0,60}\\b(rules|instructions)", 0.75),
-            negatable("\\b(ignora|olvida)\\b[^.!?\\n]{0,30}\\b(instrucciones|reglas|indicaciones)|\\bignor(e|ez)\\b[^.!?\\n]{0,20}\\b(les|toutes les) (instructions|consignes|règles)|\\bignorier(e|en)\\b[^.!?\\n]{0,30}\\b(anweisungen|regeln|vorgaben)|忽略.{0,6}(指令|指示|规则)|(指示|命令)を無視|無視.{0,6}(指示|命令)|(지침|지시)을? ?무시|تجاهل|\\bignora\\b[^.!?\\n]{0,20}\\b(istruzioni|regole)|\\b(anweisungen|regeln)\\b[^.!?\\n]{0,20}\\bignorieren", 0.85),
-            rule("\\b(new|updated|real|actual|true) (instructions|system prompt|rules|task)\\s*(:|are|is)|(^|\\n)\\s*(new|updated) instructions", 0.7),
+            negatable("\\b(ignore|disregard|forget|skip|bypass|override)\\b[^.!?\\n]{0,40}\\b(previous|prior|above|earlier|preceding|all|any|your|system|original|initial|everything)\\b[^.!?\\n]{0,40}\\b(instructions?|prompts?|rules|directions|guidelines|context|directives|programming)\\b", 0.85,
+                    "ignore|disregard|forget|skip|bypass|override & instruction|prompt|rules|direction|guideline|context|directive|programming"),
+            rule("\\b(forget|disregard) everything (before|above|prior|you were told)|\\blet's start fresh\\b[^.!?\\n]{0,60}\\b(rules|instructions)", 0.75,
+                    "everything & forget|disregard ; let's start fresh"),
+            negatable("\\b(ignora|olvida)\\b[^.!?\\n]{0,30}\\b(instrucciones|reglas|indicaciones)|\\bignor(e|ez)\\b[^.!?\\n]{0,20}\\b(les|toutes les) (instructions|consignes|règles)|\\bignorier(e|en)\\b[^.!?\\n]{0,30}\\b(anweisungen|regeln|vorgaben)|忽略.{0,6}(指令|指示|规则)|(指示|命令)を無視|無視.{0,6}(指示|命令)|(지침|지시)을? ?무시|تجاهل|\\bignora\\b[^.!?\\n]{0,20}\\b(istruzioni|regole)|\\b(anweisungen|regeln)\\b[^.!?\\n]{0,20}\\bignorieren", 0.85,
+                    "ignora|olvida & instrucciones|reglas|indicaciones ; ignor & instructions|consignes|gles ; ignorier & anweisungen|regeln|vorgaben ; 忽略 ; 無視 ; 무시 ; تجاهل ; ignora & istruzioni|regole"),
+            rule("\\b(new|updated|real|actual|true) (instructions|system prompt|rules|task)\\s*(:|are|is)|(^|\\n)\\s*(new|updated) instructions", 0.7,
+                    "new|updated|real|actual|true & instructions|system prompt|rules|task"),
             // leaking the hidden prompt, configuration or training data
-            rule("\\b(reveal|print|show|repeat|output|display|leak|tell me|give me|what (is|are|were))\\b[^.!?\\n]{0,30}\\b(system prompt|hidden (instructions|prompt)|initial (instructions|prompt)|your (instructions|prompt|rules|configuration|guidelines)|developer message|secret key|password)", 0.8),
-            rule("\\brepeat (exactly |verbatim )?(what|everything) (you were|you've been|above)|\\b(training data|trained on)\\b[^.!?\\n]{0,30}\\b(repeat|show|reveal|verbatim)|\\bpasswords? in plain ?text", 0.75),
+            rule("\\b(reveal|print|show|repeat|output|display|leak|tell me|give me|what (is|are|were))\\b[^.!?\\n]{0,30}\\b(system prompt|hidden (instructions|prompt)|initial (instructions|prompt)|your (instructions|prompt|rules|configuration|guidelines)|developer message|secret key|password)", 0.8,
+                    "reveal|print|show|repeat|output|display|leak|tell me|give me|what & prompt|instruction|rules|configuration|guidelines|developer message|secret key|password"),
+            rule("\\brepeat (exactly |verbatim )?(what|everything) (you were|you've been|above)|\\b(training data|trained on)\\b[^.!?\\n]{0,30}\\b(repeat|show|reveal|verbatim)|\\bpasswords? in plain ?text", 0.75,
+                    "repeat & what|everything ; training data|trained on ; in plain"),
             // unrestricted personas and jailbreak framings
-            rule("\\byou are (now|no longer)\\b[^.!?\\n]{0,60}\\b(DAN|unrestricted|unfiltered|jailbroken|developer mode|evil|free|without (any )?(rules|restrictions|limits|filters))", 0.85),
-            rule("\\b(do anything now|jailbroken|DAN mode|developer mode (enabled|activated|on)|immerse yourself into the role|stay in character|evil confidant)\\b", 0.8),
-            rule("\\b(pretend|act|behave|roleplay|imagine)\\b[^.!?\\n]{0,50}\\b(no|without|free of|free from)\\b[^.!?\\n]{0,25}\\b(rules|restrictions|filters|guidelines|limitations|censorship|ethics|morals)\\b", 0.8),
-            rule("\\b(answer|respond|reply|comply)\\b[^.!?\\n]{0,30}\\b(anything|everything|all requests)\\b[^.!?\\n]{0,30}\\b(without|regardless|unconditionally|no matter)", 0.75),
-            rule("\\byou are no longer (chatgpt|claude|gemini|an? (ai|assistant|language model))|\\bforget (that )?you are an? (ai|assistant|language model)|\\b(act|behave) as (a|the) (system administrator|root user|admin(istrator)?|superuser)\\b[^.!?\\n]{0,30}\\binstead|\\byou are (now )?the (root user|system administrator|superuser)", 0.8),
-            rule("\\b(for the rest of (this|the) conversation|from now on)\\b[^.!?\\n]{0,50}\\b(you (are|will|must|should)|only follow|obey|no (rules|restrictions))", 0.7),
-            rule("\\bdo not (say|tell me) (that )?you can'?t|\\bdo not refuse\\b|\\bnever refuse\\b|\\bwithout mentioning any (limitations|restrictions)", 0.7),
-            rule("\\b(hypothetical(ly)?|parallel universe|fictional world|alternate reality)\\b[^.!?\\n]{0,80}\\b(no|without|don'?t have|free of) (any )?(safety )?(restrictions|rules|filters|guidelines|limits)", 0.75),
-            rule("\\bi('m| am) (your|the) (developer|creator|admin(istrator)?|owner|operator)\\b[^.!?\\n]{0,60}\\b(show|reveal|give|print|disable|prompt|instructions)", 0.75),
-            rule("\\bdump (all )?(the )?(session )?(cookies|credentials|passwords|tokens|secrets|database)", 0.7),
+            rule("\\byou are (now|no longer)\\b[^.!?\\n]{0,60}\\b(DAN|unrestricted|unfiltered|jailbroken|developer mode|evil|free|without (any )?(rules|restrictions|limits|filters))", 0.85,
+                    "you are now|you are no longer"),
+            rule("\\b(do anything now|jailbroken|DAN mode|developer mode (enabled|activated|on)|immerse yourself into the role|stay in character|evil confidant)\\b", 0.8,
+                    "do anything now|jailbroken|dan mode|developer mode|immerse yourself|stay in character|evil confidant"),
+            rule("\\b(pretend|act|behave|roleplay|imagine)\\b[^.!?\\n]{0,50}\\b(no|without|free of|free from)\\b[^.!?\\n]{0,25}\\b(rules|restrictions|filters|guidelines|limitations|censorship|ethics|morals)\\b", 0.8,
+                    "pretend|act|behave|roleplay|imagine & no|without|free & rules|restrictions|filters|guidelines|limitations|censorship|ethics|morals"),
+            rule("\\b(answer|respond|reply|comply)\\b[^.!?\\n]{0,30}\\b(anything|everything|all requests)\\b[^.!?\\n]{0,30}\\b(without|regardless|unconditionally|no matter)", 0.75,
+                    "answer|respond|reply|comply & anything|everything|all requests & without|regardless|unconditionally|no matter"),
+            rule("\\byou are no longer (chatgpt|claude|gemini|an? (ai|assistant|language model))|\\bforget (that )?you are an? (ai|assistant|language model)|\\b(act|behave) as (a|the) (system administrator|root user|admin(istrator)?|superuser)\\b[^.!?\\n]{0,30}\\binstead|\\byou are (now )?the (root user|system administrator|superuser)", 0.8,
+                    "you are no longer ; forget & you are a ; instead & system administrator|root user|admin|superuser ; root user|system administrator|superuser"),
+            rule("\\b(for the rest of (this|the) conversation|from now on)\\b[^.!?\\n]{0,50}\\b(you (are|will|must|should)|only follow|obey|no (rules|restrictions))", 0.7,
+                    "for the rest of|from now on"),
+            rule("\\bdo not (say|tell me) (that )?you can'?t|\\bdo not refuse\\b|\\bnever refuse\\b|\\bwithout mentioning any (limitations|restrictions)", 0.7,
+                    "do not say|do not tell me|do not refuse|never refuse|without mentioning any"),
+            rule("\\b(hypothetical(ly)?|parallel universe|fictional world|alternate reality)\\b[^.!?\\n]{0,80}\\b(no|without|don'?t have|free of) (any )?(safety )?(restrictions|rules|filters|guidelines|limits)", 0.75,
+                    "hypothetical|parallel universe|fictional world|alternate reality"),
+            rule("\\bi('m| am) (your|the) (developer|creator|admin(istrator)?|owner|operator)\\b[^.!?\\n]{0,60}\\b(show|reveal|give|print|disable|prompt|instructions)", 0.75,
+                    "i'm your|i'm the|i am your|i am the"),
+            rule("\\bdump (all )?(the )?(session )?(cookies|credentials|passwords|tokens|secrets|database)", 0.7,
+                    "dump"),
             // switching off safety, fake authority and system markers
-            rule("\\b(disable|turn off|switch off|suspend|deactivate|bypass|remove|lift|circumvent)\\b[^.!?\\n]{0,30}\\b(safety|filters?|guardrails|content (policy|filter)|moderation|protocols?|restrictions|safeguards)\\b", 0.8),
-            rule("\\b(override|overrule|supersede)\\b[^.!?\\n]{0,30}\\b(safety|content policy|guardrails|security|system) ?(rules|instructions|settings|policy|prompt|protocols?)?", 0.6),
-            rule("\\[/?(system|inst|developer note|admin|sys)]|<\\|?(im_start|system|endoftext)\\|?>|\\{\\{\\s*/?system|#{2,}\\s*(system|instruction)|end of (the )?system prompt|system[_ ](override|footer|update|message)\\s*[:\\]]|critical system update", 0.75),
-            rule("\\byou (now )?have (temporary |full )?(admin|root|sudo|privileged|developer|unrestricted) (access|rights|privileges|mode)|\\b(approve|allow) all requests unconditionally|always return \\{", 0.75),
+            rule("\\b(disable|turn off|switch off|suspend|deactivate|bypass|remove|lift|circumvent)\\b[^.!?\\n]{0,30}\\b(safety|filters?|guardrails|content (policy|filter)|moderation|protocols?|restrictions|safeguards)\\b", 0.8,
+                    "disable|turn off|switch off|suspend|deactivate|bypass|remove|lift|circumvent & safety|filter|guardrails|content policy|moderation|protocol|restrictions|safeguards"),
+            rule("\\b(override|overrule|supersede)\\b[^.!?\\n]{0,30}\\b(safety|content policy|guardrails|security|system) ?(rules|instructions|settings|policy|prompt|protocols?)?", 0.6,
+                    "override|overrule|supersede & safety|content policy|guardrails|security|system"),
+            rule("\\[/?(system|inst|developer note|admin|sys)]|<\\|?(im_start|system|endoftext)\\|?>|\\{\\{\\s*/?system|#{2,}\\s*(system|instruction)|end of (the )?system prompt|system[_ ](override|footer|update|message)\\s*[:\\]]|critical system update", 0.75,
+                    "[ ; system ; im_start ; endoftext ; ## & instruction"),
+            rule("\\byou (now )?have (temporary |full )?(admin|root|sudo|privileged|developer|unrestricted) (access|rights|privileges|mode)|\\b(approve|allow) all requests unconditionally|always return \\{", 0.75,
+                    "have & access|rights|privileges|mode ; all requests unconditionally ; always return {"),
             // asking the model to run code or commands (the tool-using model would execute them)
-            rule("\\b(run|execute|exec|eval|bypass|invoke)\\s*:\\s*`?|\\bos\\.(system|popen)|\\bsubprocess\\.|\\b__import__\\b|\\beval\\s*\\(|\\bexec\\s*\\(|\\bpopen\\b|\\brm -rf\\b|\\bwhoami\\b|/etc/(passwd|shadow)|\\bbase64 -d\\b|\\batob\\(|\\bfork\\(\\)|\\bsocket\\.(bind|connect)|\\bchr\\(\\d+\\)\\s*\\+", 0.8),
+            rule("\\b(run|execute|exec|eval|bypass|invoke)\\s*:\\s*`?|\\bos\\.(system|popen)|\\bsubprocess\\.|\\b__import__\\b|\\beval\\s*\\(|\\bexec\\s*\\(|\\bpopen\\b|\\brm -rf\\b|\\bwhoami\\b|/etc/(passwd|shadow)|\\bbase64 -d\\b|\\batob\\(|\\bfork\\(\\)|\\bsocket\\.(bind|connect)|\\bchr\\(\\d+\\)\\s*\\+", 0.8,
+                    "run|bypass|invoke & : ; exec ; eval ; os. ; subprocess. ; __import__ ; popen ; rm -rf ; whoami ; /etc/ ; base64 -d ; atob( ; fork() ; socket. ; chr("),
             // probing the deployment
-            rule("\\b(your|the model's) (deployment|inference) (configuration|framework|settings)|\\bhow many parameters do you have|\\b(exact )?knowledge cutoff (date )?and training|\\bwhat (inference framework|hardware|gpus?) are you running", 0.7),
+            rule("\\b(your|the model's) (deployment|inference) (configuration|framework|settings)|\\bhow many parameters do you have|\\b(exact )?knowledge cutoff (date )?and training|\\bwhat (inference framework|hardware|gpus?) are you running", 0.7,
+                    "deployment configuration|deployment framework|deployment settings|inference configuration|inference framework|inference settings|how many parameters do you have|knowledge cutoff|are you running"),
             // smuggling instructions into documents (indirect injection)
-            rule("\\b(assistant|ai|model|chatbot|llm)s?\\b[^.!?\\n]{0,40}\\b(must|should|shall|needs? to|will) (now )?(ignore|disregard|forget|reply|respond|say|output|print|include|reveal)\\b", 0.7),
-            rule("\\b(when|if) (you are |you're )?(summari[sz]ing|reading|processing|asked about) (this|the) (document|page|email|text|file)\\b[^.!?\\n]{0,60}\\b(ignore|instead|say|respond|reply|output)\\b", 0.8));
+            rule("\\b(assistant|ai|model|chatbot|llm)s?\\b[^.!?\\n]{0,40}\\b(must|should|shall|needs? to|will) (now )?(ignore|disregard|forget|reply|respond|say|output|print|include|reveal)\\b", 0.7,
+                    "assistant|ai|model|chatbot|llm & must|should|shall|need|will & ignore|disregard|forget|reply|respond|say|output|print|include|reveal"),
+            rule("\\b(when|if) (you are |you're )?(summari[sz]ing|reading|processing|asked about) (this|the) (document|page|email|text|file)\\b[^.!?\\n]{0,60}\\b(ignore|instead|say|respond|reply|output)\\b", 0.8,
+                    "summari|reading|processing|asked about & document|page|email|text|file & ignore|instead|say|respond|reply|output"));
 
-    private static Rule rule(String regex, double weight) {
-        return new Rule(Pattern.compile(FLAGS + regex), weight, false);
+    private static Rule rule(String regex, double weight, String gate) {
+        return new Rule(Pattern.compile(FLAGS + regex), weight, false, Gate.of(gate));
     }
 
-    private static Rule negatable(String regex, double weight) {
-        return new Rule(Pattern.compile(FLAGS + regex), weight, true);
+    private static Rule negatable(String regex, double weight, String gate) {
+        return new Rule(Pattern.compile(FLAGS + regex), weight, true, Gate.of(gate));
     }
 
     /**
@@ -105,23 +133,50 @@ public final class InjectionDetector {
                 best = Math.max(best, rules(rotated));
             }
         }
-        java.util.regex.Matcher b64 = BASE64.matcher(normal);
-        while (best < 1.0 && b64.find()) {
-            try {
-                String decoded = new String(java.util.Base64.getDecoder().decode(b64.group()), java.nio.charset.StandardCharsets.UTF_8);
-                best = Math.max(best, rules(decoded));
-            } catch (IllegalArgumentException notBase64) {
-                // a long token that only looks like base64
+        for (int at = 0; best < 1.0 && at < normal.length(); ) {
+            int end = base64Run(normal, at);
+            if (end - at >= 16) {
+                try {
+                    String decoded = new String(java.util.Base64.getDecoder().decode(normal.substring(at, end)), java.nio.charset.StandardCharsets.UTF_8);
+                    best = Math.max(best, rules(decoded));
+                } catch (IllegalArgumentException notBase64) {
+                    // a long token that only looks like base64
+                }
             }
+            at = Math.max(end, at + 1);
         }
         return best;
     }
 
-    private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]{16,}={0,2}");
+    /**
+     * The end of the base64 token at {@code at}: base64 letters, then up to two '='; {@code at} when none.
+     * A scan instead of a pattern, which would try every position of every long word.
+     */
+    static int base64Run(String text, int at) {
+        int end = at;
+        while (end < text.length() && base64(text.charAt(end))) {
+            end++;
+        }
+        if (end == at) {
+            return at;
+        }
+        for (int pad = 0; pad < 2 && end < text.length() && text.charAt(end) == '='; pad++) {
+            end++;
+        }
+        return end;
+    }
+
+    private static boolean base64(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/';
+    }
 
     private static double rules(String text) {
+        String lower = Gate.lower(text);
         double keep = 1.0;
         for (Rule rule : RULES) {
+            if (!rule.gate().open(lower)) {
+                continue;
+            }
             java.util.regex.Matcher m = rule.pattern().matcher(text);
             while (m.find()) {
                 if (rule.negatable() && negated(text, m.start(), m.end())) {
@@ -138,12 +193,24 @@ public final class InjectionDetector {
         return NEGATION.matcher(text.substring(Math.max(0, start - 12), end)).find();
     }
 
-    private static final Pattern ENGLISH = Pattern.compile("(?i)\\b(?:the|and|you|your|all|to|of|is|are|instructions|ignore|previous)\\b");
+    private static final java.util.Set<String> ENGLISH = java.util.Set.of("the", "and", "you", "your", "all", "to", "of", "is", "are", "instructions", "ignore", "previous");
 
+    /** How many of the commonest English words (and an attack's) the text holds, counted by word. */
     private static int englishWords(String text) {
         int n = 0;
-        for (java.util.regex.Matcher m = ENGLISH.matcher(text); m.find(); ) {
-            n++;
+        int i = 0;
+        while (i < text.length()) {
+            if (!Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+            }
+            if (i - start <= 12 && ENGLISH.contains(Gate.lower(text.substring(start, i)))) {
+                n++;
+            }
         }
         return n;
     }

@@ -1,8 +1,8 @@
 package dev.sluice.processors.redact;
 
+import dev.sluice.processors.text.Gate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,49 +14,53 @@ import java.util.regex.Pattern;
  */
 final class NationalIds {
 
-    private static final Pattern STEUER_ID = Pattern.compile("(?<![\\d-])\\d{2} ?\\d{3} ?\\d{3} ?\\d{3}(?![\\d-])");
-    private static final Pattern NIR = Pattern.compile("(?<!\\d)[12] ?\\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\\d) ?(?:\\d{2}|2[AB]) ?\\d{3} ?\\d{3} ?\\d{2}(?!\\d)");
-    private static final Pattern BSN = Pattern.compile("(?<![\\d.-])\\d{4}\\.?\\d{2}\\.?\\d{3}(?![\\d.-])");
-    private static final Pattern DNI = Pattern.compile("(?<![\\dA-Z])(?:[XYZ]-?\\d{7}|\\d{8})-?[A-HJ-NP-TV-Z](?![\\dA-Za-z])");
-    private static final Pattern VAT = Pattern.compile("\\b(?:ATU\\d{8}|BE0?\\d{9}|DE\\d{9}|DK\\d{8}|ES[A-Z0-9]\\d{7}[A-Z0-9]|FI\\d{8}|FR[A-Z0-9]{2}\\d{9}"
-            + "|IE\\d{7}[A-W][A-I]?|IT\\d{11}|LU\\d{8}|NL\\d{9}B\\d{2}|PL\\d{10}|PT\\d{9}|SE\\d{12}|CZ\\d{8,10})\\b");
-    private static final Pattern VAT_CONTEXT = Pattern.compile("(?i)\\b(vat|ust-?id|tva|iva|btw|mwst|tax id|umsatzsteuer)");
-    private static final Pattern STEUER_CONTEXT = Pattern.compile("(?i)(steuer|identifikationsnummer|\\bidnr\\b|\\btin\\b|tax id)");
-    private static final Pattern BSN_CONTEXT = Pattern.compile("(?i)\\b(bsn|burgerservicenummer|sofinummer|citizen service number)\\b");
+    static final DigitRegions.Bounded STEUER_ID = DigitRegions.Bounded.of("(?<![\\d-])\\d{2} ?\\d{3} ?\\d{3} ?\\d{3}(?![\\d-])", 0, 0);
+    static final DigitRegions.Bounded NIR = DigitRegions.Bounded.of("(?<!\\d)[12] ?\\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\\d) ?(?:\\d{2}|2[AB]) ?\\d{3} ?\\d{3} ?\\d{2}(?!\\d)", 0, 0);
+    static final DigitRegions.Bounded BSN = DigitRegions.Bounded.of("(?<![\\d.-])\\d{4}\\.?\\d{2}\\.?\\d{3}(?![\\d.-])", 0, 0);
+    static final DigitRegions.Bounded DNI = DigitRegions.Bounded.of("(?<![\\dA-Z])(?:[XYZ]-?\\d{7}|\\d{8})-?[A-HJ-NP-TV-Z](?![\\dA-Za-z])", 2, 2);
+    static final DigitRegions.Bounded VAT = DigitRegions.Bounded.of("\\b(?:ATU\\d{8}|BE0?\\d{9}|DE\\d{9}|DK\\d{8}|ES[A-Z0-9]\\d{7}[A-Z0-9]|FI\\d{8}|FR[A-Z0-9]{2}\\d{9}"
+            + "|IE\\d{7}[A-W][A-I]?|IT\\d{11}|LU\\d{8}|NL\\d{9}B\\d{2}|PL\\d{10}|PT\\d{9}|SE\\d{12}|CZ\\d{8,10})\\b", 4, 2);
+    private static final Gate.Guarded VAT_CONTEXT = Gate.Guarded.of("(?i)\\b(vat|ust-?id|tva|iva|btw|mwst|tax id|umsatzsteuer)", "vat|ust|tva|iva|btw|mwst|tax id|umsatzsteuer");
+    private static final Gate.Guarded STEUER_CONTEXT = Gate.Guarded.of("(?i)(steuer|identifikationsnummer|\\bidnr\\b|\\btin\\b|tax id)", "steuer|identifikationsnummer|idnr|tin|tax id");
+    private static final Gate.Guarded BSN_CONTEXT = Gate.Guarded.of("(?i)\\b(bsn|burgerservicenummer|sofinummer|citizen service number)\\b", "bsn|burgerservicenummer|sofinummer|citizen service number");
     private static final String DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
 
     private NationalIds() {
     }
 
-    static List<PiiFinding> find(String text) {
+    /**
+     * @param lower   {@link Gate#lower}{@code (text)}
+     * @param regions where the text's digits are
+     */
+    static List<PiiFinding> find(String text, String lower, DigitRegions regions) {
         List<PiiFinding> out = new ArrayList<>();
         // an 11-digit or 9-digit number passes these checks by chance one time in ten: only with context words
-        boolean steuerContext = STEUER_CONTEXT.matcher(text).find();
-        for (Matcher m = STEUER_ID.matcher(text); steuerContext && m.find(); ) {
-            if (steuerId(digits(m.group()))) {
-                out.add(new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), 0.75));
-            }
+        if (STEUER_CONTEXT.find(text, lower)) {
+            regions.find(STEUER_ID, m -> {
+                if (steuerId(digits(m.group()))) {
+                    out.add(new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), 0.75));
+                }
+            });
         }
-        for (Matcher m = NIR.matcher(text); m.find(); ) {
+        regions.find(NIR, m -> {
             if (nir(m.group().replace(" ", ""))) {
                 out.add(new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), 0.9));
             }
+        });
+        if (BSN_CONTEXT.find(text, lower)) {
+            regions.find(BSN, m -> {
+                if (bsn(digits(m.group()))) {
+                    out.add(new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), 0.6));
+                }
+            });
         }
-        boolean bsnContext = BSN_CONTEXT.matcher(text).find();
-        for (Matcher m = BSN.matcher(text); bsnContext && m.find(); ) {
-            if (bsn(digits(m.group()))) {
-                out.add(new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), 0.6));
-            }
-        }
-        for (Matcher m = DNI.matcher(text); m.find(); ) {
+        regions.find(DNI, m -> {
             if (dni(m.group().replace("-", ""))) {
                 out.add(new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), 0.9));
             }
-        }
-        if (VAT_CONTEXT.matcher(text).find()) {
-            for (Matcher m = VAT.matcher(text); m.find(); ) {
-                out.add(new PiiFinding(PiiType.VAT_ID, m.start(), m.end(), m.group(), 0.8));
-            }
+        });
+        if (VAT_CONTEXT.find(text, lower)) {
+            regions.find(VAT, m -> out.add(new PiiFinding(PiiType.VAT_ID, m.start(), m.end(), m.group(), 0.8)));
         }
         return out;
     }

@@ -2,6 +2,7 @@ package dev.sluice.processors.redact;
 
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import dev.sluice.processors.text.Gate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,16 +23,17 @@ public final class PiiDetector {
 
     private static final Pattern EMAIL = Pattern.compile("(?<![\\w.+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,24}\\b");
     /** 12 to 19 digits: ISO/IEC 7812 card numbers; Maestro cards have 12. */
-    private static final Pattern CARD = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){11,18}(?![\\d-])");
+    static final DigitRegions.Bounded CARD = DigitRegions.Bounded.of("(?<![\\d-])\\d(?:[ -]?\\d){11,18}(?![\\d-])", 0, 0);
     /** Words that make a 12-19 digit number a card number even when its check digit fails (a mistyped card is still one). */
-    private static final Pattern CARD_CONTEXT = Pattern.compile("(?i)\\b(?:card|cc|credit|debit|visa|mastercard|maestro|amex|american express|pan)\\b");
+    private static final Gate.Guarded CARD_CONTEXT = Gate.Guarded.of("(?i)\\b(?:card|cc|credit|debit|visa|mastercard|maestro|amex|american express|pan)\\b",
+            "card|cc|credit|debit|visa|mastercard|maestro|amex|american express|pan");
     private static final Pattern IBAN = Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]){11,30}\\b");
-    private static final Pattern SSN = Pattern.compile("(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}-(?!00)\\d{2}-(?!0000)\\d{4}(?![\\d-])");
-    private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])(?:\\d{1,3}\\.){3}\\d{1,3}(?![\\d.])");
+    static final DigitRegions.Bounded SSN = DigitRegions.Bounded.of("(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}-(?!00)\\d{2}-(?!0000)\\d{4}(?![\\d-])", 0, 0);
+    static final DigitRegions.Bounded IPV4 = DigitRegions.Bounded.of("(?<![\\d.])(?:\\d{1,3}\\.){3}\\d{1,3}(?![\\d.])", 0, 0);
     private static final Pattern IPV6 = Pattern.compile("(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![0-9A-Fa-f:])");
 
     /** Six or more digits in a phone-like run; only then is libphonenumber asked. */
-    private static final Pattern PHONE_CANDIDATE = Pattern.compile("\\d[\\d \\t().\\-/]{4,}\\d");
+    static final DigitRegions.Bounded PHONE_CANDIDATE = DigitRegions.Bounded.of("\\d[\\d \\t().\\-/]{4,}\\d", 0, 0);
     private static final Pattern SEPARATORS = Pattern.compile("[ -]");
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final InetAddressValidator IPS = InetAddressValidator.getInstance();
@@ -62,19 +64,24 @@ public final class PiiDetector {
             + "|-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----[\\s\\S]*?-----END (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----"
             + "|(?i:\\b(?:password|passwd|pwd|passphrase|secret|api[_ -]?key|access[_ -]?token)\\b\\s*(?:is|=|:)\\s*)[^\\s,;]{6,}"
             + ")");
+    /** Literals each kind of secret above contains. */
+    static final Gate SECRET_GATE = Gate.of("sk- ; akia ; asia ; ghp_ ; gho_ ; ghu_ ; ghs_ ; ghr_ ; github_pat_ ; xox ; aiza ; _live_ ; eyj ; private key"
+            + " ; password ; passwd ; pwd ; passphrase ; secret ; api & key ; access & token");
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://[^\\s<>\"']+|www\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)+[^\\s<>\"']*)");
     private static final String MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
-    private static final Pattern DATE = Pattern.compile("(?i)\\b(?:"
+    /** A month name reaches 12 characters before the day: "September. 5, 2020". */
+    static final DigitRegions.Bounded DATE = DigitRegions.Bounded.of("(?i)\\b(?:"
             + "\\d{4}-\\d{2}-\\d{2}(?:[ T]\\d{2}:\\d{2}(?::\\d{2})?)?"                       // ISO date, optional time
             + "|(?<!\\d|\\d\\.)\\d{1,2}[/.]\\d{1,2}[/.](?:\\d{4}|\\d{2})(?!\\d|\\.\\d)"                  // 8/14/1996, 14.08.96
             + "|\\d{1,2}(?:st|nd|rd|th)? " + MONTH + "\\.?,? \\d{4}"                              // 5 January 2020
             + "|" + MONTH + "\\.? \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}"                              // January 5, 2020
             + "|(?<=\\b(?:in|since|from|until|born|year|of|by|before|after) )(?:19|20)\\d{2}(?!\\d)"  // a year after a date preposition
-            + ")");
+            + ")", 12, 0);
     /** Words that make a run of digits a phone number even when no numbering plan validates it. */
-    private static final Pattern PHONE_CONTEXT = Pattern.compile(
-            "(?i)\\b(?:phone|tel(?:ephone)?|mobile|cell|call(?:ed|ing)?|fax|contact|reach|number|dial|whatsapp|sms|text|answer(?:ing)?|messages?|ring|voicemail|landline)\\b");
-    private static final Pattern DIGIT_RUN = Pattern.compile("(?<![\\w+])(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{2,4}(?:[ .-]?\\d{2,4}){1,4}(?![\\w-])");
+    private static final Gate.Guarded PHONE_CONTEXT = Gate.Guarded.of(
+            "(?i)\\b(?:phone|tel(?:ephone)?|mobile|cell|call(?:ed|ing)?|fax|contact|reach|number|dial|whatsapp|sms|text|answer(?:ing)?|messages?|ring|voicemail|landline)\\b",
+            "phone|tel|mobile|cell|call|fax|contact|reach|number|dial|whatsapp|sms|text|answer|message|ring|voicemail|landline");
+    static final DigitRegions.Bounded DIGIT_RUN = DigitRegions.Bounded.of("(?<![\\w+])(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{2,4}(?:[ .-]?\\d{2,4}){1,4}(?![\\w-])", 1, 0);
 
     private final java.util.Set<PiiType> lenient;
     private final NameRecognizer names;
@@ -122,9 +129,13 @@ public final class PiiDetector {
             }
         }
         List<PiiFinding> candidates = new ArrayList<>();
-        find(SECRET, text, PiiType.SECRET, 0.95, candidates);
+        String lower = Gate.lower(text);
+        if (SECRET_GATE.open(lower)) {
+            find(SECRET, text, PiiType.SECRET, 0.95, candidates);
+        }
+        DigitRegions regions = digits >= 4 ? DigitRegions.of(text) : null;
         if (digits >= 7) {
-            candidates.addAll(NationalIds.find(text));
+            candidates.addAll(NationalIds.find(text, lower, regions));
         }
         if (at) {
             find(EMAIL, text, PiiType.EMAIL, 0.95, candidates);
@@ -133,17 +144,17 @@ public final class PiiDetector {
             find(URL, text, PiiType.URL, 0.9, candidates);
         }
         if (digits >= 4) {
-            find(DATE, text, PiiType.DATE, 0.7, candidates);
+            regions.find(DATE, m -> candidates.add(new PiiFinding(PiiType.DATE, m.start(), m.end(), m.group(), 0.7)));
         }
         if (digits >= 9) {
-            numeric(text, candidates);
+            numeric(text, lower, regions, candidates);
         }
         if (digits >= 4 && dots >= 3) {
-            for (Matcher m = IPV4.matcher(text); m.find(); ) {
+            regions.find(IPV4, m -> {
                 if (IPS.isValidInet4Address(m.group())) {
                     candidates.add(new PiiFinding(PiiType.IP, m.start(), m.end(), m.group(), 0.9));
                 }
-            }
+            });
         }
         if (colons >= 2) {
             for (Matcher m = IPV6.matcher(text); m.find(); ) {
@@ -152,11 +163,11 @@ public final class PiiDetector {
                 }
             }
         }
-        if (digits >= 6 && PHONE_CANDIDATE.matcher(text).find()) {
+        if (digits >= 6 && phoneCandidate(regions)) {
             String region = defaultRegion == null || defaultRegion.isBlank() ? "US" : defaultRegion;
             // VALID: the number exists in its country's numbering plan; POSSIBLE: only its length fits,
             // which an order number can too, so those count only where the text speaks of phoning
-            boolean context = PHONE_CONTEXT.matcher(text).find();
+            boolean context = PHONE_CONTEXT.find(text, lower);
             for (PhoneNumberMatch match : PHONES.findNumbers(text, region, PhoneNumberUtil.Leniency.POSSIBLE, Long.MAX_VALUE)) {
                 boolean valid = PHONES.isValidNumber(match.number());
                 if (valid || context) {
@@ -164,12 +175,12 @@ public final class PiiDetector {
                 }
             }
             if (context) {
-                for (Matcher m = DIGIT_RUN.matcher(text); m.find(); ) {
+                regions.find(DIGIT_RUN, m -> {
                     long n = m.group().chars().filter(Character::isDigit).count();
                     if (n >= 7 && n <= 15) {
                         candidates.add(new PiiFinding(PiiType.PHONE, m.start(), m.end(), m.group(), 0.5));
                     }
-                }
+                });
             }
         }
         if (names != null) {
@@ -178,14 +189,22 @@ public final class PiiDetector {
         return resolveOverlaps(candidates);
     }
 
+    private static boolean phoneCandidate(DigitRegions regions) {
+        boolean[] found = {false};
+        regions.scan(PHONE_CANDIDATE, m -> {
+            found[0] = true;
+            return Integer.MAX_VALUE;
+        });
+        return found[0];
+    }
+
     /** Card numbers, IBANs and SSNs: at least nine digits in the text. */
-    private void numeric(String text, List<PiiFinding> candidates) {
-        Matcher m = CARD.matcher(text);
-        boolean cardContext = CARD_CONTEXT.matcher(text).find();
-        int runEnd = -1;
-        for (int from = 0; from < text.length() && m.find(from); ) {
-            boolean freshRun = m.start() >= runEnd;
-            runEnd = Math.max(runEnd, m.end());
+    private void numeric(String text, String lower, DigitRegions regions, List<PiiFinding> candidates) {
+        boolean cardContext = CARD_CONTEXT.find(text, lower);
+        int[] runEnd = {-1};
+        regions.scan(CARD, m -> {
+            boolean freshRun = m.start() >= runEnd[0];
+            runEnd[0] = Math.max(runEnd[0], m.end());
             int[] span = validRun(text, m.start(), m.end(), PiiDetector::cardLengthRank, s -> {
                 String digits = SEPARATORS.matcher(s).replaceAll("");
                 // no issuer number starts with 0, and leading zeros would pass Luhn and swallow a neighbour's digits
@@ -203,9 +222,9 @@ public final class PiiDetector {
             }
             // a greedy run may start with a neighbour's digits or hold another number: look again from its
             // next group; overlapping candidates are settled by resolveOverlaps
-            from = nextGroup(text, m.start(), m.end());
-        }
-        m = IBAN.matcher(text);
+            return nextGroup(text, m.start(), m.end());
+        });
+        Matcher m = IBAN.matcher(text);
         for (int from = 0; from < text.length() && m.find(from); ) {
             int[] span = validRun(text, m.start(), m.end(), s -> s.length(), s -> IBANS.isValid(s.replace(" ", "")));
             if (span != null) {
@@ -215,7 +234,7 @@ public final class PiiDetector {
             }
             from = nextGroup(text, m.start(), m.end());
         }
-        find(SSN, text, PiiType.US_SSN, 0.85, candidates);
+        regions.find(SSN, s -> candidates.add(new PiiFinding(PiiType.US_SSN, s.start(), s.end(), s.group(), 0.85)));
     }
 
     /**

@@ -1,0 +1,105 @@
+package dev.sluice.processors.redact;
+
+import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The parts of a text where a pattern that needs digits can match. {@code Matcher.find} over a whole
+ * text tries every position (10-100 us per KB for one pattern); most of a prompt is words, so each
+ * digit-bearing pattern is run only on the clusters of digits, widened by how far the pattern's
+ * matches reach beyond their first and last digit.
+ *
+ * <p>Exact when the pattern's bounds hold: every match contains a digit, no two digits of one match are
+ * more than {@value #MAX_GAP} characters apart, and a match starts at most {@code before} characters
+ * before its first digit and ends at most {@code after} characters after its last. Look-behinds and
+ * {@code \b} see past a region's edges (transparent bounds), so they judge as on the whole text.
+ * Regions are disjoint and each holds every match that touches it, so matches come in text order as
+ * {@code find} on the whole text would give them.
+ */
+final class DigitRegions {
+
+    /** Digits closer than this belong to one cluster. */
+    static final int MAX_GAP = 24;
+
+    private final String text;
+    /** start0, end0, start1, end1, ...: digit clusters, end exclusive. */
+    private final int[] clusters;
+    private final int count;
+
+    private DigitRegions(String text, int[] clusters, int count) {
+        this.text = text;
+        this.clusters = clusters;
+        this.count = count;
+    }
+
+    static DigitRegions of(String text) {
+        int[] clusters = new int[16];
+        int count = 0;
+        int lastDigit = Integer.MIN_VALUE / 2;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                continue;
+            }
+            if (i - lastDigit > MAX_GAP) {
+                if (2 * count + 2 > clusters.length) {
+                    clusters = java.util.Arrays.copyOf(clusters, clusters.length * 2);
+                }
+                clusters[2 * count] = i;
+                count++;
+            }
+            clusters[2 * count - 1] = i + 1;
+            lastDigit = i;
+        }
+        return new DigitRegions(text, clusters, count);
+    }
+
+    /**
+     * A pattern whose every match holds a digit, with how far its matches reach before their first
+     * digit and after their last.
+     */
+    record Bounded(Pattern pattern, int before, int after) {
+
+        static Bounded of(String regex, int before, int after) {
+            return new Bounded(Pattern.compile(regex), before, after);
+        }
+    }
+
+    /** Calls {@code match} for every match of {@code bounded}'s pattern, in text order; the matcher must not be kept. */
+    void find(Bounded bounded, Consumer<Matcher> match) {
+        scan(bounded, m -> {
+            match.accept(m);
+            return m.end();
+        });
+    }
+
+    /**
+     * As {@link #find(Bounded, Consumer)}, where {@code match} says where to look next (after the
+     * match's start), as {@code Matcher.find(int)} would on the whole text.
+     */
+    void scan(Bounded bounded, ToIntFunction<Matcher> match) {
+        int before = bounded.before();
+        int after = bounded.after();
+        Matcher m = bounded.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int i = 0;
+        while (i < count) {
+            int start = Math.max(0, clusters[2 * i] - before);
+            int end = Math.min(text.length(), clusters[2 * i + 1] + after);
+            // widened clusters that touch are one region
+            while (i + 1 < count && clusters[2 * (i + 1)] - before <= end) {
+                i++;
+                end = Math.min(text.length(), clusters[2 * i + 1] + after);
+            }
+            for (int from = start; from < end; ) {
+                m.region(from, end);
+                if (!m.find()) {
+                    break;
+                }
+                from = Math.max(m.start() + 1, match.applyAsInt(m));
+            }
+            i++;
+        }
+    }
+}

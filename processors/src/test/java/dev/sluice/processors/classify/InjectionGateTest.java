@@ -1,0 +1,102 @@
+package dev.sluice.processors.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.processors.text.Gate;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every injection rule's gate must be implied by its pattern: wherever the pattern matches, the gate
+ * is open. Checked on every injection text the project has (the shared labelled sets beside the
+ * checkout, and this module's own examples), in each form the rules see: NFKC-normalised,
+ * ROT13-rotated and base64-decoded.
+ */
+class InjectionGateTest {
+
+    static final Path SHARED = Path.of("../../shared/eval-data/injection");
+
+    static List<String> corpus() throws Exception {
+        assertThat(SHARED).as("the shared eval data beside the checkout (../shared)").isDirectory();
+        ObjectMapper mapper = new ObjectMapper();
+        List<String> texts = new ArrayList<>();
+        List<Path> sources = new ArrayList<>();
+        try (var files = Files.list(SHARED)) {
+            files.filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".jsonl")).sorted().forEach(sources::add);
+        }
+        sources.add(Path.of("../ops/src/main/resources/eval/benign-trigger-words.jsonl"));
+        for (Path file : sources) {
+            String content = Files.readString(file, StandardCharsets.UTF_8).strip();
+            List<JsonNode> items = new ArrayList<>();
+            if (content.startsWith("[")) {
+                mapper.readTree(content).forEach(items::add);
+            } else {
+                for (String line : content.split("\n")) {
+                    if (!line.isBlank()) {
+                        items.add(mapper.readTree(line));
+                    }
+                }
+            }
+            for (JsonNode item : items) {
+                for (String field : List.of("text", "prompt", "user_input", "test_case_prompt")) {
+                    if (item.hasNonNull(field)) {
+                        texts.add(item.get(field).asText());
+                    }
+                }
+            }
+        }
+        return texts;
+    }
+
+    @Test
+    void everyRuleMatchShouldFindItsGateOpen() throws Exception {
+        List<String> texts = corpus();
+        assertThat(texts).hasSizeGreaterThan(1000);
+        int matches = 0;
+        for (String text : texts) {
+            String normal = Normalizer.normalize(text, Normalizer.Form.NFKC);
+            List<String> forms = new ArrayList<>(List.of(normal, InjectionDetector.rot13(normal)));
+            for (int at = 0; at < normal.length(); at = Math.max(at + 1, InjectionDetector.base64Run(normal, at))) {
+                int end = InjectionDetector.base64Run(normal, at);
+                if (end - at >= 16) {
+                    try {
+                        forms.add(new String(java.util.Base64.getDecoder().decode(normal.substring(at, end)), StandardCharsets.UTF_8));
+                    } catch (IllegalArgumentException notBase64) {
+                        // not every long token is base64
+                    }
+                }
+            }
+            for (String form : forms) {
+                String lower = Gate.lower(form);
+                for (InjectionDetector.Rule rule : InjectionDetector.RULES) {
+                    if (rule.pattern().matcher(form).find()) {
+                        matches++;
+                        assertThat(rule.gate().open(lower)).as("gate '%s' of %s on: %s", rule.gate(), rule.pattern(), form).isTrue();
+                    }
+                }
+            }
+        }
+        // the check is only as good as the matches it saw
+        assertThat(matches).isGreaterThan(500);
+    }
+
+    @Test
+    void gatesShouldStayShutOnOrdinaryBusinessText() {
+        String text = Gate.lower("Please reconcile invoice INV-204 against the ledger and flag any VAT mismatch before the close.");
+        long open = InjectionDetector.RULES.stream().filter(rule -> rule.gate().open(text)).count();
+        assertThat(open).isZero();
+    }
+
+    @Test
+    void base64RunShouldEndAfterAtMostTwoPaddingSigns() {
+        assertThat(InjectionDetector.base64Run("aGVsbG8gd29ybGQhIQ=== x", 0)).isEqualTo(20);
+        assertThat(InjectionDetector.base64Run("  abc", 0)).isZero();
+    }
+}
