@@ -25,7 +25,7 @@ public final class PiiDetector {
     /** 12 to 19 digits: ISO/IEC 7812 card numbers; Maestro cards have 12. */
     static final DigitRegions.Bounded CARD = DigitRegions.Bounded.of("(?<![\\d-])\\d(?:[ -]?\\d){11,18}(?![\\d-])", 0, 0);
     /** Words that make a 12-19 digit number a card number even when its check digit fails (a mistyped card is still one). */
-    private static final Gate.Guarded CARD_CONTEXT = Gate.Guarded.of("(?i)\\b(?:card|cc|credit|debit|visa|mastercard|maestro|amex|american express|pan)\\b",
+    static final Gate.Guarded CARD_CONTEXT = Gate.Guarded.of("(?i)\\b(?:card|cc|credit|debit|visa|mastercard|maestro|amex|american express|pan)\\b",
             "card|cc|credit|debit|visa|mastercard|maestro|amex|american express|pan");
     private static final Pattern IBAN = Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]){11,30}\\b");
     static final DigitRegions.Bounded SSN = DigitRegions.Bounded.of("(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}-(?!00)\\d{2}-(?!0000)\\d{4}(?![\\d-])", 0, 0);
@@ -53,7 +53,7 @@ public final class PiiDetector {
     }
 
     /** API keys and tokens of the common providers, private keys, and passwords written into text. */
-    private static final Pattern SECRET = Pattern.compile("(?:"
+    static final Pattern SECRET = Pattern.compile("(?:"
             + "\\bsk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}"                      // OpenAI, Anthropic
             + "|\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"                           // AWS access key id
             + "|\\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}\\b|\\bgithub_pat_[A-Za-z0-9_]{22,}"  // GitHub
@@ -78,7 +78,7 @@ public final class PiiDetector {
             + "|(?<=\\b(?:in|since|from|until|born|year|of|by|before|after) )(?:19|20)\\d{2}(?!\\d)"  // a year after a date preposition
             + ")", 12, 0);
     /** Words that make a run of digits a phone number even when no numbering plan validates it. */
-    private static final Gate.Guarded PHONE_CONTEXT = Gate.Guarded.of(
+    static final Gate.Guarded PHONE_CONTEXT = Gate.Guarded.of(
             "(?i)\\b(?:phone|tel(?:ephone)?|mobile|cell|call(?:ed|ing)?|fax|contact|reach|number|dial|whatsapp|sms|text|answer(?:ing)?|messages?|ring|voicemail|landline)\\b",
             "phone|tel|mobile|cell|call|fax|contact|reach|number|dial|whatsapp|sms|text|answer|message|ring|voicemail|landline");
     static final DigitRegions.Bounded DIGIT_RUN = DigitRegions.Bounded.of("(?<![\\w+])(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{2,4}(?:[ .-]?\\d{2,4}){1,4}(?![\\w-])", 1, 0);

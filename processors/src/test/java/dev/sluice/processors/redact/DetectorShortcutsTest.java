@@ -1,0 +1,114 @@
+package dev.sluice.processors.redact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.processors.text.Gate;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The detector's shortcuts change nothing it finds: patterns run only around digit clusters find
+ * exactly what they find on the whole text, and a gate is open wherever its pattern matches. Checked on
+ * the shared PII set, this project's hold-out file and generated digit-heavy text.
+ */
+class DetectorShortcutsTest {
+
+    private static final List<DigitRegions.Bounded> BOUNDED = List.of(PiiDetector.CARD, PiiDetector.SSN, PiiDetector.IPV4, PiiDetector.PHONE_CANDIDATE,
+            PiiDetector.DATE, PiiDetector.DIGIT_RUN, NationalIds.STEUER_ID, NationalIds.NIR, NationalIds.BSN, NationalIds.DNI, NationalIds.VAT);
+    private static final List<Gate.Guarded> GUARDED = List.of(new Gate.Guarded(PiiDetector.SECRET, PiiDetector.SECRET_GATE), PiiDetector.CARD_CONTEXT,
+            PiiDetector.PHONE_CONTEXT, NationalIds.VAT_CONTEXT, NationalIds.STEUER_CONTEXT, NationalIds.BSN_CONTEXT);
+
+    static List<String> corpus() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        List<String> texts = new ArrayList<>();
+        for (Path file : List.of(Path.of("../../shared/eval-data/pii/presidio-synth-v2.json"), Path.of("../ops/src/main/resources/eval/pii-holdout.json"))) {
+            assertThat(file).as("labelled PII text (../shared beside the checkout)").isRegularFile();
+            for (JsonNode record : mapper.readTree(file.toFile())) {
+                texts.add(record.path("full_text").asText());
+            }
+        }
+        return texts;
+    }
+
+    private static List<String> wholeText(Pattern pattern, String text) {
+        List<String> out = new ArrayList<>();
+        for (Matcher m = pattern.matcher(text); m.find(); ) {
+            out.add(m.start() + "-" + m.end());
+        }
+        return out;
+    }
+
+    private static List<String> byRegions(DigitRegions.Bounded bounded, String text) {
+        List<String> out = new ArrayList<>();
+        DigitRegions.of(text).find(bounded, m -> out.add(m.start() + "-" + m.end()));
+        return out;
+    }
+
+    private static int check(String text) {
+        int matches = 0;
+        for (DigitRegions.Bounded bounded : BOUNDED) {
+            List<String> expected = wholeText(bounded.pattern(), text);
+            assertThat(byRegions(bounded, text)).as("%s on: %s", bounded.pattern(), text).isEqualTo(expected);
+            matches += expected.size();
+        }
+        String lower = Gate.lower(text);
+        for (Gate.Guarded guarded : GUARDED) {
+            if (guarded.pattern().matcher(text).find()) {
+                matches++;
+                assertThat(guarded.gate().open(lower)).as("gate '%s' on: %s", guarded.gate(), text).isTrue();
+            }
+        }
+        return matches;
+    }
+
+    @Test
+    void shortcutsShouldFindWhatTheWholeTextScanFindsOnLabelledText() throws Exception {
+        int matches = 0;
+        for (String text : corpus()) {
+            matches += check(text);
+        }
+        assertThat(matches).isGreaterThan(1000);
+    }
+
+    @Property(tries = 3000, seed = "20261123") // fixed seed: the suite is deterministic
+    void shortcutsShouldFindWhatTheWholeTextScanFindsOnGeneratedText(@ForAll("digitHeavy") String text) {
+        check(text);
+    }
+
+    @Provide
+    Arbitrary<String> digitHeavy() {
+        Arbitrary<String> digits = Arbitraries.strings().withChars("0123456789").ofMinLength(1).ofMaxLength(12);
+        Arbitrary<String> month = Arbitraries.of("September", "Sept.", "jan", "March", "Dec.", "may");
+        // dates whose words reach furthest before and between digits
+        Arbitrary<String> date = Arbitraries.oneOf(
+                net.jqwik.api.Combinators.combine(month, digits, digits).as((m, d, y) -> m + " " + d + ", " + y),
+                net.jqwik.api.Combinators.combine(digits, month, digits).as((d, m, y) -> d + "th " + m + ", " + y));
+        Arbitrary<String> piece = Arbitraries.oneOf(
+                digits, date,
+                Arbitraries.of(" ", "-", ".", "/", "(", ")", "+", ":", ", ", "\n", "  "),
+                Arbitraries.of("September", "Sept.", "born in ", "since ", "th ", "X", "DE", "FRAB", "ATU", "NL", "B", "GB82 WEST ", "card ", "phone ",
+                        "BSN ", "Steuer-ID ", "VAT ", "password: ", "sk-", "AKIA", "the invoice ", "was paid on "));
+        return piece.list().ofMinSize(1).ofMaxSize(40).map(parts -> String.join("", parts));
+    }
+
+    @Test
+    void aPatternShouldBeRunOnlyAroundDigits() {
+        List<String> seen = new ArrayList<>();
+        String text = "x".repeat(200) + " 123-45-6789 " + "y".repeat(200);
+        DigitRegions.of(text).find(PiiDetector.SSN, m -> seen.add(m.group()));
+        assertThat(seen).containsExactly("123-45-6789");
+        DigitRegions.of("no digits at all").find(PiiDetector.SSN, m -> seen.add(m.group()));
+        assertThat(seen).hasSize(1);
+    }
+}
