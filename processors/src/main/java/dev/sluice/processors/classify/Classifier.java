@@ -3,6 +3,7 @@ package dev.sluice.processors.classify;
 import dev.sluice.processors.config.GatewayConfig.ClassifierRules;
 import dev.sluice.processors.redact.PiiDetector;
 import dev.sluice.processors.redact.PiiFinding;
+import dev.sluice.processors.text.Keywords;
 import dev.sluice.schemas.avro.ChatMessage;
 import dev.sluice.schemas.avro.Classification;
 import dev.sluice.schemas.avro.PiiSpan;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * The classify stage's core: sensitivity, domain, complexity tier and injection score of a prompt.
@@ -30,30 +30,21 @@ import java.util.regex.Pattern;
 public final class Classifier {
 
     public static final String GENERAL = "general";
-    private static final Pattern ANALYSIS_CUES = Pattern.compile(
-            "\\b(step by step|analy[sz]e|compare|evaluate|derive|prove|reason|trade-?offs?|multi-step|plan|assess|reconcile)\\b");
+    private static final Keywords ANALYSIS_CUES = new Keywords(List.of("step by step", "analyse", "analyze", "compare", "evaluate", "derive", "prove", "reason",
+            "trade-off", "trade-offs", "tradeoff", "tradeoffs", "multi-step", "plan", "assess", "reconcile"));
 
     private final ClassifierRules rules;
     private final PiiDetector detector;
     private final InjectionDetector injection;
-    private final Map<String, Pattern> domainPatterns = new TreeMap<>();
-    private final Pattern sensitivePattern;
+    private final Map<String, Keywords> domainKeywords = new TreeMap<>();
+    private final Keywords sensitiveKeywords;
 
     public Classifier(ClassifierRules rules, PiiDetector detector, InjectionDetector injection) {
         this.rules = rules;
         this.detector = detector;
         this.injection = injection;
-        rules.domains().forEach((domain, words) -> domainPatterns.put(domain, anyWord(words)));
-        this.sensitivePattern = rules.sensitiveTerms().isEmpty() ? null : anyWord(rules.sensitiveTerms());
-    }
-
-    /** One alternation per lexicon, matched against the lower-cased text: one pass instead of one per word. */
-    private static Pattern anyWord(List<String> words) {
-        StringBuilder alternation = new StringBuilder();
-        for (String word : words) {
-            alternation.append(alternation.length() == 0 ? "" : "|").append(Pattern.quote(word.toLowerCase(Locale.ROOT)));
-        }
-        return Pattern.compile("\\b(?:" + alternation + ")\\b");
+        rules.domains().forEach((domain, words) -> domainKeywords.put(domain, new Keywords(words)));
+        this.sensitiveKeywords = new Keywords(rules.sensitiveTerms());
     }
 
     /** The classification and where the personal data is, so that redact need not look again. */
@@ -82,18 +73,15 @@ public final class Classifier {
         Sensitivity sensitivity = callerLabel == null ? Sensitivity.INTERNAL : max(Sensitivity.INTERNAL, callerLabel);
         if (piiCounts.containsKey("CREDIT_CARD") || piiCounts.containsKey("IBAN") || piiCounts.containsKey("US_SSN")) {
             sensitivity = max(sensitivity, Sensitivity.RESTRICTED);
-        } else if (!piiCounts.isEmpty() || (sensitivePattern != null && sensitivePattern.matcher(lower).find())) {
+        } else if (!piiCounts.isEmpty() || sensitiveKeywords.any(lower)) {
             sensitivity = max(sensitivity, Sensitivity.CONFIDENTIAL);
         }
 
         String domain = GENERAL;
         int best = 0;
         int total = 0;
-        for (Map.Entry<String, Pattern> entry : domainPatterns.entrySet()) {
-            int hits = 0;
-            for (var m = entry.getValue().matcher(lower); m.find(); ) {
-                hits++;
-            }
+        for (Map.Entry<String, Keywords> entry : domainKeywords.entrySet()) {
+            int hits = entry.getValue().count(lower);
             total += hits;
             if (hits > best) {
                 best = hits;
@@ -102,10 +90,7 @@ public final class Classifier {
         }
         double domainConfidence = total == 0 ? 0.0 : (double) best / total;
 
-        int cues = 0;
-        for (var m = ANALYSIS_CUES.matcher(lower); m.find(); ) {
-            cues++;
-        }
+        int cues = ANALYSIS_CUES.count(lower);
         String tier;
         if (text.length() > 6000 || cues >= 3 || (structuredOutput && cues >= 1)) {
             tier = "complex";

@@ -126,12 +126,9 @@ public final class InjectionDetector {
         if (best < MODEL_WEIGHT && model != null) {
             best = Math.max(best, MODEL_WEIGHT * model.probability(normal));
         }
-        if (best < 1.0 && hasLetters(normal)) {
-            String rotated = rot13(normal);
-            // only a text that reads as English once rotated is worth the rules a second time
-            if (englishWords(rotated) > englishWords(normal)) {
-                best = Math.max(best, rules(rotated));
-            }
+        // only a text that reads as English once rotated is worth the rules a second time
+        if (best < 1.0 && readsBetterRotated(normal)) {
+            best = Math.max(best, rules(rot13(normal)));
         }
         for (int at = 0; best < 1.0 && at < normal.length(); ) {
             int end = base64Run(normal, at);
@@ -194,10 +191,15 @@ public final class InjectionDetector {
     }
 
     private static final java.util.Set<String> ENGLISH = java.util.Set.of("the", "and", "you", "your", "all", "to", "of", "is", "are", "instructions", "ignore", "previous");
+    private static final java.util.Set<String> ENGLISH_ROTATED = ENGLISH.stream().map(InjectionDetector::rot13).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
-    /** How many of the commonest English words (and an attack's) the text holds, counted by word. */
-    private static int englishWords(String text) {
-        int n = 0;
+    /**
+     * Whether more of the commonest English words (and an attack's) appear once the text is ROT13-rotated
+     * than as written: one pass over the words, counting each against the list and its rotation.
+     */
+    private static boolean readsBetterRotated(String text) {
+        int plain = 0;
+        int rotated = 0;
         int i = 0;
         while (i < text.length()) {
             if (!Character.isLetterOrDigit(text.charAt(i))) {
@@ -208,20 +210,13 @@ public final class InjectionDetector {
             while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
                 i++;
             }
-            if (i - start <= 12 && ENGLISH.contains(Gate.lower(text.substring(start, i)))) {
-                n++;
+            if (i - start <= 12) {
+                String word = Gate.lower(text.substring(start, i));
+                plain += ENGLISH.contains(word) ? 1 : 0;
+                rotated += ENGLISH_ROTATED.contains(word) ? 1 : 0;
             }
         }
-        return n;
-    }
-
-    private static boolean hasLetters(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isLetter(text.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
+        return rotated > plain;
     }
 
     static String rot13(String text) {

@@ -6,7 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The parts of a text where a pattern that needs digits can match. {@code Matcher.find} over a whole
+ * The parts of a text where a pattern that needs digits (or another anchor character, such as an
+ * e-mail address's "@") can match. {@code Matcher.find} over a whole
  * text tries every position (10-100 us per KB for one pattern); most of a prompt is words, so each
  * digit-bearing pattern is run only on the clusters of digits, widened by how far the pattern's
  * matches reach beyond their first and last digit.
@@ -35,12 +36,21 @@ final class DigitRegions {
     }
 
     static DigitRegions of(String text) {
+        return of(text, '0', '9');
+    }
+
+    /** The same, around a character other than a digit (an e-mail address's "@"). */
+    static DigitRegions of(String text, char anchor) {
+        return of(text, anchor, anchor);
+    }
+
+    private static DigitRegions of(String text, char low, char high) {
         int[] clusters = new int[16];
         int count = 0;
         int lastDigit = Integer.MIN_VALUE / 2;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c < '0' || c > '9') {
+            if (c < low || c > high) {
                 continue;
             }
             if (i - lastDigit > MAX_GAP) {

@@ -50,12 +50,11 @@ final class Lexicon {
     /** Street words written as separate words ("road", "rue", "via", "avenida"). */
     final Set<String> streetWords;
     /** Street words that are written joined to the name ("parijsstraat", "hammarvägen"). */
-    final List<String> streetEndings;
     final Set<String> companySuffixes;
     final Set<String> personTitles;
     /** Nationalities and languages ("russian", "finnish"): capitalised, but nobody's name. */
     final Set<String> demonyms;
-    private final Set<String> endingSet;
+    final Set<String> streetEndings;
     private final int[] endingLengths;
     /** Longest place name in words: bounds the look-up of word sequences. */
     final int longestPlace;
@@ -66,11 +65,10 @@ final class Lexicon {
         this.lastNames = Set.copyOf(b.lastNames);
         this.places = Set.copyOf(b.places);
         this.streetWords = Set.copyOf(b.streetWords);
-        this.streetEndings = List.copyOf(b.streetEndings);
         this.companySuffixes = Set.copyOf(b.companySuffixes);
         this.personTitles = Set.copyOf(b.personTitles);
         this.demonyms = Set.copyOf(b.demonyms);
-        this.endingSet = Set.copyOf(b.streetEndings);
+        this.streetEndings = Set.copyOf(b.streetEndings);
         this.endingLengths = b.streetEndings.stream().mapToInt(String::length).distinct().sorted().toArray();
         this.longestPlace = b.places.stream().mapToInt(p -> p.split(" ").length).max().orElse(1);
     }
@@ -97,7 +95,7 @@ final class Lexicon {
     }
 
     boolean isStreetWord(String lower) {
-        if (streetWords.contains(lower) || endingSet.contains(lower)) {
+        if (streetWords.contains(lower) || streetEndings.contains(lower)) {
             return true;
         }
         return joinedStreetWord(lower, 1);
@@ -109,7 +107,7 @@ final class Lexicon {
      */
     boolean joinedStreetWord(String lower, int minEnding) {
         for (int length : endingLengths) {
-            if (length >= minEnding && lower.length() > length + 2 && endingSet.contains(lower.substring(lower.length() - length))) {
+            if (length >= minEnding && lower.length() > length + 2 && streetEndings.contains(lower.substring(lower.length() - length))) {
                 return true;
             }
         }

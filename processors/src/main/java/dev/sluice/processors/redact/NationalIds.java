@@ -20,9 +20,9 @@ final class NationalIds {
     static final DigitRegions.Bounded DNI = DigitRegions.Bounded.of("(?<![\\dA-Z])(?:[XYZ]-?\\d{7}|\\d{8})-?[A-HJ-NP-TV-Z](?![\\dA-Za-z])", 2, 2);
     static final DigitRegions.Bounded VAT = DigitRegions.Bounded.of("\\b(?:ATU\\d{8}|BE0?\\d{9}|DE\\d{9}|DK\\d{8}|ES[A-Z0-9]\\d{7}[A-Z0-9]|FI\\d{8}|FR[A-Z0-9]{2}\\d{9}"
             + "|IE\\d{7}[A-W][A-I]?|IT\\d{11}|LU\\d{8}|NL\\d{9}B\\d{2}|PL\\d{10}|PT\\d{9}|SE\\d{12}|CZ\\d{8,10})\\b", 4, 2);
-    static final Gate.Guarded VAT_CONTEXT = Gate.Guarded.of("(?i)\\b(vat|ust-?id|tva|iva|btw|mwst|tax id|umsatzsteuer)", "vat|ust|tva|iva|btw|mwst|tax id|umsatzsteuer");
-    static final Gate.Guarded STEUER_CONTEXT = Gate.Guarded.of("(?i)(steuer|identifikationsnummer|\\bidnr\\b|\\btin\\b|tax id)", "steuer|identifikationsnummer|idnr|tin|tax id");
-    static final Gate.Guarded BSN_CONTEXT = Gate.Guarded.of("(?i)\\b(bsn|burgerservicenummer|sofinummer|citizen service number)\\b", "bsn|burgerservicenummer|sofinummer|citizen service number");
+    static final Gate.Guarded VAT_CONTEXT = Gate.Guarded.led("(?i)\\b(vat|ust-?id|tva|iva|btw|mwst|tax id|umsatzsteuer)", "vat|ust|tva|iva|btw|mwst|tax id|umsatzsteuer");
+    static final Gate.Guarded STEUER_CONTEXT = Gate.Guarded.led("(?i)(steuer|identifikationsnummer|\\bidnr\\b|\\btin\\b|tax id)", "steuer|identifikationsnummer|idnr|tin|tax id");
+    static final Gate.Guarded BSN_CONTEXT = Gate.Guarded.led("(?i)\\b(bsn|burgerservicenummer|sofinummer|citizen service number)\\b", "bsn|burgerservicenummer|sofinummer|citizen service number");
     private static final String DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
 
     private NationalIds() {

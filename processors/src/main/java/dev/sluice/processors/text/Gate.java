@@ -99,16 +99,79 @@ public final class Gate {
         return text;
     }
 
-    /** A pattern with its gate. */
-    public record Guarded(Pattern pattern, Gate gate) {
+    /**
+     * A pattern with its gate.
+     *
+     * @param led every match begins where one of the gate's literals occurs (a gate of one list of
+     *            literals, such as the words of {@code \b(?:phone|fax)\b}): the pattern is then tried
+     *            only at those places instead of at every position of the text
+     */
+    public record Guarded(Pattern pattern, Gate gate, boolean led) {
+
+        public Guarded {
+            if (led && (gate.branches.length != 1 || gate.branches[0].length != 1)) {
+                throw new IllegalArgumentException("a led pattern's gate is one list of literals: " + gate);
+            }
+        }
+
+        public Guarded(Pattern pattern, Gate gate) {
+            this(pattern, gate, false);
+        }
 
         public static Guarded of(String regex, String gate) {
-            return new Guarded(Pattern.compile(regex), Gate.of(gate));
+            return new Guarded(Pattern.compile(regex), Gate.of(gate), false);
+        }
+
+        /** A pattern whose every match starts with one of {@code literals} ({@code "a|b|c"}). */
+        public static Guarded led(String regex, String literals) {
+            return new Guarded(Pattern.compile(regex), Gate.of(literals), true);
         }
 
         /** Whether the pattern occurs in {@code text} ({@code lower} is {@link Gate#lower}{@code (text)}). */
         public boolean find(String text, String lower) {
-            return gate.open(lower) && pattern.matcher(text).find();
+            if (!led) {
+                return gate.open(lower) && pattern.matcher(text).find();
+            }
+            java.util.regex.Matcher m = null;
+            for (String literal : gate.branches[0][0]) {
+                for (int at = lower.indexOf(literal); at >= 0; at = lower.indexOf(literal, at + 1)) {
+                    if (m == null) {
+                        m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                    }
+                    if (m.region(at, text.length()).lookingAt()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Every match of a {@code led} pattern in text order, as {@code Matcher.find} would give them: the
+         * pattern is tried only where a literal occurs.
+         */
+        public void findAll(String text, String lower, java.util.function.Consumer<java.util.regex.MatchResult> match) {
+            if (!led) {
+                throw new IllegalStateException("findAll needs a led pattern: " + pattern);
+            }
+            java.util.List<Integer> starts = new java.util.ArrayList<>();
+            for (String literal : gate.branches[0][0]) {
+                for (int at = lower.indexOf(literal); at >= 0; at = lower.indexOf(literal, at + 1)) {
+                    starts.add(at);
+                }
+            }
+            if (starts.isEmpty()) {
+                return;
+            }
+            starts.sort(null);
+            java.util.regex.Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            int end = 0;
+            for (int at : starts) {
+                if (at >= end && m.region(at, text.length()).lookingAt()) {
+                    match.accept(m.toMatchResult());
+                    end = Math.max(m.end(), at + 1);
+                }
+            }
         }
     }
 

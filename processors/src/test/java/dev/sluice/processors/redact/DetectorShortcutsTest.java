@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.sluice.processors.text.Gate;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class DetectorShortcutsTest {
 
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final List<DigitRegions.Bounded> BOUNDED = List.of(PiiDetector.CARD, PiiDetector.SSN, PiiDetector.IPV4, PiiDetector.PHONE_CANDIDATE,
             PiiDetector.DATE, PiiDetector.DIGIT_RUN, NationalIds.STEUER_ID, NationalIds.NIR, NationalIds.BSN, NationalIds.DNI, NationalIds.VAT);
     private static final List<Gate.Guarded> GUARDED = List.of(new Gate.Guarded(PiiDetector.SECRET, PiiDetector.SECRET_GATE), PiiDetector.CARD_CONTEXT,
@@ -62,14 +64,49 @@ class DetectorShortcutsTest {
             assertThat(byRegions(bounded, text)).as("%s on: %s", bounded.pattern(), text).isEqualTo(expected);
             matches += expected.size();
         }
+        // libphonenumber on the windows around runs of six or more digits and separators finds the numbers
+        // that hold such a run as it finds them on the whole text (shorter numbers are not looked for)
+        List<int[]> windows = PiiDetector.phoneWindows(text, DigitRegions.of(text));
+        if (!windows.isEmpty()) {
+            List<String> expected = new ArrayList<>();
+            for (var match : PHONES.findNumbers(text, "US", PhoneNumberUtil.Leniency.POSSIBLE, Long.MAX_VALUE)) {
+                if (holdsRun(text, match.start(), match.end())) {
+                    expected.add(match.start() + "-" + match.end() + " " + match.number());
+                }
+            }
+            List<String> windowed = new ArrayList<>();
+            for (var phone : PiiDetector.phoneNumbers(text, windows, "US")) {
+                if (holdsRun(text, phone.start(), phone.end())) {
+                    windowed.add(phone.start() + "-" + phone.end() + " " + phone.number());
+                }
+            }
+            assertThat(windowed).as("phone numbers in: %s", text).isEqualTo(expected);
+            matches += expected.size();
+        }
+        List<String> emails = wholeText(PiiDetector.EMAIL.pattern(), text);
+        List<String> emailsNearAt = new ArrayList<>();
+        DigitRegions.of(text, '@').find(PiiDetector.EMAIL, m -> emailsNearAt.add(m.start() + "-" + m.end()));
+        assertThat(emailsNearAt).as("e-mail addresses in: %s", text).isEqualTo(emails);
+        matches += emails.size();
         String lower = Gate.lower(text);
+        List<String> urls = wholeText(PiiDetector.URL.pattern(), text);
+        List<String> urlsAtLiterals = new ArrayList<>();
+        PiiDetector.URL.findAll(text, lower, m -> urlsAtLiterals.add(m.start() + "-" + m.end()));
+        assertThat(urlsAtLiterals).as("URLs in: %s", text).isEqualTo(urls);
+        matches += urls.size();
         for (Gate.Guarded guarded : GUARDED) {
-            if (guarded.pattern().matcher(text).find()) {
+            boolean found = guarded.pattern().matcher(text).find();
+            if (found) {
                 matches++;
                 assertThat(guarded.gate().open(lower)).as("gate '%s' on: %s", guarded.gate(), text).isTrue();
             }
+            assertThat(guarded.find(text, lower)).as("%s on: %s", guarded.pattern(), text).isEqualTo(found);
         }
         return matches;
+    }
+
+    private static boolean holdsRun(String text, int start, int end) {
+        return PiiDetector.PHONE_CANDIDATE.pattern().matcher(text).region(start, end).find();
     }
 
     @Test
@@ -98,7 +135,8 @@ class DetectorShortcutsTest {
                 digits, date,
                 Arbitraries.of(" ", "-", ".", "/", "(", ")", "+", ":", ", ", "\n", "  "),
                 Arbitraries.of("September", "Sept.", "born in ", "since ", "th ", "X", "DE", "FRAB", "ATU", "NL", "B", "GB82 WEST ", "card ", "phone ",
-                        "BSN ", "Steuer-ID ", "VAT ", "password: ", "sk-", "AKIA", "the invoice ", "was paid on "));
+                        "BSN ", "Steuer-ID ", "VAT ", "password: ", "sk-", "AKIA", "the invoice ", "was paid on ", "Telephone", "cellar ", "TIN", "ustid", "UST-ID ", "+44 ", "+1 (", ") ", " ext. ", " x", "#", "Tel: ",
+                        "@", "a.b", "Jane.Doe", "example.com", ".co.uk", "https://", "HTTP://", "www.", "WWW.", "\"", "<"));
         return piece.list().ofMinSize(1).ofMaxSize(40).map(parts -> String.join("", parts));
     }
 
