@@ -28,9 +28,16 @@ public final class EvalCommand implements Runnable {
         @Option(names = "--region", defaultValue = "US", description = "Default phone region (default: ${DEFAULT-VALUE}).")
         String region;
 
+        @Option(names = "--predictions", paramLabel = "OUT",
+                description = "Also write the predicted spans to OUT in the input's presidio-research format (offsets in code points, end exclusive).")
+        Path predictions;
+
         @Override
         public Integer call() throws Exception {
-            PiiEval.print(PiiEval.run(file, new PiiDetector(), region), System.out);
+            PiiEval.print(PiiEval.run(file, new PiiDetector(), region, predictions), System.out);
+            if (predictions != null) {
+                System.err.println("predictions written to " + predictions); // stdout keeps the figures as its last line
+            }
             return 0;
         }
     }

@@ -2,6 +2,8 @@ package dev.sluice.ops.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.processors.redact.PiiDetector;
 import dev.sluice.processors.redact.PiiFinding;
 import java.io.IOException;
@@ -69,7 +71,17 @@ public final class PiiEval {
     }
 
     public static Map<String, Counts> run(Path file, PiiDetector detector, String region) throws IOException {
-        JsonNode samples = new ObjectMapper().readTree(file.toFile());
+        return run(file, detector, region, null);
+    }
+
+    /**
+     * @param predictions where to write the predicted spans in the input's format (a JSON array of
+     *                    {@code full_text} and {@code spans}, one per input record, in input order), or null
+     */
+    public static Map<String, Counts> run(Path file, PiiDetector detector, String region, Path predictions) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode samples = mapper.readTree(file.toFile());
+        ArrayNode written = mapper.createArrayNode();
         Map<String, Counts> counts = new TreeMap<>();
         for (JsonNode sample : samples) {
             String text = sample.path("full_text").asText();
@@ -77,10 +89,23 @@ public final class PiiEval {
             List<Span> unscored = new ArrayList<>();
             for (JsonNode span : sample.path("spans")) {
                 String mapped = MAPPING.get(span.path("entity_type").asText());
-                Span s = new Span(mapped, span.path("start_position").asInt(), span.path("end_position").asInt());
+                // presidio-research offsets count code points (Python string indices)
+                Span s = new Span(mapped, utf16(text, span.path("start_position").asInt()), utf16(text, span.path("end_position").asInt()));
                 (mapped == null ? unscored : gold).add(s);
             }
             List<PiiFinding> predicted = detector.detect(text, region);
+            if (predictions != null) {
+                ObjectNode record = written.addObject();
+                record.put("full_text", text);
+                ArrayNode spans = record.putArray("spans");
+                for (PiiFinding p : predicted) {
+                    spans.addObject()
+                            .put("entity_type", p.type().name())
+                            .put("entity_value", p.value())
+                            .put("start_position", text.codePointCount(0, p.start()))
+                            .put("end_position", text.codePointCount(0, p.end()));
+                }
+            }
             for (Span g : gold) {
                 Counts c = counts.computeIfAbsent(g.type(), t -> new Counts());
                 c.gold++;
@@ -97,7 +122,16 @@ public final class PiiEval {
                 }
             }
         }
+        if (predictions != null) {
+            mapper.writerWithDefaultPrettyPrinter().writeValue(predictions.toFile(), written);
+        }
         return counts;
+    }
+
+    /** A code-point offset as a UTF-16 index into {@code text}, clamped to its length. */
+    private static int utf16(String text, int codePoints) {
+        int total = text.codePointCount(0, text.length());
+        return text.offsetByCodePoints(0, Math.max(0, Math.min(codePoints, total)));
     }
 
     public static void print(Map<String, Counts> counts, PrintStream out) {

@@ -80,8 +80,8 @@ public final class Classifier {
         String domain = GENERAL;
         int best = 0;
         int total = 0;
-        for (Map.Entry<String, Keywords> entry : domainKeywords.entrySet()) {
-            int hits = entry.getValue().count(lower);
+        for (Map.Entry<String, Integer> entry : domainHits(lower).entrySet()) {
+            int hits = entry.getValue();
             total += hits;
             if (hits > best) {
                 best = hits;
@@ -105,6 +105,56 @@ public final class Classifier {
             injectionScore = Math.max(injectionScore, injection.score(m.getContent()));
         }
         return new Result(new Classification(sensitivity, domain, domainConfidence, tier, injectionScore, piiCounts), spans);
+    }
+
+    /** Keyword hits per configured domain, in domain order. */
+    private Map<String, Integer> domainHits(String lower) {
+        Map<String, Integer> hits = new TreeMap<>();
+        domainKeywords.forEach((domain, keywords) -> hits.put(domain, keywords.count(lower)));
+        return hits;
+    }
+
+    /**
+     * A classification with the signals behind it, for people inspecting the classifier
+     * ({@code sluice classify}).
+     *
+     * @param sensitivityReasons why the sensitivity is what it is
+     * @param domainHits         keyword hits per configured domain
+     * @param analysisCues       analysis cue words counted for the tier
+     * @param characters         the prompt's length, which also decides the tier
+     * @param injection          the highest-scoring message's injection explanation
+     */
+    public record Explanation(Result result, List<String> sensitivityReasons, Map<String, Integer> domainHits, int analysisCues, int characters,
+                              InjectionDetector.Explanation injection) {
+    }
+
+    public Explanation explain(List<ChatMessage> prompt, Sensitivity callerLabel, String country, boolean structuredOutput) {
+        Result result = classifyWithFindings(prompt, callerLabel, country, structuredOutput);
+        StringBuilder all = new StringBuilder();
+        prompt.forEach(m -> all.append(m.getContent()).append('\n'));
+        String lower = all.toString().toLowerCase(Locale.ROOT);
+        List<String> reasons = new ArrayList<>();
+        reasons.add(callerLabel == null ? "no caller label: INTERNAL at least" : "caller label " + callerLabel + ": never lower");
+        Map<String, Integer> pii = result.classification().getPiiCounts();
+        for (String type : List.of("CREDIT_CARD", "IBAN", "US_SSN")) {
+            if (pii.containsKey(type)) {
+                reasons.add(type + " found: RESTRICTED");
+            }
+        }
+        if (!pii.isEmpty()) {
+            reasons.add("personal data found " + new TreeMap<>(pii) + ": CONFIDENTIAL at least");
+        }
+        if (sensitiveKeywords.any(lower)) {
+            reasons.add("a configured sensitive term occurs: CONFIDENTIAL at least");
+        }
+        InjectionDetector.Explanation worst = null;
+        for (ChatMessage m : prompt) {
+            InjectionDetector.Explanation e = injection.explain(m.getContent());
+            if (worst == null || e.score() > worst.score()) {
+                worst = e;
+            }
+        }
+        return new Explanation(result, reasons, domainHits(lower), ANALYSIS_CUES.count(lower), all.length(), worst);
     }
 
     private static Sensitivity max(Sensitivity a, Sensitivity b) {

@@ -44,7 +44,7 @@ public final class InjectionDetector {
      * @param negatable "do not ignore the instructions" is no attack: a negation before or inside the match voids it
      * @param gate      literals every match contains ({@link Gate}): most texts open no rule's gate, and a rule is run only when its gate is open
      */
-    record Rule(Pattern pattern, double weight, boolean negatable, Gate gate) {
+    record Rule(String name, Pattern pattern, double weight, boolean negatable, Gate gate) {
     }
 
     private static final Pattern NEGATION = Pattern.compile("(?iu)\\b(not|nicht|never|nie|don'?t|doesn'?t|no need to|ne|pas)\\b");
@@ -52,67 +52,67 @@ public final class InjectionDetector {
     private static final String FLAGS = "(?i)";
     static final List<Rule> RULES = List.of(
             // instruction override, in English and the other languages attacks use most
-            negatable("\\b(ignore|disregard|forget|skip|bypass|override)\\b[^.!?\\n]{0,40}\\b(previous|prior|above|earlier|preceding|all|any|your|system|original|initial|everything)\\b[^.!?\\n]{0,40}\\b(instructions?|prompts?|rules|directions|guidelines|context|directives|programming)\\b", 0.85,
+            negatable("override-instructions", "\\b(ignore|disregard|forget|skip|bypass|override)\\b[^.!?\\n]{0,40}\\b(previous|prior|above|earlier|preceding|all|any|your|system|original|initial|everything)\\b[^.!?\\n]{0,40}\\b(instructions?|prompts?|rules|directions|guidelines|context|directives|programming)\\b", 0.85,
                     "ignore|disregard|forget|skip|bypass|override & instruction|prompt|rules|direction|guideline|context|directive|programming"),
-            rule("\\b(forget|disregard) everything (before|above|prior|you were told)|\\blet's start fresh\\b[^.!?\\n]{0,60}\\b(rules|instructions)", 0.75,
+            rule("forget-everything", "\\b(forget|disregard) everything (before|above|prior|you were told)|\\blet's start fresh\\b[^.!?\\n]{0,60}\\b(rules|instructions)", 0.75,
                     "everything & forget|disregard ; let's start fresh"),
-            negatable("\\b(ignora|olvida)\\b[^.!?\\n]{0,30}\\b(instrucciones|reglas|indicaciones)|\\bignor(e|ez)\\b[^.!?\\n]{0,20}\\b(les|toutes les) (instructions|consignes|règles)|\\bignorier(e|en)\\b[^.!?\\n]{0,30}\\b(anweisungen|regeln|vorgaben)|忽略.{0,6}(指令|指示|规则)|(指示|命令)を無視|無視.{0,6}(指示|命令)|(지침|지시)을? ?무시|تجاهل|\\bignora\\b[^.!?\\n]{0,20}\\b(istruzioni|regole)|\\b(anweisungen|regeln)\\b[^.!?\\n]{0,20}\\bignorieren", 0.85,
+            negatable("override-instructions-multilingual", "\\b(ignora|olvida)\\b[^.!?\\n]{0,30}\\b(instrucciones|reglas|indicaciones)|\\bignor(e|ez)\\b[^.!?\\n]{0,20}\\b(les|toutes les) (instructions|consignes|règles)|\\bignorier(e|en)\\b[^.!?\\n]{0,30}\\b(anweisungen|regeln|vorgaben)|忽略.{0,6}(指令|指示|规则)|(指示|命令)を無視|無視.{0,6}(指示|命令)|(지침|지시)을? ?무시|تجاهل|\\bignora\\b[^.!?\\n]{0,20}\\b(istruzioni|regole)|\\b(anweisungen|regeln)\\b[^.!?\\n]{0,20}\\bignorieren", 0.85,
                     "ignora|olvida & instrucciones|reglas|indicaciones ; ignor & instructions|consignes|gles ; ignorier & anweisungen|regeln|vorgaben ; 忽略 ; 無視 ; 무시 ; تجاهل ; ignora & istruzioni|regole"),
-            rule("\\b(new|updated|real|actual|true) (instructions|system prompt|rules|task)\\s*(:|are|is)|(^|\\n)\\s*(new|updated) instructions", 0.7,
+            rule("new-instructions", "\\b(new|updated|real|actual|true) (instructions|system prompt|rules|task)\\s*(:|are|is)|(^|\\n)\\s*(new|updated) instructions", 0.7,
                     "new|updated|real|actual|true & instructions|system prompt|rules|task"),
             // leaking the hidden prompt, configuration or training data
-            rule("\\b(reveal|print|show|repeat|output|display|leak|tell me|give me|what (is|are|were))\\b[^.!?\\n]{0,30}\\b(system prompt|hidden (instructions|prompt)|initial (instructions|prompt)|your (instructions|prompt|rules|configuration|guidelines)|developer message|secret key|password)", 0.8,
+            rule("reveal-prompt", "\\b(reveal|print|show|repeat|output|display|leak|tell me|give me|what (is|are|were))\\b[^.!?\\n]{0,30}\\b(system prompt|hidden (instructions|prompt)|initial (instructions|prompt)|your (instructions|prompt|rules|configuration|guidelines)|developer message|secret key|password)", 0.8,
                     "reveal|print|show|repeat|output|display|leak|tell me|give me|what & prompt|instruction|rules|configuration|guidelines|developer message|secret key|password"),
-            rule("\\brepeat (exactly |verbatim )?(what|everything) (you were|you've been|above)|\\b(training data|trained on)\\b[^.!?\\n]{0,30}\\b(repeat|show|reveal|verbatim)|\\bpasswords? in plain ?text", 0.75,
+            rule("repeat-verbatim", "\\brepeat (exactly |verbatim )?(what|everything) (you were|you've been|above)|\\b(training data|trained on)\\b[^.!?\\n]{0,30}\\b(repeat|show|reveal|verbatim)|\\bpasswords? in plain ?text", 0.75,
                     "repeat & what|everything ; training data|trained on ; in plain"),
             // unrestricted personas and jailbreak framings
-            rule("\\byou are (now|no longer)\\b[^.!?\\n]{0,60}\\b(DAN|unrestricted|unfiltered|jailbroken|developer mode|evil|free|without (any )?(rules|restrictions|limits|filters))", 0.85,
+            rule("unrestricted-persona", "\\byou are (now|no longer)\\b[^.!?\\n]{0,60}\\b(DAN|unrestricted|unfiltered|jailbroken|developer mode|evil|free|without (any )?(rules|restrictions|limits|filters))", 0.85,
                     "you are now|you are no longer"),
-            rule("\\b(do anything now|jailbroken|DAN mode|developer mode (enabled|activated|on)|immerse yourself into the role|stay in character|evil confidant)\\b", 0.8,
+            rule("jailbreak-names", "\\b(do anything now|jailbroken|DAN mode|developer mode (enabled|activated|on)|immerse yourself into the role|stay in character|evil confidant)\\b", 0.8,
                     "do anything now|jailbroken|dan mode|developer mode|immerse yourself|stay in character|evil confidant"),
-            rule("\\b(pretend|act|behave|roleplay|imagine)\\b[^.!?\\n]{0,50}\\b(no|without|free of|free from)\\b[^.!?\\n]{0,25}\\b(rules|restrictions|filters|guidelines|limitations|censorship|ethics|morals)\\b", 0.8,
+            rule("pretend-no-rules", "\\b(pretend|act|behave|roleplay|imagine)\\b[^.!?\\n]{0,50}\\b(no|without|free of|free from)\\b[^.!?\\n]{0,25}\\b(rules|restrictions|filters|guidelines|limitations|censorship|ethics|morals)\\b", 0.8,
                     "pretend|act|behave|roleplay|imagine & no|without|free & rules|restrictions|filters|guidelines|limitations|censorship|ethics|morals"),
-            rule("\\b(answer|respond|reply|comply)\\b[^.!?\\n]{0,30}\\b(anything|everything|all requests)\\b[^.!?\\n]{0,30}\\b(without|regardless|unconditionally|no matter)", 0.75,
+            rule("answer-anything", "\\b(answer|respond|reply|comply)\\b[^.!?\\n]{0,30}\\b(anything|everything|all requests)\\b[^.!?\\n]{0,30}\\b(without|regardless|unconditionally|no matter)", 0.75,
                     "answer|respond|reply|comply & anything|everything|all requests & without|regardless|unconditionally|no matter"),
-            rule("\\byou are no longer (chatgpt|claude|gemini|an? (ai|assistant|language model))|\\bforget (that )?you are an? (ai|assistant|language model)|\\b(act|behave) as (a|the) (system administrator|root user|admin(istrator)?|superuser)\\b[^.!?\\n]{0,30}\\binstead|\\byou are (now )?the (root user|system administrator|superuser)", 0.8,
+            rule("identity-override", "\\byou are no longer (chatgpt|claude|gemini|an? (ai|assistant|language model))|\\bforget (that )?you are an? (ai|assistant|language model)|\\b(act|behave) as (a|the) (system administrator|root user|admin(istrator)?|superuser)\\b[^.!?\\n]{0,30}\\binstead|\\byou are (now )?the (root user|system administrator|superuser)", 0.8,
                     "you are no longer ; forget & you are a ; instead & system administrator|root user|admin|superuser ; root user|system administrator|superuser"),
-            rule("\\b(for the rest of (this|the) conversation|from now on)\\b[^.!?\\n]{0,50}\\b(you (are|will|must|should)|only follow|obey|no (rules|restrictions))", 0.7,
+            rule("from-now-on", "\\b(for the rest of (this|the) conversation|from now on)\\b[^.!?\\n]{0,50}\\b(you (are|will|must|should)|only follow|obey|no (rules|restrictions))", 0.7,
                     "for the rest of|from now on"),
-            rule("\\bdo not (say|tell me) (that )?you can'?t|\\bdo not refuse\\b|\\bnever refuse\\b|\\bwithout mentioning any (limitations|restrictions)", 0.7,
+            rule("no-refusal", "\\bdo not (say|tell me) (that )?you can'?t|\\bdo not refuse\\b|\\bnever refuse\\b|\\bwithout mentioning any (limitations|restrictions)", 0.7,
                     "do not say|do not tell me|do not refuse|never refuse|without mentioning any"),
-            rule("\\b(hypothetical(ly)?|parallel universe|fictional world|alternate reality)\\b[^.!?\\n]{0,80}\\b(no|without|don'?t have|free of) (any )?(safety )?(restrictions|rules|filters|guidelines|limits)", 0.75,
+            rule("hypothetical-no-rules", "\\b(hypothetical(ly)?|parallel universe|fictional world|alternate reality)\\b[^.!?\\n]{0,80}\\b(no|without|don'?t have|free of) (any )?(safety )?(restrictions|rules|filters|guidelines|limits)", 0.75,
                     "hypothetical|parallel universe|fictional world|alternate reality"),
-            rule("\\bi('m| am) (your|the) (developer|creator|admin(istrator)?|owner|operator)\\b[^.!?\\n]{0,60}\\b(show|reveal|give|print|disable|prompt|instructions)", 0.75,
+            rule("claims-developer", "\\bi('m| am) (your|the) (developer|creator|admin(istrator)?|owner|operator)\\b[^.!?\\n]{0,60}\\b(show|reveal|give|print|disable|prompt|instructions)", 0.75,
                     "i'm your|i'm the|i am your|i am the"),
-            rule("\\bdump (all )?(the )?(session )?(cookies|credentials|passwords|tokens|secrets|database)", 0.7,
+            rule("dump-secrets", "\\bdump (all )?(the )?(session )?(cookies|credentials|passwords|tokens|secrets|database)", 0.7,
                     "dump"),
             // switching off safety, fake authority and system markers
-            rule("\\b(disable|turn off|switch off|suspend|deactivate|bypass|remove|lift|circumvent)\\b[^.!?\\n]{0,30}\\b(safety|filters?|guardrails|content (policy|filter)|moderation|protocols?|restrictions|safeguards)\\b", 0.8,
+            rule("disable-safety", "\\b(disable|turn off|switch off|suspend|deactivate|bypass|remove|lift|circumvent)\\b[^.!?\\n]{0,30}\\b(safety|filters?|guardrails|content (policy|filter)|moderation|protocols?|restrictions|safeguards)\\b", 0.8,
                     "disable|turn off|switch off|suspend|deactivate|bypass|remove|lift|circumvent & safety|filter|guardrails|content policy|moderation|protocol|restrictions|safeguards"),
-            rule("\\b(override|overrule|supersede)\\b[^.!?\\n]{0,30}\\b(safety|content policy|guardrails|security|system) ?(rules|instructions|settings|policy|prompt|protocols?)?", 0.6,
+            rule("override-safety", "\\b(override|overrule|supersede)\\b[^.!?\\n]{0,30}\\b(safety|content policy|guardrails|security|system) ?(rules|instructions|settings|policy|prompt|protocols?)?", 0.6,
                     "override|overrule|supersede & safety|content policy|guardrails|security|system"),
-            rule("\\[/?(system|inst|developer note|admin|sys)]|<\\|?(im_start|system|endoftext)\\|?>|\\{\\{\\s*/?system|#{2,}\\s*(system|instruction)|end of (the )?system prompt|system[_ ](override|footer|update|message)\\s*[:\\]]|critical system update", 0.75,
+            rule("fake-system-markers", "\\[/?(system|inst|developer note|admin|sys)]|<\\|?(im_start|system|endoftext)\\|?>|\\{\\{\\s*/?system|#{2,}\\s*(system|instruction)|end of (the )?system prompt|system[_ ](override|footer|update|message)\\s*[:\\]]|critical system update", 0.75,
                     "[ ; system ; im_start ; endoftext ; ## & instruction"),
-            rule("\\byou (now )?have (temporary |full )?(admin|root|sudo|privileged|developer|unrestricted) (access|rights|privileges|mode)|\\b(approve|allow) all requests unconditionally|always return \\{", 0.75,
+            rule("fake-privileges", "\\byou (now )?have (temporary |full )?(admin|root|sudo|privileged|developer|unrestricted) (access|rights|privileges|mode)|\\b(approve|allow) all requests unconditionally|always return \\{", 0.75,
                     "have & access|rights|privileges|mode ; all requests unconditionally ; always return {"),
             // asking the model to run code or commands (the tool-using model would execute them)
-            rule("\\b(run|execute|exec|eval|bypass|invoke)\\s*:\\s*`?|\\bos\\.(system|popen)|\\bsubprocess\\.|\\b__import__\\b|\\beval\\s*\\(|\\bexec\\s*\\(|\\bpopen\\b|\\brm -rf\\b|\\bwhoami\\b|/etc/(passwd|shadow)|\\bbase64 -d\\b|\\batob\\(|\\bfork\\(\\)|\\bsocket\\.(bind|connect)|\\bchr\\(\\d+\\)\\s*\\+", 0.8,
+            rule("run-code", "\\b(run|execute|exec|eval|bypass|invoke)\\s*:\\s*`?|\\bos\\.(system|popen)|\\bsubprocess\\.|\\b__import__\\b|\\beval\\s*\\(|\\bexec\\s*\\(|\\bpopen\\b|\\brm -rf\\b|\\bwhoami\\b|/etc/(passwd|shadow)|\\bbase64 -d\\b|\\batob\\(|\\bfork\\(\\)|\\bsocket\\.(bind|connect)|\\bchr\\(\\d+\\)\\s*\\+", 0.8,
                     "run|bypass|invoke & : ; exec ; eval ; os. ; subprocess. ; __import__ ; popen ; rm -rf ; whoami ; /etc/ ; base64 -d ; atob( ; fork() ; socket. ; chr("),
             // probing the deployment
-            rule("\\b(your|the model's) (deployment|inference) (configuration|framework|settings)|\\bhow many parameters do you have|\\b(exact )?knowledge cutoff (date )?and training|\\bwhat (inference framework|hardware|gpus?) are you running", 0.7,
+            rule("probe-deployment", "\\b(your|the model's) (deployment|inference) (configuration|framework|settings)|\\bhow many parameters do you have|\\b(exact )?knowledge cutoff (date )?and training|\\bwhat (inference framework|hardware|gpus?) are you running", 0.7,
                     "deployment configuration|deployment framework|deployment settings|inference configuration|inference framework|inference settings|how many parameters do you have|knowledge cutoff|are you running"),
             // smuggling instructions into documents (indirect injection)
-            rule("\\b(assistant|ai|model|chatbot|llm)s?\\b[^.!?\\n]{0,40}\\b(must|should|shall|needs? to|will) (now )?(ignore|disregard|forget|reply|respond|say|output|print|include|reveal)\\b", 0.7,
+            rule("instructions-to-model-in-document", "\\b(assistant|ai|model|chatbot|llm)s?\\b[^.!?\\n]{0,40}\\b(must|should|shall|needs? to|will) (now )?(ignore|disregard|forget|reply|respond|say|output|print|include|reveal)\\b", 0.7,
                     "assistant|ai|model|chatbot|llm & must|should|shall|need|will & ignore|disregard|forget|reply|respond|say|output|print|include|reveal"),
-            rule("\\b(when|if) (you are |you're )?(summari[sz]ing|reading|processing|asked about) (this|the) (document|page|email|text|file)\\b[^.!?\\n]{0,60}\\b(ignore|instead|say|respond|reply|output)\\b", 0.8,
+            rule("document-trigger", "\\b(when|if) (you are |you're )?(summari[sz]ing|reading|processing|asked about) (this|the) (document|page|email|text|file)\\b[^.!?\\n]{0,60}\\b(ignore|instead|say|respond|reply|output)\\b", 0.8,
                     "summari|reading|processing|asked about & document|page|email|text|file & ignore|instead|say|respond|reply|output"));
 
-    private static Rule rule(String regex, double weight, String gate) {
-        return new Rule(Pattern.compile(FLAGS + regex), weight, false, Gate.of(gate));
+    private static Rule rule(String name, String regex, double weight, String gate) {
+        return new Rule(name, Pattern.compile(FLAGS + regex), weight, false, Gate.of(gate));
     }
 
-    private static Rule negatable(String regex, double weight, String gate) {
-        return new Rule(Pattern.compile(FLAGS + regex), weight, true, Gate.of(gate));
+    private static Rule negatable(String name, String regex, double weight, String gate) {
+        return new Rule(name, Pattern.compile(FLAGS + regex), weight, true, Gate.of(gate));
     }
 
     /**
@@ -121,21 +121,50 @@ public final class InjectionDetector {
      * an attack class of its own, so the rules see through the common encodings.
      */
     public double score(String text) {
+        return evaluate(text, null);
+    }
+
+    /**
+     * The score and what made it.
+     *
+     * @param rules the rules that matched, by name, prefixed with the form they matched in when it is not
+     *              the text as written ({@code "rot13:"}, {@code "base64:"})
+     * @param model the learned model's probability (before its weight), or -1 when the rules settled the score or no model is loaded
+     */
+    public record Explanation(double score, List<String> rules, double model) {
+    }
+
+    public Explanation explain(String text) {
+        List<String> fired = new java.util.ArrayList<>();
+        double[] model = {-1};
+        double score = evaluate(text, new Signals(fired, model));
+        return new Explanation(score, fired, model[0]);
+    }
+
+    /** Where {@link #explain} collects the signals; null on the hot path. */
+    private record Signals(List<String> rules, double[] model) {
+    }
+
+    private double evaluate(String text, Signals signals) {
         String normal = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
-        double best = rules(normal);
+        double best = rules(normal, signals, "");
         if (best < MODEL_WEIGHT && model != null) {
-            best = Math.max(best, MODEL_WEIGHT * model.probability(normal));
+            double p = model.probability(normal);
+            if (signals != null) {
+                signals.model()[0] = p;
+            }
+            best = Math.max(best, MODEL_WEIGHT * p);
         }
         // only a text that reads as English once rotated is worth the rules a second time
         if (best < 1.0 && readsBetterRotated(normal)) {
-            best = Math.max(best, rules(rot13(normal)));
+            best = Math.max(best, rules(rot13(normal), signals, "rot13:"));
         }
         for (int at = 0; best < 1.0 && at < normal.length(); ) {
             int end = base64Run(normal, at);
             if (end - at >= 16) {
                 try {
                     String decoded = new String(java.util.Base64.getDecoder().decode(normal.substring(at, end)), java.nio.charset.StandardCharsets.UTF_8);
-                    best = Math.max(best, rules(decoded));
+                    best = Math.max(best, rules(decoded, signals, "base64:"));
                 } catch (IllegalArgumentException notBase64) {
                     // a long token that only looks like base64
                 }
@@ -167,7 +196,7 @@ public final class InjectionDetector {
         return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/';
     }
 
-    private static double rules(String text) {
+    private static double rules(String text, Signals signals, String form) {
         String lower = Gate.lower(text);
         double keep = 1.0;
         for (Rule rule : RULES) {
@@ -180,6 +209,9 @@ public final class InjectionDetector {
                     continue;
                 }
                 keep *= 1.0 - rule.weight();
+                if (signals != null) {
+                    signals.rules().add(form + rule.name());
+                }
                 break;
             }
         }

@@ -719,6 +719,11 @@ final class NameRecognizer {
         }
         int start = tokens.get(from).start();
         int end = tokens.get(to - 1).end();
-        out.add(new PiiFinding(type, start, end, text.substring(start, end), confidence));
+        String recognizer = switch (type) {
+            case PERSON -> "person: name lists, capitalisation and cues";
+            case ORGANIZATION -> "organization: company suffixes, lists and cues";
+            default -> "location: address shapes and place lists";
+        };
+        out.add(new PiiFinding(type, start, end, text.substring(start, end), confidence, recognizer));
     }
 }

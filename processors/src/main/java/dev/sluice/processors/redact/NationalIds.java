@@ -38,29 +38,29 @@ final class NationalIds {
         if (STEUER_CONTEXT.find(text, lower)) {
             regions.find(STEUER_ID, m -> {
                 if (steuerId(digits(m.group()))) {
-                    out.add(new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), 0.75));
+                    out.add(new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), 0.75, "steuer-id: MOD 11,10 check, tax-id words near"));
                 }
             });
         }
         regions.find(NIR, m -> {
             if (nir(m.group().replace(" ", ""))) {
-                out.add(new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), 0.9));
+                out.add(new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), 0.9, "nir: mod-97 key"));
             }
         });
         if (BSN_CONTEXT.find(text, lower)) {
             regions.find(BSN, m -> {
                 if (bsn(digits(m.group()))) {
-                    out.add(new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), 0.6));
+                    out.add(new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), 0.6, "bsn: 11-test, BSN words near"));
                 }
             });
         }
         regions.find(DNI, m -> {
             if (dni(m.group().replace("-", ""))) {
-                out.add(new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), 0.9));
+                out.add(new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), 0.9, "dni-nie: check letter"));
             }
         });
         if (VAT_CONTEXT.find(text, lower)) {
-            regions.find(VAT, m -> out.add(new PiiFinding(PiiType.VAT_ID, m.start(), m.end(), m.group(), 0.8)));
+            regions.find(VAT, m -> out.add(new PiiFinding(PiiType.VAT_ID, m.start(), m.end(), m.group(), 0.8, "vat-id: country format, VAT words near")));
         }
         return out;
     }

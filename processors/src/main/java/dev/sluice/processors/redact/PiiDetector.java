@@ -139,13 +139,13 @@ public final class PiiDetector {
             candidates.addAll(NationalIds.find(text, lower, regions));
         }
         if (at) {
-            DigitRegions.of(text, '@').find(EMAIL, m -> candidates.add(new PiiFinding(PiiType.EMAIL, m.start(), m.end(), m.group(), 0.95)));
+            DigitRegions.of(text, '@').find(EMAIL, m -> candidates.add(new PiiFinding(PiiType.EMAIL, m.start(), m.end(), m.group(), 0.95, "email: pattern")));
         }
         if (dots >= 1) {
-            URL.findAll(text, lower, m -> candidates.add(new PiiFinding(PiiType.URL, m.start(), m.end(), m.group(), 0.9)));
+            URL.findAll(text, lower, m -> candidates.add(new PiiFinding(PiiType.URL, m.start(), m.end(), m.group(), 0.9, "url: pattern")));
         }
         if (digits >= 4) {
-            regions.find(DATE, m -> candidates.add(new PiiFinding(PiiType.DATE, m.start(), m.end(), m.group(), 0.7)));
+            regions.find(DATE, m -> candidates.add(new PiiFinding(PiiType.DATE, m.start(), m.end(), m.group(), 0.7, "date: pattern")));
         }
         if (digits >= 9) {
             numeric(text, lower, regions, candidates);
@@ -153,14 +153,14 @@ public final class PiiDetector {
         if (digits >= 4 && dots >= 3) {
             regions.find(IPV4, m -> {
                 if (IPS.isValidInet4Address(m.group())) {
-                    candidates.add(new PiiFinding(PiiType.IP, m.start(), m.end(), m.group(), 0.9));
+                    candidates.add(new PiiFinding(PiiType.IP, m.start(), m.end(), m.group(), 0.9, "ipv4: address parser"));
                 }
             });
         }
         if (colons >= 2) {
             for (Matcher m = IPV6.matcher(text); m.find(); ) {
                 if (m.group().length() >= 3 && IPS.isValidInet6Address(m.group())) {
-                    candidates.add(new PiiFinding(PiiType.IP, m.start(), m.end(), m.group(), 0.9));
+                    candidates.add(new PiiFinding(PiiType.IP, m.start(), m.end(), m.group(), 0.9, "ipv6: address parser"));
                 }
             }
         }
@@ -172,14 +172,14 @@ public final class PiiDetector {
             for (Phone match : phoneNumbers(text, phoneWindows, defaultRegion)) {
                 boolean valid = PHONES.isValidNumber(match.number());
                 if (valid || context) {
-                    candidates.add(new PiiFinding(PiiType.PHONE, match.start(), match.end(), match.raw(), valid ? 0.85 : 0.6));
+                    candidates.add(new PiiFinding(PiiType.PHONE, match.start(), match.end(), match.raw(), valid ? 0.85 : 0.6, valid ? "phone: libphonenumber, valid number" : "phone: libphonenumber, possible number, phoning words near"));
                 }
             }
             if (context) {
                 regions.find(DIGIT_RUN, m -> {
                     long n = m.group().chars().filter(Character::isDigit).count();
                     if (n >= 7 && n <= 15) {
-                        candidates.add(new PiiFinding(PiiType.PHONE, m.start(), m.end(), m.group(), 0.5));
+                        candidates.add(new PiiFinding(PiiType.PHONE, m.start(), m.end(), m.group(), 0.5, "phone: digit run, phoning words near"));
                     }
                 });
             }
@@ -245,12 +245,12 @@ public final class PiiDetector {
                         && digits.charAt(0) != '0' && LuhnCheckDigit.LUHN_CHECK_DIGIT.isValid(digits);
             });
             if (span != null) {
-                candidates.add(new PiiFinding(PiiType.CREDIT_CARD, span[0], span[1], text.substring(span[0], span[1]), 0.95));
+                candidates.add(new PiiFinding(PiiType.CREDIT_CARD, span[0], span[1], text.substring(span[0], span[1]), 0.95, "card: Luhn"));
             } else if (cardContext && freshRun) {
                 // the text speaks of a card: its number, even with a wrong check digit, outranks a phone reading
-                candidates.add(new PiiFinding(PiiType.CREDIT_CARD, m.start(), m.end(), m.group(), 0.9));
+                candidates.add(new PiiFinding(PiiType.CREDIT_CARD, m.start(), m.end(), m.group(), 0.9, "card: card words near, check digit fails"));
             } else if (lenient.contains(PiiType.CREDIT_CARD)) {
-                candidates.add(new PiiFinding(PiiType.CREDIT_CARD, m.start(), m.end(), m.group(), 0.5));
+                candidates.add(new PiiFinding(PiiType.CREDIT_CARD, m.start(), m.end(), m.group(), 0.5, "card: lenient, check digit fails"));
             }
             // a greedy run may start with a neighbour's digits or hold another number: look again from its
             // next group; overlapping candidates are settled by resolveOverlaps
@@ -260,13 +260,13 @@ public final class PiiDetector {
         for (int from = 0; from < text.length() && m.find(from); ) {
             int[] span = validRun(text, m.start(), m.end(), s -> s.length(), s -> IBANS.isValid(s.replace(" ", "")));
             if (span != null) {
-                candidates.add(new PiiFinding(PiiType.IBAN, span[0], span[1], text.substring(span[0], span[1]), 0.99));
+                candidates.add(new PiiFinding(PiiType.IBAN, span[0], span[1], text.substring(span[0], span[1]), 0.99, "iban: mod-97 and country length"));
             } else if (lenient.contains(PiiType.IBAN)) {
-                candidates.add(new PiiFinding(PiiType.IBAN, m.start(), m.end(), m.group(), 0.5));
+                candidates.add(new PiiFinding(PiiType.IBAN, m.start(), m.end(), m.group(), 0.5, "iban: lenient, check fails"));
             }
             from = nextGroup(text, m.start(), m.end());
         }
-        regions.find(SSN, s -> candidates.add(new PiiFinding(PiiType.US_SSN, s.start(), s.end(), s.group(), 0.85)));
+        regions.find(SSN, s -> candidates.add(new PiiFinding(PiiType.US_SSN, s.start(), s.end(), s.group(), 0.85, "ssn: pattern")));
     }
 
     /**
@@ -336,7 +336,7 @@ public final class PiiDetector {
 
     private static void find(Pattern pattern, String text, PiiType type, double confidence, List<PiiFinding> out) {
         for (Matcher m = pattern.matcher(text); m.find(); ) {
-            out.add(new PiiFinding(type, m.start(), m.end(), m.group(), confidence));
+            out.add(new PiiFinding(type, m.start(), m.end(), m.group(), confidence, type.name().toLowerCase(java.util.Locale.ROOT) + ": pattern"));
         }
     }
 

@@ -4,12 +4,18 @@ package dev.sluice.processors.redact;
  * One detected value: {@code text.substring(start, end)} is of {@code type}.
  *
  * @param confidence 0..1; checksum-validated values score higher than pattern-only ones
+ * @param recognizer which recognizer fired and what it checked ("card: Luhn"), for people who inspect findings
  */
-public record PiiFinding(PiiType type, int start, int end, String value, double confidence) {
+public record PiiFinding(PiiType type, int start, int end, String value, double confidence, String recognizer) {
     public PiiFinding {
         if (start < 0 || end <= start) {
             throw new IllegalArgumentException("finding span must be non-empty: " + start + ".." + end);
         }
+    }
+
+    /** A finding whose recognizer is not known here (one passed on between stages as a span). */
+    public PiiFinding(PiiType type, int start, int end, String value, double confidence) {
+        this(type, start, end, value, confidence, "unspecified");
     }
 
     /**

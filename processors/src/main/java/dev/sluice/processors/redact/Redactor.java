@@ -51,19 +51,32 @@ public final class Redactor {
         Map<String, String> mapping = new HashMap<>();
         Map<PiiType, Integer> counts = new EnumMap<>(PiiType.class);
         List<ChatMessage> out = new ArrayList<>(messages.size());
+        List<List<Redaction.Replacement>> replacements = new ArrayList<>(messages.size());
         int replaced = 0;
         for (int i = 0; i < messages.size(); i++) {
             ChatMessage message = messages.get(i);
             List<PiiFinding> findings = findingsByMessage.get(i);
+            List<Redaction.Replacement> applied = new ArrayList<>();
+            replacements.add(applied);
             if (findings.isEmpty()) {
                 out.add(message);
                 continue;
             }
             String text = message.getContent();
+            // for each character of the current text, the span of the original it stands for (a
+            // placeholder stands for the whole value): findings of later passes map back through it
+            int[] originStart = null;
+            int[] originEnd = null;
             for (int pass = 0; pass < PASSES && !findings.isEmpty(); pass++) {
                 StringBuilder redacted = new StringBuilder(text.length());
+                int[] nextStart = new int[text.length()];
+                int[] nextEnd = new int[text.length()];
                 int at = 0;
                 for (PiiFinding finding : findings) {
+                    int from = redacted.length();
+                    nextStart = fit(nextStart, from + finding.start() - at);
+                    nextEnd = fit(nextEnd, from + finding.start() - at);
+                    copyOrigin(originStart, originEnd, at, finding.start(), nextStart, nextEnd, from);
                     redacted.append(text, at, finding.start());
                     String key = finding.type() + "\u0000" + normalise(finding);
                     String placeholder = placeholders.get(key);
@@ -73,17 +86,43 @@ public final class Redactor {
                         placeholders.put(key, placeholder);
                         mapping.put(placeholder, finding.value());
                     }
+                    int start = originStart == null ? finding.start() : originStart[finding.start()];
+                    int end = originEnd == null ? finding.end() : originEnd[finding.end() - 1];
+                    applied.add(new Redaction.Replacement(new PiiFinding(finding.type(), start, end, message.getContent().substring(start, end),
+                            finding.confidence(), finding.recognizer()), placeholder));
+                    nextStart = fit(nextStart, redacted.length() + placeholder.length());
+                    nextEnd = fit(nextEnd, redacted.length() + placeholder.length());
+                    java.util.Arrays.fill(nextStart, redacted.length(), redacted.length() + placeholder.length(), start);
+                    java.util.Arrays.fill(nextEnd, redacted.length(), redacted.length() + placeholder.length(), end);
                     redacted.append(placeholder);
                     at = finding.end();
                     replaced++;
                 }
+                int from = redacted.length();
+                nextStart = fit(nextStart, from + text.length() - at);
+                nextEnd = fit(nextEnd, from + text.length() - at);
+                copyOrigin(originStart, originEnd, at, text.length(), nextStart, nextEnd, from);
                 redacted.append(text, at, text.length());
                 text = redacted.toString();
+                originStart = nextStart;
+                originEnd = nextEnd;
                 findings = detector.detect(text, country);
             }
             out.add(new ChatMessage(message.getRole(), text, message.getName(), message.getCacheControl()));
         }
-        return new Redaction(out, replaced, counts, mapping);
+        return new Redaction(out, replaced, counts, mapping, replacements);
+    }
+
+    /** Copies the origin of {@code [from, to)} of the current text to {@code next} at {@code at}; null origins mean the original text itself. */
+    private static void copyOrigin(int[] originStart, int[] originEnd, int from, int to, int[] nextStart, int[] nextEnd, int at) {
+        for (int k = from; k < to; k++) {
+            nextStart[at + k - from] = originStart == null ? k : originStart[k];
+            nextEnd[at + k - from] = originEnd == null ? k + 1 : originEnd[k];
+        }
+    }
+
+    private static int[] fit(int[] array, int length) {
+        return array.length >= length ? array : java.util.Arrays.copyOf(array, Math.max(length, array.length * 2));
     }
 
     private static String normalise(PiiFinding finding) {
