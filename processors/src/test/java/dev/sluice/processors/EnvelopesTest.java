@@ -41,6 +41,7 @@ class EnvelopesTest {
                 .setOutputRedactions(1)
                 .setAllowedModels(List.of("a"))
                 .setRoute(new Route("premium", List.of("a", "b")))
+                .setReservation(new dev.sluice.schemas.avro.BudgetReservation(120L, 40L, List.of("b1@2026-11")))
                 .setAttempt(1)
                 .setCalls(2)
                 .setRetries(1)

@@ -23,9 +23,13 @@ import dev.sluice.processors.redact.PiiDetector;
 import dev.sluice.processors.redact.RedactStage;
 import dev.sluice.processors.redact.Redactor;
 import dev.sluice.processors.route.RouteStage;
-import dev.sluice.processors.route.Router;
 import dev.sluice.processors.validate.OutputValidator;
 import dev.sluice.processors.validate.ValidateStage;
+import dev.sluice.processors.budget.SettleStage;
+import dev.sluice.processors.pipeline.Envelopes;
+import dev.sluice.schemas.avro.Alert;
+import dev.sluice.schemas.avro.AuditEvent;
+import dev.sluice.schemas.avro.BudgetState;
 import dev.sluice.schemas.avro.CostAggregate;
 import dev.sluice.schemas.avro.CostRecord;
 import dev.sluice.schemas.avro.PipelineRecord;
@@ -34,6 +38,7 @@ import dev.sluice.schemas.serde.SchemaRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -47,6 +52,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
@@ -69,6 +75,8 @@ public final class SluiceTopology {
     public static final String ADMIT_STORE = "admit-request-ids";
     public static final String INFLIGHT_STORE = "infer-inflight";
     public static final String COST_STORE = "cost-daily";
+    /** Each tenant's budget windows (spent, reserved), keyed by tenant: route reserves, settle settles. */
+    public static final String BUDGET_STORE = "budget-ledger";
     /** Late cost records are still counted in their day's window for this long. */
     public static final Duration COST_GRACE = Duration.ofHours(1);
     /** Daily cost windows are kept this long in the store, for interactive queries. */
@@ -92,6 +100,8 @@ public final class SluiceTopology {
                 Stores.persistentWindowStore(ADMIT_STORE, limits.dedupWindow(), limits.dedupWindow(), false),
                 Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INFLIGHT_STORE), Serdes.String(), envelopes));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUDGET_STORE), Serdes.String(),
+                AvroSerde.of(BudgetState.class, registry)));
 
         var redactionRules = config.redaction();
         PiiDetector detector = new PiiDetector(redactionRules.lenientChecksums().stream()
@@ -107,23 +117,49 @@ public final class SluiceTopology {
                 .process(() -> new AdmitProcessor(admitter, ADMIT_STORE, limits.dedupWindow(), config.version(), clock),
                         Named.as(AdmitProcessor.NAME), ADMIT_STORE);
 
-        KStream<String, PipelineRecord> routed = admitted
+        KStream<String, PipelineRecord> policed = admitted
                 .processValues(StageProcessor.supplier(ClassifyStage.NAME,
                         new ClassifyStage(new Classifier(config.classifier(), detector, new InjectionDetector())), clock), Named.as(ClassifyStage.NAME))
                 .processValues(StageProcessor.supplier(RedactStage.NAME, new RedactStage(redactor, vaultKeyId, vaultKey), clock), Named.as(RedactStage.NAME))
-                .processValues(StageProcessor.supplier(PolicyStage.NAME, new PolicyStage(new PolicyEngine(config)), clock), Named.as(PolicyStage.NAME))
-                .processValues(StageProcessor.supplier(RouteStage.NAME, new RouteStage(new Router(config.routing())), clock), Named.as(RouteStage.NAME));
+                .processValues(StageProcessor.supplier(PolicyStage.NAME, new PolicyStage(new PolicyEngine(config)), clock), Named.as(PolicyStage.NAME));
+
+        // route reserves against the tenant's budgets: keyed by tenant, one task holds all of a tenant's
+        // budget windows, so check-and-reserve never races (DESIGN.md, "Budgets that hold")
+        var toRoute = policed.split(Named.as("route-"))
+                .branch((key, envelope) -> Outcomes.isRejected(envelope), Branched.as("passed-by"))
+                .defaultBranch(Branched.as("open"));
+        KStream<String, PipelineRecord> routed = byTenant(toRoute.get("route-open"), "route", envelopes, partitions)
+                .processValues(StageProcessor.withStore(RouteStage.NAME, new RouteStage(config), BUDGET_STORE, clock, false),
+                        Named.as(RouteStage.NAME), BUDGET_STORE)
+                .selectKey((tenant, envelope) -> Envelopes.outcomeKey(envelope), Named.as("route-key-by-request"))
+                .repartition(Repartitioned.<String, PipelineRecord>as("infer-by-request").withKeySerde(Serdes.String()).withValueSerde(envelopes)
+                        .withNumberOfPartitions(partitions))
+                .merge(toRoute.get("route-passed-by"), Named.as("route-merge"));
 
         Map<String, ProviderGuard> guards = new java.util.HashMap<>();
         config.models().values().forEach(m -> guards.computeIfAbsent(m.provider(),
                 p -> new ProviderGuard(p, config.resilience(), config.limitsOf(p), clock)));
-        KStream<String, PipelineRecord> finished = routed
+        KStream<String, PipelineRecord> priced = routed
                 .process(() -> new InferProcessor(config, INFLIGHT_STORE, c -> new Batcher(providers, guards, budgets(c, clock, partitions),
                                 c.limits().interactiveWindow(), c.limits().batchWindow(), c.limits().maxBatchSize()),
                                 c -> new BatchJobs(batchApis, c.limits().batchJobWindow(), c.limits().batchJobPollInterval()), guards, INFER_TICK, clock),
                         Named.as(InferProcessor.NAME), INFLIGHT_STORE)
                 .processValues(StageProcessor.supplier(ValidateStage.NAME, new ValidateStage(new OutputValidator(), redactor), clock), Named.as(ValidateStage.NAME))
                 .processValues(StageProcessor.seeingRejected(CostStage.NAME, new CostStage(config), clock), Named.as(CostStage.NAME));
+
+        // settle: release the reservation, spend the real cost, in the tenant's task again
+        var toSettle = priced.split(Named.as("settle-"))
+                .branch((key, envelope) -> envelope.getReservation() != null, Branched.as("reserved"))
+                .defaultBranch(Branched.as("unreserved"));
+        KStream<String, PipelineRecord> finished = byTenant(toSettle.get("settle-reserved"), "settle", envelopes, partitions)
+                .processValues(StageProcessor.withStore(SettleStage.NAME, new SettleStage(config), BUDGET_STORE, clock, true),
+                        Named.as(SettleStage.NAME), BUDGET_STORE)
+                .selectKey((tenant, envelope) -> Envelopes.outcomeKey(envelope), Named.as("settle-key-by-request"))
+                .merge(toSettle.get("settle-unreserved"), Named.as("settle-merge"));
+
+        finished.flatMapValues(envelope -> alerts(envelope, config.currency()), Named.as("budget-alerts"))
+                .selectKey((requestId, alert) -> alert.getScope(), Named.as("alert-key"))
+                .to(topics.alerts().name(), Produced.with(topics.alerts().keySerde(), topics.alerts().valueSerde()).withName("alerts-sink"));
 
         finished.flatMapValues(PipelineRecord::getAudit, Named.as("audit-trail"))
                 .to(topics.audit().name(), Produced.with(topics.audit().keySerde(), topics.audit().valueSerde()).withName("audit-sink"));
@@ -156,6 +192,27 @@ public final class SluiceTopology {
                 .to(topics.costs().name(), Produced.with(topics.costs().keySerde(), topics.costs().valueSerde()).withName("costs-sink"));
 
         return builder.build();
+    }
+
+    /** The stream re-keyed by tenant and repartitioned, so that one task sees all of a tenant's requests. */
+    private static KStream<String, PipelineRecord> byTenant(KStream<String, PipelineRecord> stream, String name,
+                                                            org.apache.kafka.common.serialization.Serde<PipelineRecord> envelopes, int partitions) {
+        return stream.selectKey((key, envelope) -> envelope.getRequest().getTenant(), Named.as(name + "-key-by-tenant"))
+                .repartition(Repartitioned.<String, PipelineRecord>as(name + "-by-tenant").withKeySerde(Serdes.String()).withValueSerde(envelopes)
+                        .withNumberOfPartitions(partitions));
+    }
+
+    /** The budget thresholds a request's settlement crossed, as alerts. */
+    static List<Alert> alerts(PipelineRecord envelope, String currency) {
+        List<Alert> out = new java.util.ArrayList<>();
+        for (AuditEvent event : envelope.getAudit()) {
+            if (SettleStage.THRESHOLD.equals(event.getDecision())) {
+                Map<String, String> a = event.getAttributes();
+                out.add(new Alert(SettleStage.THRESHOLD, a.get("budget"), event.getTenant(), a.get("window"), Integer.parseInt(a.get("thresholdPercent")),
+                        Long.parseLong(a.get("spentMicros")), Long.parseLong(a.get("capMicros")), currency, event.getRequestId(), event.getTimestamp()));
+            }
+        }
+        return out;
     }
 
     /** One task's share of every provider's rate limits. */

@@ -1,5 +1,6 @@
 package dev.sluice.topology;
 
+import dev.sluice.schemas.avro.Alert;
 import dev.sluice.schemas.avro.AuditEvent;
 import dev.sluice.schemas.avro.CostAggregate;
 import dev.sluice.schemas.avro.LlmRequest;
@@ -23,7 +24,7 @@ public record Topics(
         Topic<String, Rejection> rejections,
         Topic<String, AuditEvent> audit,
         Topic<String, CostAggregate> costs,
-        Topic<String, byte[]> alerts,
+        Topic<String, Alert> alerts,
         List<Topic<String, byte[]>> control,
         Serde<PipelineRecord> envelopeSerde,
         Serde<LlmRequest> requestSerde) {
@@ -41,7 +42,7 @@ public record Topics(
                 new Topic<>(p + ".rejections", keys, AvroSerde.of(Rejection.class, registry), DELETE_7D),
                 new Topic<>(p + ".audit", keys, AvroSerde.of(AuditEvent.class, registry), FOREVER),
                 new Topic<>(p + ".costs", keys, AvroSerde.of(CostAggregate.class, registry), COMPACT),
-                new Topic<>(p + ".alerts", keys, Serdes.ByteArray(), DELETE_7D),
+                new Topic<>(p + ".alerts", keys, AvroSerde.of(Alert.class, registry), DELETE_7D),
                 List.of(
                         new Topic<>(p + ".approvals.pending", keys, Serdes.ByteArray(), DELETE_7D),
                         new Topic<>(p + ".approvals.decisions", keys, Serdes.ByteArray(), DELETE_7D),

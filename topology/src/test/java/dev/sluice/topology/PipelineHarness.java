@@ -36,7 +36,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 class PipelineHarness implements AutoCloseable {
 
     static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
-    final GatewayConfig config = new GatewayConfigLoader(System::getenv).loadDefault().gateway();
+    final GatewayConfig config;
     final InProcessSchemaRegistry registry = InProcessSchemaRegistry.seeded();
     final Topics topics = Topics.create("t", registry);
     final MutableClock clock = new MutableClock(START);
@@ -55,6 +55,11 @@ class PipelineHarness implements AutoCloseable {
     final AvroSerde<LlmRequest> requestSerde = AvroSerde.of(LlmRequest.class, registry);
 
     PipelineHarness(java.util.Set<String> failingModels) throws Exception {
+        this(failingModels, new GatewayConfigLoader(System::getenv).loadDefault().gateway());
+    }
+
+    PipelineHarness(java.util.Set<String> failingModels, GatewayConfig config) throws Exception {
+        this.config = config;
         String json = "{\"vendor\":\"ACME\",\"total\":12.5}";
         openai = new ScriptedProvider("openai", failingModels, json);
         mistral = new ScriptedProvider("mistral", failingModels, json);

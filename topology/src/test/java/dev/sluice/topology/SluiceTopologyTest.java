@@ -37,7 +37,7 @@ class SluiceTopologyTest {
             assertThat(h.rejections.isEmpty()).isTrue();
 
             List<String> stages = h.audit.readValuesToList().stream().map(AuditEvent::getStage).toList();
-            assertThat(stages).containsExactly("admit", "classify", "redact", "policy", "route", "infer", "validate", "cost");
+            assertThat(stages).containsExactly("admit", "classify", "redact", "policy", "route", "infer", "validate", "cost", "settle");
         }
     }
 

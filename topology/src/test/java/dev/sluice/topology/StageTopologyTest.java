@@ -85,7 +85,7 @@ class StageTopologyTest {
             assertThat(trail.get(5).getAttributes()).containsEntry("model", "gpt-4o-mini").containsEntry("calls", "1");
             assertThat(trail.get(6).getDecision()).isEqualTo("VALID");
             assertThat(trail.get(7).getAttributes()).containsEntry("costMicros", "27").containsEntry("currency", "USD");
-            assertThat(trail).extracting(AuditEvent::getSequence).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
+            assertThat(trail).extracting(AuditEvent::getSequence).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8);
         }
     }
 

@@ -25,7 +25,8 @@ public record GatewayConfig(
         Resilience resilience,
         Map<String, ProviderLimits> providerLimits,
         RedactionRules redaction,
-        String currency) {
+        String currency,
+        BudgetRules budgets) {
 
     public GatewayConfig {
         require(version != null && !version.isBlank(), "version must not be blank");
@@ -40,6 +41,7 @@ public record GatewayConfig(
         Objects.requireNonNull(redaction, "redaction");
         providerLimits = Map.copyOf(Objects.requireNonNull(providerLimits, "providerLimits"));
         require(currency != null && currency.length() == 3, "currency must be an ISO 4217 code");
+        Objects.requireNonNull(budgets, "budgets");
         require(!tenants.isEmpty(), "at least one tenant must be configured");
         require(!models.isEmpty(), "at least one model must be configured");
         for (Map.Entry<String, List<String>> tier : routing.tiers().entrySet()) {
@@ -57,6 +59,23 @@ public record GatewayConfig(
                 require(models.containsKey(model), "policy for domain '" + domain.getKey() + "' names unknown model '" + model + "'");
             }
         }
+        for (Budget budget : budgets.budgets()) {
+            Tenant tenant = tenants.get(budget.tenant());
+            require(tenant != null, "budget '" + budget.id() + "' names unknown tenant '" + budget.tenant() + "'");
+            require(budget.department() == null || tenant.knowsDepartment(budget.department()),
+                    "budget '" + budget.id() + "' names department '" + budget.department() + "' that tenant '" + budget.tenant() + "' does not have");
+        }
+        budgets.downgrade().forEach((from, to) -> {
+            require(routing.tiers().containsKey(from), "budgets.downgrade names unknown tier '" + from + "'");
+            require(routing.tiers().containsKey(to), "budgets.downgrade names unknown tier '" + to + "'");
+        });
+    }
+
+    /** A configuration with no budgets: nothing is reserved and every request is routed as classified. */
+    public GatewayConfig(String version, Map<String, Tenant> tenants, Map<String, ModelSpec> models, PolicyRules policy, RoutingRules routing,
+                         Map<String, Template> templates, ClassifierRules classifier, Limits limits, Resilience resilience,
+                         Map<String, ProviderLimits> providerLimits, RedactionRules redaction, String currency) {
+        this(version, tenants, models, policy, routing, templates, classifier, limits, resilience, providerLimits, redaction, currency, BudgetRules.NONE);
     }
 
     public Optional<Tenant> tenant(String id) {
@@ -228,6 +247,49 @@ public record GatewayConfig(
                 require(tiers.containsKey(tier), "routing.tierByComplexity names unknown tier '" + tier + "'");
             }
             require(restrictedTier == null || tiers.containsKey(restrictedTier), "routing.restrictedTier names unknown tier '" + restrictedTier + "'");
+        }
+    }
+
+    /** The window a budget's cap holds for; windows are UTC and reset at their boundaries. */
+    public enum BudgetPeriod { DAY, MONTH }
+
+    /**
+     * A spending cap on the requests of one tenant, narrowed by department, use case and environment
+     * (null: any). Costs are in millionths of the currency unit.
+     *
+     * @param softLimitPercent at this share of the cap (spent and reserved), requests are routed one tier down
+     */
+    public record Budget(String id, String tenant, String department, String useCase, String environment, BudgetPeriod period,
+                         long capMicros, int softLimitPercent) {
+        public Budget {
+            require(id != null && !id.isBlank() && !id.contains("@"), "budget id must not be blank nor contain '@'");
+            require(tenant != null && !tenant.isBlank(), "budget '" + id + "' needs a tenant");
+            Objects.requireNonNull(period, "budget '" + id + "' period (DAY or MONTH)");
+            require(capMicros > 0, "budget '" + id + "' capMicros must be positive");
+            require(softLimitPercent > 0 && softLimitPercent <= 100, "budget '" + id + "' softLimitPercent must be within 1..100");
+        }
+
+        /** Whether a request of this tenant, department, use case and environment counts against the budget. */
+        public boolean covers(String tenant, String department, String useCase, String environment) {
+            return this.tenant.equals(tenant) && (this.department == null || this.department.equals(department))
+                    && (this.useCase == null || this.useCase.equals(useCase)) && (this.environment == null || this.environment.equals(environment));
+        }
+    }
+
+    /**
+     * @param budgets          the caps; a request counts against every budget that covers it
+     * @param inputTokenMargin added to the tokenizer's input count when reserving (0.25: a quarter more),
+     *                         for providers whose tokenizers count more than cl100k
+     * @param downgrade        the tier a request goes to instead when a budget it counts against is past its soft limit
+     */
+    public record BudgetRules(List<Budget> budgets, double inputTokenMargin, Map<String, String> downgrade) {
+        public static final BudgetRules NONE = new BudgetRules(List.of(), 0.25, Map.of());
+
+        public BudgetRules {
+            budgets = List.copyOf(budgets);
+            downgrade = Map.copyOf(downgrade);
+            require(inputTokenMargin >= 0 && inputTokenMargin <= 10, "budgets.inputTokenMargin must be within 0..10");
+            require(budgets.stream().map(Budget::id).distinct().count() == budgets.size(), "budget ids must be unique");
         }
     }
 

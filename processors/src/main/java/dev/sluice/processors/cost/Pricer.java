@@ -36,6 +36,18 @@ public final class Pricer {
     }
 
     /**
+     * The most a call can cost before it is made: the input tokens at the dearest input rate (a
+     * cache write can cost more than plain input) and the maximum output tokens (reasoning tokens are
+     * part of them) at the output rate, rounded up, no discount. Cached input and batch discounts only
+     * make the real cost lower, so a call whose input the estimate did not under-count never costs more.
+     */
+    public static long estimateMicros(ModelSpec model, long inputTokens, long maxOutputTokens) {
+        long inputRate = Math.max(model.inputPerMillion(), model.cacheWritePerMillion());
+        long perMillion = Math.addExact(Math.multiplyExact(inputTokens, inputRate), Math.multiplyExact(maxOutputTokens, model.outputPerMillion()));
+        return (perMillion + 999_999) / 1_000_000;
+    }
+
+    /**
      * Adds one priced request to an aggregate (a new one when {@code aggregate} is null). The window
      * bounds are left to the caller, which knows the window.
      */

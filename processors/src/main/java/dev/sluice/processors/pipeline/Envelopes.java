@@ -46,6 +46,7 @@ public final class Envelopes {
                 .setOutputRedactions(e.getOutputRedactions())
                 .setAllowedModels(e.getAllowedModels())
                 .setRoute(e.getRoute())
+                .setReservation(e.getReservation())
                 .setAttempt(e.getAttempt())
                 .setCalls(e.getCalls())
                 .setRetries(e.getRetries())

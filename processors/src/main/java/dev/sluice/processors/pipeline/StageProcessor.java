@@ -9,6 +9,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,31 +24,51 @@ public final class StageProcessor implements FixedKeyProcessor<String, PipelineR
     private static final Logger LOG = LoggerFactory.getLogger(StageProcessor.class);
 
     private final String name;
-    private final Stage stage;
+    private final StoreStage<Object> stage;
+    private final String storeName;
     private final Clock clock;
     private final boolean seesRejected;
     private FixedKeyProcessorContext<String, PipelineRecord> context;
+    private KeyValueStore<String, Object> store;
 
-    private StageProcessor(String name, Stage stage, Clock clock, boolean seesRejected) {
+    @SuppressWarnings("unchecked")
+    private StageProcessor(String name, StoreStage<?> stage, String storeName, Clock clock, boolean seesRejected) {
         this.name = name;
-        this.stage = stage;
+        this.stage = (StoreStage<Object>) stage;
+        this.storeName = storeName;
         this.clock = clock;
         this.seesRejected = seesRejected;
     }
 
     /** A stage that only sees requests still on their way. */
     public static FixedKeyProcessorSupplier<String, PipelineRecord, PipelineRecord> supplier(String name, Stage stage, Clock clock) {
-        return () -> new StageProcessor(name, stage, clock, false);
+        return () -> new StageProcessor(name, stateless(stage), null, clock, false);
     }
 
     /** A stage that also sees rejected requests (cost: a rejected answer was still billed). */
     public static FixedKeyProcessorSupplier<String, PipelineRecord, PipelineRecord> seeingRejected(String name, Stage stage, Clock clock) {
-        return () -> new StageProcessor(name, stage, clock, true);
+        return () -> new StageProcessor(name, stateless(stage), null, clock, true);
+    }
+
+    /**
+     * A stage with a store of its own, keyed by the record key; connect the store to the processor
+     * ({@code processValues(supplier, named, storeName)}).
+     *
+     * @param seesRejected whether rejected requests are passed to the stage too
+     */
+    public static <V> FixedKeyProcessorSupplier<String, PipelineRecord, PipelineRecord> withStore(String name, StoreStage<V> stage, String storeName,
+                                                                                                 Clock clock, boolean seesRejected) {
+        return () -> new StageProcessor(name, stage, storeName, clock, seesRejected);
+    }
+
+    private static StoreStage<Object> stateless(Stage stage) {
+        return (key, envelope, now, store) -> stage.apply(envelope, now);
     }
 
     @Override
     public void init(FixedKeyProcessorContext<String, PipelineRecord> context) {
         this.context = context;
+        this.store = storeName == null ? null : context.getStateStore(storeName);
     }
 
     @Override
@@ -60,7 +81,7 @@ public final class StageProcessor implements FixedKeyProcessor<String, PipelineR
         Instant now = clock.instant();
         PipelineRecord out;
         try {
-            out = stage.apply(envelope, now);
+            out = stage.apply(record.key(), envelope, now, store);
         } catch (KafkaException e) {
             throw e;
         } catch (RuntimeException e) {

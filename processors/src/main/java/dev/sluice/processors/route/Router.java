@@ -7,6 +7,7 @@ import dev.sluice.schemas.avro.Sensitivity;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,9 +21,28 @@ import java.util.Set;
 public final class Router {
 
     private final RoutingRules rules;
+    private final Map<String, String> downgrade;
 
     public Router(RoutingRules rules) {
+        this(rules, Map.of());
+    }
+
+    /** @param downgrade the tier to use instead of a tier when a budget is past its soft limit */
+    public Router(RoutingRules rules, Map<String, String> downgrade) {
         this.rules = rules;
+        this.downgrade = Map.copyOf(downgrade);
+    }
+
+    /** The tier classification and sensitivity give, before any budget downgrade. */
+    public String tier(Classification classification) {
+        return classification.getSensitivity() == Sensitivity.RESTRICTED && rules.restrictedTier() != null
+                ? rules.restrictedTier()
+                : rules.tierByComplexity().getOrDefault(classification.getTier(), classification.getTier());
+    }
+
+    /** The tier a budget past its soft limit sends requests of {@code tier} to (the same when none is configured). */
+    public String downgraded(String tier) {
+        return downgrade.getOrDefault(tier, tier);
     }
 
     public Optional<Route> route(Classification classification, List<String> allowedModels, String requestedModel) {
@@ -31,15 +51,21 @@ public final class Router {
 
     /** As above; a use case with a configured chain uses that chain (still filtered by policy) instead of the tiers. */
     public Optional<Route> route(Classification classification, List<String> allowedModels, String requestedModel, String useCase) {
-        String tier = classification.getSensitivity() == Sensitivity.RESTRICTED && rules.restrictedTier() != null
-                ? rules.restrictedTier()
-                : rules.tierByComplexity().getOrDefault(classification.getTier(), classification.getTier());
+        return route(classification, allowedModels, requestedModel, useCase, false);
+    }
+
+    /**
+     * @param downgrade a budget is past its soft limit: the tier is replaced by its configured
+     *                  downgrade, and a use case's own chain is not used (it is a premium choice)
+     */
+    public Optional<Route> route(Classification classification, List<String> allowedModels, String requestedModel, String useCase, boolean downgrade) {
+        String tier = downgrade ? downgraded(tier(classification)) : tier(classification);
         Set<String> chain = new LinkedHashSet<>();
         if (requestedModel != null && allowedModels.contains(requestedModel)) {
             chain.add(requestedModel);
         }
         List<String> useCaseChain = useCase == null ? null : rules.chainsByUseCase().get(useCase);
-        if (useCaseChain != null && tier.equals(rules.tierByComplexity().getOrDefault(classification.getTier(), classification.getTier()))) {
+        if (useCaseChain != null && !downgrade && tier.equals(rules.tierByComplexity().getOrDefault(classification.getTier(), classification.getTier()))) {
             useCaseChain.stream().filter(allowedModels::contains).forEach(chain::add);
             return chain.isEmpty() ? Optional.empty() : Optional.of(new Route("use-case:" + useCase, List.copyOf(chain)));
         }

@@ -129,8 +129,17 @@ public final class GatewayConfigLoader {
         red.path("vaultKeys").fields().forEachRemaining(e -> vaultKeys.put(e.getKey(), vaultKey(e.getKey(), e.getValue())));
         RedactionRules redaction = new RedactionRules(red.path("activeKey").asText(null), vaultKeys,
                 new java.util.HashSet<>(strings(red, "lenientChecksums")));
+        JsonNode b = root.path("budgets");
+        List<GatewayConfig.Budget> budgets = new ArrayList<>();
+        fields(b, "limits").forEach((id, budget) -> budgets.add(new GatewayConfig.Budget(id, text(budget, "tenant", "budgets.limits." + id),
+                budget.path("department").asText(null), budget.path("useCase").asText(null), budget.path("environment").asText(null),
+                GatewayConfig.BudgetPeriod.valueOf(text(budget, "period", "budgets.limits." + id).toUpperCase(Locale.ROOT)),
+                budget.path("capMicros").asLong(0), budget.path("softLimitPercent").asInt(80))));
+        Map<String, String> downgrade = new LinkedHashMap<>();
+        b.path("downgrade").fields().forEachRemaining(e -> downgrade.put(e.getKey(), e.getValue().asText()));
+        GatewayConfig.BudgetRules budgetRules = new GatewayConfig.BudgetRules(budgets, b.path("inputTokenMargin").asDouble(0.25), downgrade);
         return new GatewayConfig(version, tenants, models, policyRules, routingRules, templates, classifierRules, limits,
-                resilience, providerLimits, redaction, root.path("currency").asText("USD"));
+                resilience, providerLimits, redaction, root.path("currency").asText("USD"), budgetRules);
     }
 
     private byte[] vaultKey(String id, JsonNode node) {
