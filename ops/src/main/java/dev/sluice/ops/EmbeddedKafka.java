@@ -68,17 +68,21 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("log.flush.interval.messages", Long.toString(Long.MAX_VALUE));
         KafkaConfig config = new KafkaConfig(props);
 
-        new Formatter()
-                .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
-                .setClusterId(Uuid.randomUuid().toString())
-                .setNodeId(1)
-                .setDirectories(List.of(logDir))
-                .setMetadataLogDirectory(logDir)
-                .setControllerListenerName("CONTROLLER")
-                .setReleaseVersion(MetadataVersion.latestProduction())
-                .setIgnoreFormatted(true)
-                .run();
+        // a folder formatted before keeps its cluster id: formatting it again with a new one is refused
+        boolean formatted = Files.exists(dataDir.resolve("meta.properties"));
+        if (!formatted) {
+            new Formatter()
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                    .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                    .setClusterId(Uuid.randomUuid().toString())
+                    .setNodeId(1)
+                    .setDirectories(List.of(logDir))
+                    .setMetadataLogDirectory(logDir)
+                    .setControllerListenerName("CONTROLLER")
+                    .setReleaseVersion(MetadataVersion.latestProduction())
+                    .setIgnoreFormatted(true)
+                    .run();
+        }
 
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();

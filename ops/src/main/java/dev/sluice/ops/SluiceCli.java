@@ -98,16 +98,20 @@ public final class SluiceCli implements Runnable {
         @Option(names = "--timeout", description = "Seconds to wait for every outcome (default: ${DEFAULT-VALUE}).", defaultValue = "90")
         int timeoutSeconds;
 
+        /** Where the demo keeps its broker and state, and its application id: {@code sluice costs} reads them after the demo. */
+        static final Path HOME = Path.of(".sluice", "demo");
+        static final String APPLICATION_ID = "sluice-demo";
+
         @Override
         public Integer call() throws Exception {
             PrintStream out = System.out;
-            Path home = Path.of(".sluice", "demo");
+            Path home = HOME;
             deleteRecursively(home);
             SluiceConfig config = common.config(Map.of(
                     SluiceConfig.EMBEDDED_DATA_DIR, home.resolve("kafka").toString(),
                     SluiceConfig.EMBEDDED_PORT, "0",
                     SluiceConfig.STATE_DIR, home.resolve("state").toString(),
-                    SluiceConfig.APPLICATION_ID, "sluice-demo",
+                    SluiceConfig.APPLICATION_ID, APPLICATION_ID,
                     SluiceConfig.SIMULATOR_DOWN_MODELS, "gpt-4o"));
             long started = System.nanoTime();
             try (SluiceRuntime runtime = new SluiceRuntime(config).start(out)) {
@@ -278,27 +282,61 @@ public final class SluiceCli implements Runnable {
         }
     }
 
-    @Command(name = "costs", mixinStandardHelpOptions = true, description = "Print the daily cost aggregates per tenant, department and model.")
+    @Command(name = "costs", mixinStandardHelpOptions = true, description = "Print spend by department and day, each budget against its cap with a forecast, "
+            + "and the most expensive prompts; reads the running broker, or the data the last demo or run left behind.")
     static final class Costs implements Callable<Integer> {
         @Mixin
         Common common;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             SluiceConfig config = common.config(Map.of());
-            Topics topics = Topics.create(config.getString(SluiceConfig.TOPIC_PREFIX), dev.sluice.schemas.serde.InProcessSchemaRegistry.seeded());
-            Map<String, CostAggregate> latest = new TreeMap<>();
-            try (TopicReader reader = new TopicReader(common.clientBootstrap(config), List.of(topics.costs().name()))) {
-                reader.readToEnd(Duration.ofSeconds(30)).forEach(r -> latest.put(new String(r.key()),
-                        topics.costs().valueSerde().deserializer().deserialize(r.topic(), r.value())));
+            String path = config.getString(SluiceConfig.GATEWAY_CONFIG);
+            var loader = new dev.sluice.topology.config.GatewayConfigLoader(System::getenv);
+            var gateway = (path.isBlank() ? loader.loadDefault() : loader.load(Path.of(path))).gateway();
+            var registry = dev.sluice.schemas.serde.InProcessSchemaRegistry.seeded();
+            Topics topics = Topics.create(config.getString(SluiceConfig.TOPIC_PREFIX), registry);
+            String applicationId = config.getString(SluiceConfig.APPLICATION_ID);
+            if (!config.embedded() || listening(config.getInt(SluiceConfig.EMBEDDED_PORT))) {
+                CostsReport.read(common.clientBootstrap(config), topics, applicationId, registry).print(System.out, gateway, java.time.Instant.now());
+                return 0;
             }
-            System.out.printf(Locale.ROOT, "%-12s %-14s %-16s %-10s %9s %10s %14s%n", "tenant", "department", "model", "day", "requests", "tokens", "cost");
-            for (CostAggregate a : latest.values()) {
-                System.out.printf(Locale.ROOT, "%-12s %-14s %-16s %-10s %9d %10d %10.6f %s%n", a.getTenant(), a.getDepartment(), a.getModel(),
-                        a.getWindowStart().toString().substring(0, 10), a.getRequests(), a.getInputTokens() + a.getOutputTokens(),
-                        a.getCostMicros() / 1e6, a.getCurrency());
+            // no broker running: read the data the last embedded run or demo left behind
+            Path runData = Path.of(config.getString(SluiceConfig.EMBEDDED_DATA_DIR));
+            Path demoData = Demo.HOME.resolve("kafka");
+            Path data = newest(runData, demoData);
+            if (data == null) {
+                System.err.println("No broker is running and no embedded broker data was found in " + runData + " or " + demoData
+                        + ": run ./sluice demo or ./sluice run first, or name a cluster with --bootstrap-servers.");
+                return 1;
+            }
+            String id = data.equals(demoData) ? Demo.APPLICATION_ID : applicationId;
+            System.out.println("(No broker running: read the data " + (data.equals(demoData) ? "./sluice demo" : "./sluice run") + " left in " + data + ")");
+            System.out.println();
+            try (EmbeddedKafka kafka = EmbeddedKafka.start(data, 0)) {
+                CostsReport.read(kafka.bootstrapServers(), topics, id, registry).print(System.out, gateway, java.time.Instant.now());
             }
             return 0;
+        }
+
+        private static boolean listening(int port) {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 500);
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        /** The more recently written of two broker data folders that exist, or null. */
+        private static Path newest(Path a, Path b) throws IOException {
+            Path newest = null;
+            for (Path p : List.of(a, b)) {
+                if (Files.isDirectory(p) && (newest == null || Files.getLastModifiedTime(p).compareTo(Files.getLastModifiedTime(newest)) > 0)) {
+                    newest = p;
+                }
+            }
+            return newest;
         }
     }
 

@@ -91,6 +91,28 @@ class RealBrokerPipelineTest {
             audit.forEach(e -> audited.add(e.getSource().getPartition() + "/" + e.getSource().getOffset()));
             assertThat(audited).as("every outcome has an audit trail").containsAll(sources);
             assertThat(outcomes.stream().filter(o -> o.result() != null).map(o -> o.result().getModel())).doesNotContain("gpt-4o");
+
+            // sluice costs: every department's spend, each budget against its cap, the dearest prompts
+            CostsReport report = CostsReport.read(runtime.bootstrapServers(), topics, id, runtime.registry());
+            java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+            report.print(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8), runtime.gateway().gateway(), java.time.Instant.now());
+            String text = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+            long acmeSpend = outcomes.stream().filter(o -> o.result() != null && "acme".equals(o.result().getTenant())).mapToLong(o -> o.result().getCostMicros()).sum();
+            assertThat(text).containsPattern("acme-monthly +acme/\\*/\\*/\\* +\\d{4}-\\d{2} +" + java.math.BigDecimal.valueOf(acmeSpend, 6).toPlainString().replace(".", "\\.")
+                    + " +0\\.000000 +1000\\.000000");
+            Outcome dearest = outcomes.stream().filter(o -> o.result() != null).max(java.util.Comparator.comparingLong(o -> o.result().getCostMicros())).orElseThrow();
+            assertThat(report.priced()).hasSize((int) outcomes.stream().filter(o -> o.result() != null).count() + (int) outcomes.stream()
+                    .filter(o -> o.rejection() != null && "OUTPUT_SCHEMA_INVALID".equals(o.reason())).count());
+            assertThat(text).contains("Top 20 prompts by cost").contains(java.math.BigDecimal.valueOf(dearest.result().getCostMicros(), 6).toPlainString());
+            assertThat(text).contains("acme/finance");
         }
+        // with the pipeline and its broker stopped, sluice costs reads the data the run left behind
+        int unusedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            unusedPort = socket.getLocalPort();
+        }
+        String costs = Cli.run("costs", "-D" + SluiceConfig.EMBEDDED_DATA_DIR + "=" + home.resolve("kafka"), "-D" + SluiceConfig.EMBEDDED_PORT + "=" + unusedPort,
+                "-D" + SluiceConfig.APPLICATION_ID + "=" + id, "-D" + SluiceConfig.TOPIC_PREFIX + "=" + id);
+        assertThat(costs).contains("No broker running: read the data ./sluice run left in").contains("acme-monthly").contains("Top 20 prompts by cost");
     }
 }

@@ -49,11 +49,15 @@ public final class CostStage implements Stage {
                 .setTimestamp(now)
                 .build();
         PipelineRecord.Builder builder = Envelopes.edit(envelope).setCost(cost);
+        var template = request.getTemplate();
         return Envelopes.audit(builder, NAME, "PRICED", null, Map.of(
                 "model", model.id(),
                 "inputTokens", Long.toString(inference.getUsage().getInputTokens()),
                 "outputTokens", Long.toString(inference.getUsage().getOutputTokens()),
                 "costMicros", Long.toString(cost.getCostMicros()),
-                "currency", cost.getCurrency()), now).build();
+                "currency", cost.getCurrency(),
+                "department", request.getDepartment(),
+                "useCase", request.getUseCase(),
+                "template", template == null ? "" : template.getId() + "@" + (template.getVersion() == null ? "latest" : template.getVersion())), now).build();
     }
 }
