@@ -61,10 +61,12 @@ import org.apache.kafka.streams.state.WindowStore;
  * The one place the request's way is assembled (DESIGN.md, "The request's way"):
  *
  * <pre>
- * requests ─► admit ─► classify ─► redact ─► policy ─► route ─► infer ─► validate ─► cost ─┬─► results
- *                                                                                            ├─► rejections
- *                                                                                            ├─► audit
- *                                                                                            └─► cost-by-scope ─► cost-daily ─► costs
+ * requests ─► admit ─► classify ─► redact ─► policy ═► route ═► infer ─► validate ─► cost ═► settle ─┬─► results
+ *                                                                                                        ├─► rejections
+ *                                                                                                        ├─► audit
+ *                                                                                                        ├─► alerts
+ *                                                                                                        └─► cost-by-scope ─► cost-daily ─► costs
+ * ═► : repartitioned (by tenant into route and settle, which share the budget store; by request id into infer)
  * </pre>
  *
  * Every operator, store and internal topic is named. {@link #build} does no I/O: the application
