@@ -125,22 +125,23 @@ public final class SluiceTopology {
                 .processValues(StageProcessor.supplier(RedactStage.NAME, new RedactStage(redactor, vaultKeyId, vaultKey), clock), Named.as(RedactStage.NAME))
                 .processValues(StageProcessor.supplier(PolicyStage.NAME, new PolicyStage(new PolicyEngine(config)), clock), Named.as(PolicyStage.NAME));
 
+        Map<String, ProviderGuard> guards = new java.util.HashMap<>();
+        config.models().values().forEach(m -> guards.computeIfAbsent(m.provider(),
+                p -> new ProviderGuard(p, config.resilience(), config.limitsOf(p), clock)));
+
         // route reserves against the tenant's budgets: keyed by tenant, one task holds all of a tenant's
         // budget windows, so check-and-reserve never races (DESIGN.md, "Budgets that hold")
         var toRoute = policed.split(Named.as("route-"))
                 .branch((key, envelope) -> Outcomes.isRejected(envelope), Branched.as("passed-by"))
                 .defaultBranch(Branched.as("open"));
         KStream<String, PipelineRecord> routed = byTenant(toRoute.get("route-open"), "route", envelopes, partitions)
-                .processValues(StageProcessor.withStore(RouteStage.NAME, new RouteStage(config), BUDGET_STORE, clock, false),
+                .processValues(StageProcessor.withStore(RouteStage.NAME, new RouteStage(config, provider -> guards.get(provider).isOpen()), BUDGET_STORE, clock, false),
                         Named.as(RouteStage.NAME), BUDGET_STORE)
                 .selectKey((tenant, envelope) -> Envelopes.outcomeKey(envelope), Named.as("route-key-by-request"))
                 .repartition(Repartitioned.<String, PipelineRecord>as("infer-by-request").withKeySerde(Serdes.String()).withValueSerde(envelopes)
                         .withNumberOfPartitions(partitions))
                 .merge(toRoute.get("route-passed-by"), Named.as("route-merge"));
 
-        Map<String, ProviderGuard> guards = new java.util.HashMap<>();
-        config.models().values().forEach(m -> guards.computeIfAbsent(m.provider(),
-                p -> new ProviderGuard(p, config.resilience(), config.limitsOf(p), clock)));
         KStream<String, PipelineRecord> priced = routed
                 .process(() -> new InferProcessor(config, INFLIGHT_STORE, c -> new Batcher(providers, guards, budgets(c, clock, partitions),
                                 c.limits().interactiveWindow(), c.limits().batchWindow(), c.limits().maxBatchSize()),

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -33,7 +34,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *       dearest model of the chain (any of them may answer); a budget that would pass its cap rejects
  *       the request with BUDGET_EXCEEDED, naming the budget, window and amounts.</li>
  * </ol>
- * The decision is audited with its reasons (tier, downgrade and the budget that caused it, reservation).
+ * Models whose provider's circuit breaker is open in this instance move to the end of the chain. The
+ * decision is audited with its reasons (tier, downgrade and the budget that caused it, open breakers,
+ * reservation).
  */
 public final class RouteStage implements StoreStage<BudgetState> {
 
@@ -41,11 +44,36 @@ public final class RouteStage implements StoreStage<BudgetState> {
     private final Router router;
     private final GatewayConfig config;
     private final TokenEstimator estimator;
+    private final Predicate<String> breakerOpen;
 
     public RouteStage(GatewayConfig config) {
+        this(config, provider -> false);
+    }
+
+    /** @param breakerOpen whether a provider's circuit breaker is open in this instance: its models go to the end of the chain */
+    public RouteStage(GatewayConfig config, Predicate<String> breakerOpen) {
         this.config = config;
         this.router = new Router(config.routing(), config.budgets().downgrade());
         this.estimator = new TokenEstimator(config.budgets().inputTokenMargin());
+        this.breakerOpen = breakerOpen;
+    }
+
+    /**
+     * The chain with the models of providers whose breaker is open moved to its end, in their order:
+     * they would be refused at once, and stay only as the last resort (a breaker half-opens in time).
+     */
+    private Route avoidOpenBreakers(Route route, Map<String, String> attributes) {
+        List<String> healthy = new ArrayList<>();
+        List<String> open = new ArrayList<>();
+        for (String model : route.getChain()) {
+            (breakerOpen.test(config.model(model).orElseThrow().provider()) ? open : healthy).add(model);
+        }
+        if (open.isEmpty() || healthy.isEmpty()) {
+            return route;
+        }
+        attributes.put("breakerOpen", String.join(",", open));
+        healthy.addAll(open);
+        return new Route(route.getTier(), healthy);
     }
 
     @Override
@@ -62,19 +90,20 @@ public final class RouteStage implements StoreStage<BudgetState> {
             return Envelopes.reject(envelope, RejectReason.NO_ROUTE, "no configured tier offers a model that policy allows", NAME, now);
         }
         Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put("tier", route.get().getTier());
-        attributes.put("primary", route.get().getChain().get(0));
-        attributes.put("chain", String.join(",", route.get().getChain()));
+        Route chosen = avoidOpenBreakers(route.get(), attributes);
+        attributes.put("tier", chosen.getTier());
+        attributes.put("primary", chosen.getChain().get(0));
+        attributes.put("chain", String.join(",", chosen.getChain()));
         if (downgrade) {
             attributes.put("downgradedFrom", classified);
             attributes.put("softLimitBudget", soft.get().id());
         }
-        PipelineRecord.Builder builder = Envelopes.edit(envelope).setRoute(route.get()).setAttempt(0);
+        PipelineRecord.Builder builder = Envelopes.edit(envelope).setRoute(chosen).setAttempt(0);
         if (state != null) {
             long inputTokens = estimator.estimate(envelope.getPrompt());
             long maxOutput = request.getParameters().getMaxOutputTokens();
             long amount = 0;
-            for (String model : route.get().getChain()) {
+            for (String model : chosen.getChain()) {
                 amount = Math.max(amount, Pricer.estimateMicros(config.model(model).orElseThrow(), inputTokens, maxOutput));
             }
             Optional<BudgetLedger.Refusal> refusal = BudgetLedger.reserve(state, budgets, amount, now);
