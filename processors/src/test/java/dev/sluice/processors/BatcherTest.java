@@ -71,6 +71,23 @@ class BatcherTest {
     }
 
     @Test
+    void anOpenBreakerShouldFailACallAtOnceWithoutCallingTheProvider() {
+        var resilience = new GatewayConfig.Resilience(2, Duration.ofMillis(100), 2, 0.5, Duration.ofSeconds(10), 50f, 4, 4,
+                Duration.ofSeconds(30), Duration.ofSeconds(10), Map.of());
+        ProviderGuard guard = new ProviderGuard("p1", resilience, new GatewayConfig.ProviderLimits(0, 0, 100, false), clock);
+        for (int i = 0; i < 4; i++) {
+            guard.complete(new CallOutcome.Failure(CallOutcome.Kind.TRANSIENT, 503, "down"), 10);
+        }
+        assertThat(guard.isOpen()).isTrue();
+        Batcher b = batcher(4, Map.of("p1", guard), Map.of());
+        submit(b, "c1", "t", Priority.INTERACTIVE);
+        b.flushDue(clock.instant().plusSeconds(1));
+        assertThat(batches).isEmpty();
+        assertThat(done).containsExactly("c1");
+        assertThat(outcomes).singleElement().satisfies(o -> assertThat(((CallOutcome.Failure) o).kind()).isEqualTo(CallOutcome.Kind.CIRCUIT_OPEN));
+    }
+
+    @Test
     void shouldSendASingleCallAfterTheShortWindowUnderLightLoad() {
         Batcher b = batcher(4, Map.of(), Map.of());
         submit(b, "b1", "t", Priority.BATCH);

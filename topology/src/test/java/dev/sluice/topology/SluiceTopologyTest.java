@@ -192,9 +192,11 @@ class SluiceTopologyTest {
                 assertThat(r.getModel()).isEqualTo("gemini-flash");
                 assertThat(r.getAttempts()).isEqualTo(1);
             });
+            // route already knew: openai's model went to the end of the chain
             assertThat(h.audit.readValuesToList()).anySatisfy(e -> {
-                assertThat(e.getDecision()).isEqualTo("SKIPPED");
-                assertThat(e.getReason()).isEqualTo("CIRCUIT_OPEN");
+                assertThat(e.getRequestId()).isEqualTo("r-cb-late");
+                assertThat(e.getDecision()).isEqualTo("ROUTED");
+                assertThat(e.getAttributes()).containsEntry("breakerOpen", "gpt-4o-mini").containsEntry("primary", "gemini-flash");
             });
         }
     }
