@@ -77,6 +77,10 @@ public final class SluiceTopology {
     public static final String ADMIT_STORE = "admit-request-ids";
     public static final String INFLIGHT_STORE = "infer-inflight";
     public static final String COST_STORE = "cost-daily";
+    /** Hourly cost windows per tenant, department, use case and model. */
+    public static final String COST_HOURLY_STORE = "cost-hourly";
+    /** Hourly cost windows are kept this long. */
+    public static final Duration COST_HOURLY_RETENTION = Duration.ofDays(62);
     /** Each tenant's budget windows (spent, reserved), keyed by tenant: route reserves, settle settles. */
     public static final String BUDGET_STORE = "budget-ledger";
     /** Late cost records are still counted in their day's window for this long. */
@@ -179,10 +183,15 @@ public final class SluiceTopology {
 
         AvroSerde<CostRecord> costRecords = AvroSerde.of(CostRecord.class, registry);
         AvroSerde<CostAggregate> aggregates = AvroSerde.of(CostAggregate.class, registry);
-        finished.filter((key, envelope) -> envelope.getCost() != null, Named.as("priced"))
+        var byScope = finished.filter((key, envelope) -> envelope.getCost() != null, Named.as("priced"))
                 .mapValues(PipelineRecord::getCost, Named.as("cost-record"))
-                .groupBy((key, cost) -> Pricer.scopeKey(cost), Grouped.with("cost-by-scope", Serdes.String(), costRecords))
-                .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofDays(1), COST_GRACE))
+                .groupBy((key, cost) -> Pricer.scopeKey(cost), Grouped.with("cost-by-scope", Serdes.String(), costRecords));
+        byScope.windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofHours(1), COST_GRACE))
+                .aggregate(() -> null, (scope, cost, aggregate) -> Pricer.add(aggregate, cost),
+                        Named.as("cost-aggregate-hourly"),
+                        Materialized.<String, CostAggregate, WindowStore<Bytes, byte[]>>as(COST_HOURLY_STORE)
+                                .withKeySerde(Serdes.String()).withValueSerde(aggregates).withRetention(COST_HOURLY_RETENTION));
+        byScope.windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofDays(1), COST_GRACE))
                 .aggregate(() -> null, (scope, cost, aggregate) -> Pricer.add(aggregate, cost),
                         Named.as("cost-aggregate"),
                         Materialized.<String, CostAggregate, WindowStore<Bytes, byte[]>>as(COST_STORE)

@@ -234,7 +234,7 @@ class SluiceTopologyTest {
     }
 
     @Test
-    void shouldAggregateCostsPerTenantDepartmentModelAndDay() throws Exception {
+    void shouldAggregateCostsPerTenantDepartmentUseCaseModelHourAndDay() throws Exception {
         try (PipelineHarness h = new PipelineHarness(Set.of())) {
             for (int i = 0; i < 5; i++) {
                 h.send(PipelineHarness.request("r-" + i, "Summarise the delivery complaint " + i + ".").build());
@@ -243,10 +243,22 @@ class SluiceTopologyTest {
 
             long perRequest = h.results.readValuesToList().stream().mapToLong(LlmResult::getCostMicros).sum();
             Map<String, CostAggregate> latest = h.costs.readKeyValuesToMap();
-            assertThat(latest).containsOnlyKeys("acme/finance/gpt-4o-mini/2026-11-23");
-            CostAggregate day = latest.get("acme/finance/gpt-4o-mini/2026-11-23");
+            assertThat(latest).containsOnlyKeys("acme/finance/invoice-triage/gpt-4o-mini/2026-11-23");
+            CostAggregate day = latest.get("acme/finance/invoice-triage/gpt-4o-mini/2026-11-23");
             assertThat(day.getRequests()).isEqualTo(5);
             assertThat(day.getCostMicros()).isEqualTo(perRequest);
+            assertThat(day.getUseCase()).isEqualTo("invoice-triage");
+            // the same requests in the hour's window of the hourly store
+            org.apache.kafka.streams.state.WindowStore<String, CostAggregate> hourly = h.driver.getWindowStore(SluiceTopology.COST_HOURLY_STORE);
+            long hourlyTotal = 0;
+            try (var it = hourly.fetchAll(PipelineHarness.START.minusSeconds(3600), PipelineHarness.START.plusSeconds(3600))) {
+                while (it.hasNext()) {
+                    var entry = it.next();
+                    assertThat(entry.key.window().startTime()).isEqualTo(java.time.Instant.parse("2026-11-23T10:00:00Z"));
+                    hourlyTotal += entry.value.getCostMicros();
+                }
+            }
+            assertThat(hourlyTotal).isEqualTo(perRequest);
         }
     }
 

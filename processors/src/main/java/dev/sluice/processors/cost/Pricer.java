@@ -52,7 +52,7 @@ public final class Pricer {
      * bounds are left to the caller, which knows the window.
      */
     public static CostAggregate add(CostAggregate aggregate, CostRecord cost) {
-        CostAggregate base = aggregate != null ? aggregate : new CostAggregate(cost.getTenant(), cost.getDepartment(), cost.getModel(),
+        CostAggregate base = aggregate != null ? aggregate : new CostAggregate(cost.getTenant(), cost.getDepartment(), cost.getUseCase(), cost.getModel(),
                 java.time.Instant.EPOCH, java.time.Instant.EPOCH, 0L, 0L, 0L, 0L, cost.getCurrency());
         return CostAggregate.newBuilder(base)
                 .setRequests(base.getRequests() + 1)
@@ -62,8 +62,8 @@ public final class Pricer {
                 .build();
     }
 
-    /** The aggregation key: tenant, department and model, separated by '/'. */
+    /** The aggregation key: tenant, department, use case and model, separated by '/'. */
     public static String scopeKey(CostRecord cost) {
-        return cost.getTenant() + "/" + cost.getDepartment() + "/" + cost.getModel();
+        return cost.getTenant() + "/" + cost.getDepartment() + "/" + cost.getUseCase() + "/" + cost.getModel();
     }
 }
