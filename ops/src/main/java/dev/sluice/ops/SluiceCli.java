@@ -202,7 +202,7 @@ public final class SluiceCli implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            SluiceConfig config = common.config(Map.of());
+            SluiceConfig config = common.config(Map.of(SluiceConfig.HTTP_PORT, "8088"));
             CountDownLatch stop = new CountDownLatch(1);
             try (SluiceRuntime runtime = new SluiceRuntime(config)) {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {

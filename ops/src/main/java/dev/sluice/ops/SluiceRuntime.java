@@ -34,6 +34,7 @@ public final class SluiceRuntime implements AutoCloseable {
     private EmbeddedKafka kafka;
     private ProviderSimulator simulator;
     private KafkaStreams streams;
+    private CostApi api;
     private String bootstrapServers;
 
     public SluiceRuntime(SluiceConfig config) throws Exception {
@@ -69,8 +70,15 @@ public final class SluiceRuntime implements AutoCloseable {
         }
         Map<String, ModelProvider> providers = SluiceApplication.providers(wired, System::getenv);
         int partitions = TopicAdmin.partitions(bootstrapServers, topics.requests().name());
+        int httpPort = config.getInt(SluiceConfig.HTTP_PORT);
+        if (httpPort >= 0) {
+            api = CostApi.start(config.getString(SluiceConfig.HTTP_HOST), httpPort, gateway.gateway());
+        }
         streams = SluiceApplication.create(config, bootstrapServers, wired, providers, SluiceApplication.batchApis(wired, System::getenv),
-                registry, partitions);
+                registry, partitions, api == null ? null : api.advertised());
+        if (api != null) {
+            api.attach(streams);
+        }
         CountDownLatch running = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
@@ -82,6 +90,9 @@ public final class SluiceRuntime implements AutoCloseable {
             throw new IllegalStateException("the pipeline did not reach RUNNING within 120 s (state " + streams.state() + ")");
         }
         out.println("Pipeline running (application id " + config.getString(SluiceConfig.APPLICATION_ID) + ", exactly_once_v2)");
+        if (api != null) {
+            out.println("Cost API on http://" + api.advertised() + "/costs and /budgets?tenant=...");
+        }
         return this;
     }
 
@@ -120,8 +131,16 @@ public final class SluiceRuntime implements AutoCloseable {
         return simulator;
     }
 
+    /** {@code host:port} of this instance's cost API, or null when it is off. */
+    public String costApi() {
+        return api == null ? null : api.advertised();
+    }
+
     @Override
     public void close() {
+        if (api != null) {
+            api.close();
+        }
         if (streams != null) {
             streams.close(Duration.ofSeconds(30));
         }

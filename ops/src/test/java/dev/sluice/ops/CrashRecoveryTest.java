@@ -59,7 +59,7 @@ class CrashRecoveryTest {
             Files.write(requests, requests(REQUESTS));
             List<String> args = List.of("run", "--bootstrap-servers", kafka.bootstrapServers(), "--config", gateway.toString(),
                     "-Dapplication.id=" + id, "-Dtopic.prefix=" + id, "-Dstate.dir=" + home.resolve("state"), "-Dtopic.partitions=3",
-                    "-Dkafka.session.timeout.ms=6000", "-Dkafka.heartbeat.interval.ms=1000");
+                    "-Dkafka.session.timeout.ms=6000", "-Dkafka.heartbeat.interval.ms=1000", "-Dhttp.port=0");
 
             Process first = startSluice(args, home.resolve("first.log"));
             var gatewayConfig = new GatewayConfigLoader(System::getenv).load(gateway).gateway();

@@ -92,10 +92,18 @@ public final class SluiceApplication {
     }
 
     /** @param partitions partitions of the requests topic (each task's share of the rate limits) */
+    /**
+     * @param applicationServer {@code host:port} of this instance's cost API, which other instances
+     *                          find through the application's metadata; null when it has none
+     */
     public static KafkaStreams create(SluiceConfig config, String bootstrapServers, LoadedConfig gateway, Map<String, ModelProvider> providers,
-                                      Map<String, BatchApiProvider> batchApis, SchemaRegistry registry, int partitions) {
+                                      Map<String, BatchApiProvider> batchApis, SchemaRegistry registry, int partitions, String applicationServer) {
         Topics topics = Topics.create(config.getString(SluiceConfig.TOPIC_PREFIX), registry);
         Topology topology = SluiceTopology.build(topics, gateway.gateway(), providers, batchApis, registry, Clock.systemUTC(), partitions);
-        return new KafkaStreams(topology, streamsProperties(config, bootstrapServers));
+        Properties props = streamsProperties(config, bootstrapServers);
+        if (applicationServer != null) {
+            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+        }
+        return new KafkaStreams(topology, props);
     }
 }

@@ -28,6 +28,8 @@ public final class SluiceConfig extends AbstractConfig {
     public static final String REPLICATION = "topic.replication.factor";
     public static final String EMBEDDED_DATA_DIR = "embedded.data.dir";
     public static final String EMBEDDED_PORT = "embedded.port";
+    public static final String HTTP_PORT = "http.port";
+    public static final String HTTP_HOST = "http.host";
     public static final String SIMULATOR_LATENCY_MS = "simulator.latency.ms";
     public static final String SIMULATOR_JITTER_MS = "simulator.jitter.ms";
     public static final String SIMULATOR_ERROR_RATE = "simulator.error.rate";
@@ -54,6 +56,10 @@ public final class SluiceConfig extends AbstractConfig {
             .define(EMBEDDED_DATA_DIR, Type.STRING, ".sluice/kafka", Importance.LOW, "Data folder of the embedded broker.")
             .define(EMBEDDED_PORT, Type.INT, 19092, Range.between(0, 65535), Importance.LOW,
                     "Port of the embedded broker on 127.0.0.1 (0: any free port).")
+            .define(HTTP_PORT, Type.INT, -1, Range.between(-1, 65535), Importance.MEDIUM,
+                    "Port of the cost HTTP API (interactive queries over the cost and budget stores; docs/budgets.md). -1: off; 0: any free port. `./sluice run` uses 8088 unless told otherwise.")
+            .define(HTTP_HOST, Type.STRING, "127.0.0.1", Importance.MEDIUM,
+                    "Address the cost API listens on and that other instances use to reach it (application.server).")
             .define(SIMULATOR_LATENCY_MS, Type.INT, 150, Range.atLeast(0), Importance.LOW, "Simulated provider latency.")
             .define(SIMULATOR_JITTER_MS, Type.INT, 100, Range.atLeast(0), Importance.LOW, "Extra simulated latency, drawn uniformly from 0 to this.")
             .define(SIMULATOR_ERROR_RATE, Type.DOUBLE, 0.02, Range.between(0.0, 1.0), Importance.LOW, "Share of simulated calls answered HTTP 500.")
