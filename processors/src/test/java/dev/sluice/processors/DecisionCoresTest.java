@@ -130,5 +130,10 @@ class DecisionCoresTest {
         assertThat(Pricer.costMicros(model, new Usage(1L, 0L, 0L, 0L, 0L))).isEqualTo(2L);
         assertThat(Pricer.costMicros(config.model("ext-small").orElseThrow(), new Usage(1L, 0L, 0L, 0L, 0L))).isZero();
         assertThat(Pricer.costMicros(config.model("ext-small").orElseThrow(), new Usage(5L, 0L, 0L, 0L, 0L))).isEqualTo(1L);
+        // reasoning tokens (part of the output) at their own rate: 100 output of which 60 reasoning,
+        // 40 x 8 USD/M + 60 x 20 USD/M = 320 + 1200 micro-USD; the estimate takes the dearer rate for all output
+        var price = new dev.sluice.schemas.avro.ModelPrice(2_000_000L, 1_000_000L, 2_500_000L, 8_000_000L, 20_000_000L, 0);
+        assertThat(dev.sluice.processors.price.Prices.costMicros(price, new Usage(0L, 100L, 0L, 0L, 60L), 0)).isEqualTo(1_520L);
+        assertThat(dev.sluice.processors.price.Prices.estimateMicros(price, 10, 100)).isEqualTo(25L + 2_000L);
     }
 }

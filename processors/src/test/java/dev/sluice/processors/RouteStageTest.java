@@ -2,6 +2,7 @@ package dev.sluice.processors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.processors.price.PriceBook;
 import dev.sluice.processors.route.RouteStage;
 import dev.sluice.schemas.avro.AuditEvent;
 import dev.sluice.schemas.avro.ChatMessage;
@@ -40,17 +41,17 @@ class RouteStageTest {
     @Test
     void shouldMoveModelsOfProvidersWithAnOpenBreakerToTheEndAndSaySo() {
         Set<String> open = Set.of("p1");
-        PipelineRecord out = new RouteStage(TestConfig.config(), open::contains).apply("acme", complexRequest(), NOW, null);
+        PipelineRecord out = new RouteStage(TestConfig.config(), open::contains, new PriceBook(TestConfig.config())).apply("acme", complexRequest(), NOW, null);
         assertThat(out.getRoute().getChain()).containsExactly("eu-only", "onprem", "ext-big");
         assertThat(routed(out).getAttributes()).containsEntry("breakerOpen", "ext-big").containsEntry("primary", "eu-only");
     }
 
     @Test
     void shouldKeepTheChainWhenEveryBreakerIsClosedOrEveryOneIsOpen() {
-        PipelineRecord closed = new RouteStage(TestConfig.config(), p -> false).apply("acme", complexRequest(), NOW, null);
+        PipelineRecord closed = new RouteStage(TestConfig.config(), p -> false, new PriceBook(TestConfig.config())).apply("acme", complexRequest(), NOW, null);
         assertThat(closed.getRoute().getChain()).containsExactly("ext-big", "eu-only", "onprem");
         assertThat(routed(closed).getAttributes()).doesNotContainKey("breakerOpen");
-        PipelineRecord allOpen = new RouteStage(TestConfig.config(), p -> true).apply("acme", complexRequest(), NOW, null);
+        PipelineRecord allOpen = new RouteStage(TestConfig.config(), p -> true, new PriceBook(TestConfig.config())).apply("acme", complexRequest(), NOW, null);
         assertThat(allOpen.getRoute().getChain()).containsExactly("ext-big", "eu-only", "onprem");
     }
 }

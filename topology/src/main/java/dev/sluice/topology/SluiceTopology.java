@@ -27,6 +27,8 @@ import dev.sluice.processors.validate.OutputValidator;
 import dev.sluice.processors.validate.ValidateStage;
 import dev.sluice.processors.budget.SettleStage;
 import dev.sluice.processors.pipeline.Envelopes;
+import dev.sluice.processors.price.PriceBook;
+import dev.sluice.processors.price.PriceTableProcessor;
 import dev.sluice.schemas.avro.Alert;
 import dev.sluice.schemas.avro.AuditEvent;
 import dev.sluice.schemas.avro.BudgetState;
@@ -83,6 +85,8 @@ public final class SluiceTopology {
     public static final Duration COST_HOURLY_RETENTION = Duration.ofDays(62);
     /** Each tenant's budget windows (spent, reserved), keyed by tenant: route reserves, settle settles. */
     public static final String BUDGET_STORE = "budget-ledger";
+    /** The price table versions from the prices control topic: a global store, every instance holds all. */
+    public static final String PRICE_STORE = "price-tables";
     /** Late cost records are still counted in their day's window for this long. */
     public static final Duration COST_GRACE = Duration.ofHours(1);
     /** Daily cost windows are kept this long in the store, for interactive queries. */
@@ -108,6 +112,11 @@ public final class SluiceTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INFLIGHT_STORE), Serdes.String(), envelopes));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUDGET_STORE), Serdes.String(),
                 AvroSerde.of(BudgetState.class, registry)));
+        PriceBook prices = new PriceBook(config);
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PRICE_STORE), Serdes.String(), topics.prices().valueSerde())
+                        .withLoggingDisabled(),
+                topics.prices().name(), Consumed.with(Serdes.String(), topics.prices().valueSerde()).withName("prices-source"),
+                () -> new PriceTableProcessor(prices, PRICE_STORE));
 
         var redactionRules = config.redaction();
         PiiDetector detector = new PiiDetector(redactionRules.lenientChecksums().stream()
@@ -139,7 +148,7 @@ public final class SluiceTopology {
                 .branch((key, envelope) -> Outcomes.isRejected(envelope), Branched.as("passed-by"))
                 .defaultBranch(Branched.as("open"));
         KStream<String, PipelineRecord> routed = byTenant(toRoute.get("route-open"), "route", envelopes, partitions)
-                .processValues(StageProcessor.withStore(RouteStage.NAME, new RouteStage(config, provider -> guards.get(provider).isOpen()), BUDGET_STORE, clock, false),
+                .processValues(StageProcessor.withStore(RouteStage.NAME, new RouteStage(config, provider -> guards.get(provider).isOpen(), prices), BUDGET_STORE, clock, false),
                         Named.as(RouteStage.NAME), BUDGET_STORE)
                 .selectKey((tenant, envelope) -> Envelopes.outcomeKey(envelope), Named.as("route-key-by-request"))
                 .repartition(Repartitioned.<String, PipelineRecord>as("infer-by-request").withKeySerde(Serdes.String()).withValueSerde(envelopes)
@@ -152,7 +161,7 @@ public final class SluiceTopology {
                                 c -> new BatchJobs(batchApis, c.limits().batchJobWindow(), c.limits().batchJobPollInterval()), guards, INFER_TICK, clock),
                         Named.as(InferProcessor.NAME), INFLIGHT_STORE)
                 .processValues(StageProcessor.supplier(ValidateStage.NAME, new ValidateStage(new OutputValidator(), redactor), clock), Named.as(ValidateStage.NAME))
-                .processValues(StageProcessor.seeingRejected(CostStage.NAME, new CostStage(config), clock), Named.as(CostStage.NAME));
+                .processValues(StageProcessor.seeingRejected(CostStage.NAME, new CostStage(config, prices), clock), Named.as(CostStage.NAME));
 
         // settle: release the reservation, spend the real cost, in the tenant's task again
         var toSettle = priced.split(Named.as("settle-"))

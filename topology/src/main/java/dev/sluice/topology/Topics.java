@@ -6,6 +6,7 @@ import dev.sluice.schemas.avro.CostAggregate;
 import dev.sluice.schemas.avro.LlmRequest;
 import dev.sluice.schemas.avro.LlmResult;
 import dev.sluice.schemas.avro.PipelineRecord;
+import dev.sluice.schemas.avro.PriceTable;
 import dev.sluice.schemas.avro.Rejection;
 import dev.sluice.schemas.serde.AvroSerde;
 import dev.sluice.schemas.serde.SchemaRegistry;
@@ -25,6 +26,7 @@ public record Topics(
         Topic<String, AuditEvent> audit,
         Topic<String, CostAggregate> costs,
         Topic<String, Alert> alerts,
+        Topic<String, PriceTable> prices,
         List<Topic<String, byte[]>> control,
         Serde<PipelineRecord> envelopeSerde,
         Serde<LlmRequest> requestSerde) {
@@ -43,12 +45,12 @@ public record Topics(
                 new Topic<>(p + ".audit", keys, AvroSerde.of(AuditEvent.class, registry), FOREVER),
                 new Topic<>(p + ".costs", keys, AvroSerde.of(CostAggregate.class, registry), COMPACT),
                 new Topic<>(p + ".alerts", keys, AvroSerde.of(Alert.class, registry), DELETE_7D),
+                new Topic<>(p + ".control.prices", keys, AvroSerde.of(PriceTable.class, registry), COMPACT),
                 List.of(
                         new Topic<>(p + ".approvals.pending", keys, Serdes.ByteArray(), DELETE_7D),
                         new Topic<>(p + ".approvals.decisions", keys, Serdes.ByteArray(), DELETE_7D),
                         new Topic<>(p + ".control.policies", keys, Serdes.ByteArray(), COMPACT),
                         new Topic<>(p + ".control.templates", keys, Serdes.ByteArray(), COMPACT),
-                        new Topic<>(p + ".control.prices", keys, Serdes.ByteArray(), COMPACT),
                         new Topic<>(p + ".control.budgets", keys, Serdes.ByteArray(), COMPACT)),
                 AvroSerde.of(PipelineRecord.class, registry),
                 AvroSerde.of(LlmRequest.class, registry));
@@ -56,7 +58,7 @@ public record Topics(
 
     /** Every topic Sluice creates, in creation order. */
     public List<Topic<?, ?>> all() {
-        List<Topic<?, ?>> all = new java.util.ArrayList<>(List.of(requests, results, rejections, audit, costs, alerts));
+        List<Topic<?, ?>> all = new java.util.ArrayList<>(List.of(requests, results, rejections, audit, costs, alerts, prices));
         all.addAll(control);
         return all;
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.processors.budget.TokenEstimator;
 import dev.sluice.processors.config.GatewayConfig;
-import dev.sluice.processors.cost.Pricer;
+import dev.sluice.processors.price.Prices;
 import dev.sluice.schemas.avro.Alert;
 import dev.sluice.schemas.avro.AuditEvent;
 import dev.sluice.schemas.avro.BudgetState;
@@ -63,7 +63,7 @@ class BudgetTopologyTest {
     /** The reservation of {@link #SIMPLE}: its input tokens with the 25% margin and the output, at gemini-flash, the dearest of its chain. */
     private static long reservation(GatewayConfig config, int maxOutputTokens) {
         long input = (long) Math.ceil(TokenEstimator.count(List.of(new ChatMessage(Role.USER, SIMPLE, null, null))) * 1.25);
-        return Pricer.estimateMicros(config.model("gemini-flash").orElseThrow(), input, maxOutputTokens);
+        return Prices.estimateMicros(Prices.of(config.model("gemini-flash").orElseThrow()), input, maxOutputTokens);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.sluice.processors.budget;
 import dev.sluice.processors.config.GatewayConfig;
 import dev.sluice.processors.config.GatewayConfig.Budget;
 import dev.sluice.processors.pipeline.Envelopes;
+import dev.sluice.processors.pipeline.KeyedState;
 import dev.sluice.processors.pipeline.StoreStage;
 import dev.sluice.schemas.avro.BudgetReservation;
 import dev.sluice.schemas.avro.BudgetState;
@@ -12,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Settles a request's budget reservation once it has its outcome, on the stream keyed by tenant: the
@@ -31,7 +31,7 @@ public final class SettleStage implements StoreStage<BudgetState> {
     }
 
     @Override
-    public PipelineRecord apply(String tenant, PipelineRecord envelope, Instant now, KeyValueStore<String, BudgetState> store) {
+    public PipelineRecord apply(String tenant, PipelineRecord envelope, Instant now, KeyedState<BudgetState> store) {
         BudgetReservation reservation = envelope.getReservation();
         if (reservation == null) {
             return envelope;

@@ -3,6 +3,8 @@ package dev.sluice.processors.cost;
 import dev.sluice.processors.config.GatewayConfig;
 import dev.sluice.processors.config.GatewayConfig.ModelSpec;
 import dev.sluice.processors.pipeline.Envelopes;
+import dev.sluice.processors.price.PriceBook;
+import dev.sluice.processors.price.Prices;
 import dev.sluice.processors.pipeline.Stage;
 import dev.sluice.schemas.avro.CostRecord;
 import dev.sluice.schemas.avro.Inference;
@@ -19,9 +21,16 @@ public final class CostStage implements Stage {
 
     public static final String NAME = "cost";
     private final GatewayConfig config;
+    private final PriceBook prices;
 
     public CostStage(GatewayConfig config) {
+        this(config, new PriceBook(config));
+    }
+
+    /** @param prices the price table versions in force: the one at the answer's time prices it, and is recorded */
+    public CostStage(GatewayConfig config, PriceBook prices) {
         this.config = config;
+        this.prices = prices;
     }
 
     /** Prices the envelope if it carries an answer; returns it unchanged otherwise. */
@@ -34,7 +43,8 @@ public final class CostStage implements Stage {
         ModelSpec model = config.model(inference.getModel())
                 .orElseThrow(() -> new IllegalStateException("answered by unconfigured model " + inference.getModel()));
         var request = envelope.getRequest();
-        int discount = inference.getViaBatchApi() ? model.batchDiscountPercent() : 0;
+        PriceBook.Priced priced = prices.at(model.id(), now);
+        int discount = inference.getViaBatchApi() ? priced.price().getBatchDiscountPercent() : 0;
         CostRecord cost = CostRecord.newBuilder()
                 .setRequestId(request.getRequestId())
                 .setTenant(request.getTenant())
@@ -42,10 +52,10 @@ public final class CostStage implements Stage {
                 .setUseCase(request.getUseCase())
                 .setModel(model.id())
                 .setUsage(inference.getUsage())
-                .setCostMicros(Pricer.costMicros(model, inference.getUsage(), discount))
+                .setCostMicros(Prices.costMicros(priced.price(), inference.getUsage(), discount))
                 .setBatchDiscountPercent(discount)
                 .setCurrency(config.currency())
-                .setPriceVersion(config.version())
+                .setPriceVersion(priced.version())
                 .setTimestamp(now)
                 .build();
         PipelineRecord.Builder builder = Envelopes.edit(envelope).setCost(cost);
@@ -56,6 +66,7 @@ public final class CostStage implements Stage {
                 "outputTokens", Long.toString(inference.getUsage().getOutputTokens()),
                 "costMicros", Long.toString(cost.getCostMicros()),
                 "currency", cost.getCurrency(),
+                "priceVersion", priced.version(),
                 "department", request.getDepartment(),
                 "useCase", request.getUseCase(),
                 "template", template == null ? "" : template.getId() + "@" + (template.getVersion() == null ? "latest" : template.getVersion())), now).build();

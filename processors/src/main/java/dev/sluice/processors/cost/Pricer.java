@@ -1,15 +1,14 @@
 package dev.sluice.processors.cost;
 
 import dev.sluice.processors.config.GatewayConfig.ModelSpec;
+import dev.sluice.processors.price.Prices;
 import dev.sluice.schemas.avro.CostAggregate;
 import dev.sluice.schemas.avro.CostRecord;
 import dev.sluice.schemas.avro.Usage;
 
 /**
- * Token usage times the price table, in integer millionths of the currency unit. Cached input
- * tokens are priced at the cached rate, cache writes at the cache-write rate and the rest of the
- * input at the full rate; a request's cost is rounded half-up once, so aggregates are exact sums of
- * per-request costs.
+ * Cost aggregation: adding priced requests to aggregates and the aggregation key. The price
+ * arithmetic itself is {@link Prices}.
  */
 public final class Pricer {
 
@@ -20,31 +19,9 @@ public final class Pricer {
         return costMicros(model, usage, 0);
     }
 
-    /**
-     * Cached-input and cache-write tokens are parts of the input and priced at their own rates,
-     * never twice; reasoning tokens are part of the output. A batch discount applies to the whole.
-     */
+    /** The configuration's prices of {@code model} applied to {@code usage} ({@link Prices#costMicros}). */
     public static long costMicros(ModelSpec model, Usage usage, int discountPercent) {
-        long cached = Math.min(usage.getCachedInputTokens(), usage.getInputTokens());
-        long written = Math.min(usage.getCacheWriteTokens(), usage.getInputTokens() - cached);
-        long uncached = usage.getInputTokens() - cached - written;
-        long perMillion = Math.addExact(Math.addExact(Math.addExact(Math.multiplyExact(uncached, model.inputPerMillion()),
-                Math.multiplyExact(cached, model.cachedInputPerMillion())), Math.multiplyExact(written, model.cacheWritePerMillion())),
-                Math.multiplyExact(usage.getOutputTokens(), model.outputPerMillion()));
-        long discounted = Math.multiplyExact(perMillion, 100 - discountPercent);
-        return (discounted + 50_000_000) / 100_000_000;
-    }
-
-    /**
-     * The most a call can cost before it is made: the input tokens at the dearest input rate (a
-     * cache write can cost more than plain input) and the maximum output tokens (reasoning tokens are
-     * part of them) at the output rate, rounded up, no discount. Cached input and batch discounts only
-     * make the real cost lower, so a call whose input the estimate did not under-count never costs more.
-     */
-    public static long estimateMicros(ModelSpec model, long inputTokens, long maxOutputTokens) {
-        long inputRate = Math.max(model.inputPerMillion(), model.cacheWritePerMillion());
-        long perMillion = Math.addExact(Math.multiplyExact(inputTokens, inputRate), Math.multiplyExact(maxOutputTokens, model.outputPerMillion()));
-        return (perMillion + 999_999) / 1_000_000;
+        return Prices.costMicros(Prices.of(model), usage, discountPercent);
     }
 
     /**

@@ -29,7 +29,7 @@ public final class StageProcessor implements FixedKeyProcessor<String, PipelineR
     private final Clock clock;
     private final boolean seesRejected;
     private FixedKeyProcessorContext<String, PipelineRecord> context;
-    private KeyValueStore<String, Object> store;
+    private KeyedState<Object> store;
 
     @SuppressWarnings("unchecked")
     private StageProcessor(String name, StoreStage<?> stage, String storeName, Clock clock, boolean seesRejected) {
@@ -68,7 +68,20 @@ public final class StageProcessor implements FixedKeyProcessor<String, PipelineR
     @Override
     public void init(FixedKeyProcessorContext<String, PipelineRecord> context) {
         this.context = context;
-        this.store = storeName == null ? null : context.getStateStore(storeName);
+        if (storeName != null) {
+            KeyValueStore<String, Object> kv = context.getStateStore(storeName);
+            this.store = new KeyedState<>() {
+                @Override
+                public Object get(String key) {
+                    return kv.get(key);
+                }
+
+                @Override
+                public void put(String key, Object value) {
+                    kv.put(key, value);
+                }
+            };
+        }
     }
 
     @Override

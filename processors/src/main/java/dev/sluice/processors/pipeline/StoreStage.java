@@ -2,7 +2,6 @@ package dev.sluice.processors.pipeline;
 
 import dev.sluice.schemas.avro.PipelineRecord;
 import java.time.Instant;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * A stage that keeps state per record key in one store (the budget stages, keyed by tenant). Like a
@@ -11,5 +10,5 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 @FunctionalInterface
 public interface StoreStage<V> {
-    PipelineRecord apply(String key, PipelineRecord envelope, Instant now, KeyValueStore<String, V> store);
+    PipelineRecord apply(String key, PipelineRecord envelope, Instant now, KeyedState<V> state);
 }

@@ -4,8 +4,10 @@ import dev.sluice.processors.budget.BudgetLedger;
 import dev.sluice.processors.budget.TokenEstimator;
 import dev.sluice.processors.config.GatewayConfig;
 import dev.sluice.processors.config.GatewayConfig.Budget;
-import dev.sluice.processors.cost.Pricer;
 import dev.sluice.processors.pipeline.Envelopes;
+import dev.sluice.processors.price.PriceBook;
+import dev.sluice.processors.price.Prices;
+import dev.sluice.processors.pipeline.KeyedState;
 import dev.sluice.processors.pipeline.StoreStage;
 import dev.sluice.schemas.avro.BudgetReservation;
 import dev.sluice.schemas.avro.BudgetState;
@@ -21,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Route stage: chooses the model chain under the tenant's budgets. Runs on the stream keyed by
@@ -45,17 +46,22 @@ public final class RouteStage implements StoreStage<BudgetState> {
     private final GatewayConfig config;
     private final TokenEstimator estimator;
     private final Predicate<String> breakerOpen;
+    private final PriceBook prices;
 
     public RouteStage(GatewayConfig config) {
-        this(config, provider -> false);
+        this(config, provider -> false, new PriceBook(config));
     }
 
-    /** @param breakerOpen whether a provider's circuit breaker is open in this instance: its models go to the end of the chain */
-    public RouteStage(GatewayConfig config, Predicate<String> breakerOpen) {
+    /**
+     * @param breakerOpen whether a provider's circuit breaker is open in this instance: its models go to the end of the chain
+     * @param prices      the price table versions in force, for the reservation
+     */
+    public RouteStage(GatewayConfig config, Predicate<String> breakerOpen, PriceBook prices) {
         this.config = config;
         this.router = new Router(config.routing(), config.budgets().downgrade());
         this.estimator = new TokenEstimator(config.budgets().inputTokenMargin());
         this.breakerOpen = breakerOpen;
+        this.prices = prices;
     }
 
     /**
@@ -77,7 +83,7 @@ public final class RouteStage implements StoreStage<BudgetState> {
     }
 
     @Override
-    public PipelineRecord apply(String tenant, PipelineRecord envelope, Instant now, KeyValueStore<String, BudgetState> store) {
+    public PipelineRecord apply(String tenant, PipelineRecord envelope, Instant now, KeyedState<BudgetState> store) {
         LlmRequest request = envelope.getRequest();
         List<Budget> budgets = BudgetLedger.covering(config.budgets().budgets(), request.getTenant(), request.getDepartment(),
                 request.getUseCase(), request.getEnvironment());
@@ -104,7 +110,7 @@ public final class RouteStage implements StoreStage<BudgetState> {
             long maxOutput = request.getParameters().getMaxOutputTokens();
             long amount = 0;
             for (String model : chosen.getChain()) {
-                amount = Math.max(amount, Pricer.estimateMicros(config.model(model).orElseThrow(), inputTokens, maxOutput));
+                amount = Math.max(amount, Prices.estimateMicros(prices.at(model, now).price(), inputTokens, maxOutput));
             }
             Optional<BudgetLedger.Refusal> refusal = BudgetLedger.reserve(state, budgets, amount, now);
             if (refusal.isPresent()) {
