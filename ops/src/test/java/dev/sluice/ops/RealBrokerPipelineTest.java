@@ -44,6 +44,20 @@ class RealBrokerPipelineTest {
         try (SluiceRuntime runtime = new SluiceRuntime(config).start(System.out)) {
             System.out.println("Integration test against a real Kafka broker (KRaft, in-JVM) at " + runtime.bootstrapServers());
             var topics = runtime.topics();
+            // a price table version for gpt-4o-mini, published and in force before the requests come
+            Path prices = home.resolve("prices.yaml");
+            Files.writeString(prices, "version: it-prices\neffectiveFrom: " + java.time.Instant.now().minusSeconds(60)
+                    + "\ncurrency: USD\nmodels:\n  gpt-4o-mini: {inputPerMillion: 200000, outputPerMillion: 800000, reasoningPerMillion: 800000}\n");
+            String published = Cli.run("prices", "publish", prices.toString(), "--changed-by", "finops@acme.example", "--note", "integration test",
+                    "--bootstrap-servers", runtime.bootstrapServers(), "-D" + SluiceConfig.TOPIC_PREFIX + "=" + id);
+            assertThat(published).contains("Published price table it-prices");
+            org.apache.kafka.streams.state.ReadOnlyKeyValueStore<String, dev.sluice.schemas.avro.PriceTable> priceStore = runtime.streams().store(
+                    org.apache.kafka.streams.StoreQueryParameters.fromNameAndType(dev.sluice.topology.SluiceTopology.PRICE_STORE,
+                            org.apache.kafka.streams.state.QueryableStoreTypes.keyValueStore()));
+            await("the price table in the global store").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> priceStore.get("it-prices") != null);
+            assertThat(Cli.run("prices", "list", "--bootstrap-servers", runtime.bootstrapServers(), "-D" + SluiceConfig.TOPIC_PREFIX + "=" + id))
+                    .containsPattern("\\* +it-prices .* finops@acme.example +gpt-4o-mini");
             Submitter.Summary summary = Submitter.submit(Path.of("examples/requests.jsonl"), runtime.bootstrapServers(),
                     topics.requests().name(), runtime.registry(), runtime.gateway().gateway(), true);
             assertThat(summary.published()).isGreaterThanOrEqualTo(50);
@@ -90,6 +104,10 @@ class RealBrokerPipelineTest {
             Set<String> audited = new HashSet<>();
             audit.forEach(e -> audited.add(e.getSource().getPartition() + "/" + e.getSource().getOffset()));
             assertThat(audited).as("every outcome has an audit trail").containsAll(sources);
+            assertThat(audit).filteredOn(e -> "PRICED".equals(e.getDecision()) && "gpt-4o-mini".equals(e.getAttributes().get("model")))
+                    .isNotEmpty().allSatisfy(e -> assertThat(e.getAttributes()).containsEntry("priceVersion", "it-prices"));
+            assertThat(audit).filteredOn(e -> "PRICE_TABLE_PUBLISHED".equals(e.getDecision())).singleElement()
+                    .satisfies(e -> assertThat(e.getAttributes()).containsEntry("changedBy", "finops@acme.example").containsEntry("version", "it-prices"));
             assertThat(outcomes.stream().filter(o -> o.result() != null).map(o -> o.result().getModel())).doesNotContain("gpt-4o");
 
             // sluice costs: every department's spend, each budget against its cap, the dearest prompts
