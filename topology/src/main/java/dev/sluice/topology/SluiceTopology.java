@@ -22,6 +22,7 @@ import dev.sluice.processors.policy.PolicyStage;
 import dev.sluice.processors.redact.PiiDetector;
 import dev.sluice.processors.redact.RedactStage;
 import dev.sluice.processors.redact.Redactor;
+import dev.sluice.processors.route.Escalation;
 import dev.sluice.processors.route.RouteStage;
 import dev.sluice.processors.validate.OutputValidator;
 import dev.sluice.processors.validate.ValidateStage;
@@ -155,16 +156,26 @@ public final class SluiceTopology {
                         .withNumberOfPartitions(partitions))
                 .merge(toRoute.get("route-passed-by"), Named.as("route-merge"));
 
-        KStream<String, PipelineRecord> priced = routed
+        // requests whose answer validation doubted come back to infer on their escalation chain
+        KStream<String, PipelineRecord> toInfer = routed.merge(builder.stream(topics.escalations().name(),
+                Consumed.with(topics.escalations().keySerde(), topics.escalations().valueSerde()).withName("escalations-source")), Named.as("infer-merge"));
+        KStream<String, PipelineRecord> priced = toInfer
                 .process(() -> new InferProcessor(config, INFLIGHT_STORE, c -> new Batcher(providers, guards, budgets(c, clock, partitions),
                                 c.limits().interactiveWindow(), c.limits().batchWindow(), c.limits().maxBatchSize()),
                                 c -> new BatchJobs(batchApis, c.limits().batchJobWindow(), c.limits().batchJobPollInterval()), guards, INFER_TICK, clock),
                         Named.as(InferProcessor.NAME), INFLIGHT_STORE)
-                .processValues(StageProcessor.supplier(ValidateStage.NAME, new ValidateStage(new OutputValidator(), redactor), clock), Named.as(ValidateStage.NAME))
+                .processValues(StageProcessor.supplier(ValidateStage.NAME, new ValidateStage(new OutputValidator(), redactor, config.routing().escalateBelowConfidence()), clock), Named.as(ValidateStage.NAME))
                 .processValues(StageProcessor.seeingRejected(CostStage.NAME, new CostStage(config, prices), clock), Named.as(CostStage.NAME));
 
+        var escalating = priced.split(Named.as("escalate-"))
+                .branch((key, envelope) -> envelope.getEscalate(), Branched.as("again"))
+                .defaultBranch(Branched.as("done"));
+        escalating.get("escalate-again")
+                .mapValues(envelope -> Escalation.next(envelope, clock.instant()), Named.as("escalate-next"))
+                .to(topics.escalations().name(), Produced.with(topics.escalations().keySerde(), topics.escalations().valueSerde()).withName("escalations-sink"));
+
         // settle: release the reservation, spend the real cost, in the tenant's task again
-        var toSettle = priced.split(Named.as("settle-"))
+        var toSettle = escalating.get("escalate-done").split(Named.as("settle-"))
                 .branch((key, envelope) -> envelope.getReservation() != null, Branched.as("reserved"))
                 .defaultBranch(Branched.as("unreserved"));
         KStream<String, PipelineRecord> finished = byTenant(toSettle.get("settle-reserved"), "settle", envelopes, partitions)
@@ -192,8 +203,7 @@ public final class SluiceTopology {
 
         AvroSerde<CostRecord> costRecords = AvroSerde.of(CostRecord.class, registry);
         AvroSerde<CostAggregate> aggregates = AvroSerde.of(CostAggregate.class, registry);
-        var byScope = finished.filter((key, envelope) -> envelope.getCost() != null, Named.as("priced"))
-                .mapValues(PipelineRecord::getCost, Named.as("cost-record"))
+        var byScope = finished.flatMapValues(SluiceTopology::costRecords, Named.as("cost-records"))
                 .groupBy((key, cost) -> Pricer.scopeKey(cost), Grouped.with("cost-by-scope", Serdes.String(), costRecords));
         byScope.windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofHours(1), COST_GRACE))
                 .aggregate(() -> null, (scope, cost, aggregate) -> Pricer.add(aggregate, cost),
@@ -221,6 +231,15 @@ public final class SluiceTopology {
         return stream.selectKey((key, envelope) -> envelope.getRequest().getTenant(), Named.as(name + "-key-by-tenant"))
                 .repartition(Repartitioned.<String, PipelineRecord>as(name + "-by-tenant").withKeySerde(Serdes.String()).withValueSerde(envelopes)
                         .withNumberOfPartitions(partitions));
+    }
+
+    /** Every priced answer of a request: those escalated past and its last one. */
+    static List<CostRecord> costRecords(PipelineRecord envelope) {
+        List<CostRecord> out = new java.util.ArrayList<>(envelope.getPriorCosts());
+        if (envelope.getCost() != null) {
+            out.add(envelope.getCost());
+        }
+        return out;
     }
 
     /** The budget thresholds a request's settlement crossed, as alerts. */

@@ -27,6 +27,7 @@ public record Topics(
         Topic<String, CostAggregate> costs,
         Topic<String, Alert> alerts,
         Topic<String, PriceTable> prices,
+        Topic<String, PipelineRecord> escalations,
         List<Topic<String, byte[]>> control,
         Serde<PipelineRecord> envelopeSerde,
         Serde<LlmRequest> requestSerde) {
@@ -46,6 +47,7 @@ public record Topics(
                 new Topic<>(p + ".costs", keys, AvroSerde.of(CostAggregate.class, registry), COMPACT),
                 new Topic<>(p + ".alerts", keys, AvroSerde.of(Alert.class, registry), DELETE_7D),
                 new Topic<>(p + ".control.prices", keys, AvroSerde.of(PriceTable.class, registry), COMPACT),
+                new Topic<>(p + ".escalations", keys, AvroSerde.of(PipelineRecord.class, registry), DELETE_7D),
                 List.of(
                         new Topic<>(p + ".approvals.pending", keys, Serdes.ByteArray(), DELETE_7D),
                         new Topic<>(p + ".approvals.decisions", keys, Serdes.ByteArray(), DELETE_7D),
@@ -58,7 +60,7 @@ public record Topics(
 
     /** Every topic Sluice creates, in creation order. */
     public List<Topic<?, ?>> all() {
-        List<Topic<?, ?>> all = new java.util.ArrayList<>(List.of(requests, results, rejections, audit, costs, alerts, prices));
+        List<Topic<?, ?>> all = new java.util.ArrayList<>(List.of(requests, results, rejections, audit, costs, alerts, prices, escalations));
         all.addAll(control);
         return all;
     }

@@ -42,7 +42,9 @@ class BudgetTopologyTest {
         }
         int start = yaml.indexOf("\n  limits:\n", yaml.indexOf("\nbudgets:\n"));
         int end = yaml.indexOf("\nredaction:\n");
-        String replaced = yaml.substring(0, start) + "\n  limits:\n" + limits + "\n" + yaml.substring(end);
+        // no escalation here: a reservation is then the route's dearest outcome alone (EscalationTopologyTest has the rest)
+        String replaced = (yaml.substring(0, start) + "\n  limits:\n" + limits + "\n" + yaml.substring(end))
+                .replace("escalateBelowConfidence: 0.5", "escalateBelowConfidence: 0");
         return new GatewayConfigLoader(System::getenv).parse(replaced.getBytes(StandardCharsets.UTF_8), "test").gateway();
     }
 

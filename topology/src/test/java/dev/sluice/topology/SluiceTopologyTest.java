@@ -223,13 +223,14 @@ class SluiceTopologyTest {
             h.send(PipelineHarness.request("r-json", "Extract vendor and total.").setResponseSchema(ok).build());
             h.send(PipelineHarness.request("r-json-bad", "Extract the iban.").setResponseSchema(bad).build());
             h.tick();
+            h.tick(); // the off-schema answer is escalated once, to the standard tier, and fails again
 
             assertThat(h.resultsByKey()).containsOnlyKeys("r-json");
             Rejection rejection = h.rejections.readValuesToList().get(0);
             assertThat(rejection.getReason()).isEqualTo(RejectReason.OUTPUT_SCHEMA_INVALID);
-            // the provider billed the rejected answer, so it is priced too
+            // the provider billed both rejected answers, so they are priced too
             List<CostAggregate> costs = h.costs.readValuesToList();
-            assertThat(costs.get(costs.size() - 1).getRequests()).isEqualTo(2);
+            assertThat(costs.get(costs.size() - 1).getRequests()).isEqualTo(3);
         }
     }
 

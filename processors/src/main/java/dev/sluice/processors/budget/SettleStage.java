@@ -36,7 +36,7 @@ public final class SettleStage implements StoreStage<BudgetState> {
         if (reservation == null) {
             return envelope;
         }
-        long cost = envelope.getCost() == null ? 0 : envelope.getCost().getCostMicros();
+        long cost = Envelopes.totalCostMicros(envelope);
         BudgetState state = store.get(envelope.getRequest().getTenant());
         var builder = Envelopes.edit(envelope).setReservation(null);
         Map<String, String> settled = new LinkedHashMap<>();

@@ -235,10 +235,26 @@ public record GatewayConfig(
      * @param fallbackTiers   tiers whose models are appended, in order, after the chosen tier's
      * @param chainsByUseCase use case to its own fallback chain across vendors (primary, fallback,
      *                        internal option), used instead of the tiers for that use case
+     * @param escalation      the tier a request is called again on, once, when validation's confidence
+     *                        in its answer is below {@code escalateBelowConfidence}
+     * @param escalateBelowConfidence 0..1; 0 never escalates
      */
     public record RoutingRules(Map<String, List<String>> tiers, Map<String, String> tierByComplexity, String restrictedTier,
-                               List<String> fallbackTiers, Map<String, List<String>> chainsByUseCase) {
+                               List<String> fallbackTiers, Map<String, List<String>> chainsByUseCase, Map<String, String> escalation,
+                               double escalateBelowConfidence) {
+        /** Routing that never escalates. */
+        public RoutingRules(Map<String, List<String>> tiers, Map<String, String> tierByComplexity, String restrictedTier,
+                            List<String> fallbackTiers, Map<String, List<String>> chainsByUseCase) {
+            this(tiers, tierByComplexity, restrictedTier, fallbackTiers, chainsByUseCase, Map.of(), 0.0);
+        }
+
         public RoutingRules {
+            escalation = Map.copyOf(escalation);
+            require(escalateBelowConfidence >= 0 && escalateBelowConfidence <= 1, "routing.escalateBelowConfidence must be within 0..1");
+            for (Map.Entry<String, String> up : escalation.entrySet()) {
+                require(tiers.containsKey(up.getKey()) && tiers.containsKey(up.getValue()),
+                        "routing.escalation names an unknown tier: " + up.getKey() + " -> " + up.getValue());
+            }
             tiers = Map.copyOf(tiers);
             chainsByUseCase = Map.copyOf(chainsByUseCase);
             tierByComplexity = Map.copyOf(tierByComplexity);

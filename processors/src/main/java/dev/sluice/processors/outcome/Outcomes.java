@@ -1,5 +1,6 @@
 package dev.sluice.processors.outcome;
 
+import dev.sluice.processors.pipeline.Envelopes;
 import dev.sluice.schemas.avro.Inference;
 import dev.sluice.schemas.avro.LlmRequest;
 import dev.sluice.schemas.avro.LlmResult;
@@ -36,7 +37,7 @@ public final class Outcomes {
                 .setContent(inference.getContent())
                 .setFinishReason(inference.getFinishReason())
                 .setUsage(inference.getUsage())
-                .setCostMicros(envelope.getCost() == null ? 0 : envelope.getCost().getCostMicros())
+                .setCostMicros(Envelopes.totalCostMicros(envelope))
                 .setCurrency(envelope.getCost() == null ? "USD" : envelope.getCost().getCurrency())
                 .setAttempts(envelope.getCalls())
                 .setFallbackUsed(!chain.isEmpty() && !chain.get(0).equals(inference.getModel()))

@@ -46,6 +46,9 @@ public final class Envelopes {
                 .setOutputRedactions(e.getOutputRedactions())
                 .setAllowedModels(e.getAllowedModels())
                 .setRoute(e.getRoute())
+                .setEscalation(e.getEscalation())
+                .setEscalate(e.getEscalate())
+                .setPriorCosts(e.getPriorCosts())
                 .setReservation(e.getReservation())
                 .setAttempt(e.getAttempt())
                 .setCalls(e.getCalls())
@@ -57,6 +60,15 @@ public final class Envelopes {
                 .setCost(e.getCost())
                 .setAudit(e.getAudit())
                 .setRejection(e.getRejection());
+    }
+
+    /** Everything the request was billed: the answers escalated past and its last one. */
+    public static long totalCostMicros(PipelineRecord envelope) {
+        long total = envelope.getCost() == null ? 0 : envelope.getCost().getCostMicros();
+        for (var prior : envelope.getPriorCosts()) {
+            total += prior.getCostMicros();
+        }
+        return total;
     }
 
     /** Appends one audit event to the builder's trail. */

@@ -104,13 +104,17 @@ public final class RouteStage implements StoreStage<BudgetState> {
             attributes.put("downgradedFrom", classified);
             attributes.put("softLimitBudget", soft.get().id());
         }
-        PipelineRecord.Builder builder = Envelopes.edit(envelope).setRoute(chosen).setAttempt(0);
+        Optional<Route> escalation = router.escalation(chosen.getTier(), envelope.getAllowedModels());
+        escalation.ifPresent(up -> attributes.put("escalationTier", up.getTier()));
+        PipelineRecord.Builder builder = Envelopes.edit(envelope).setRoute(chosen).setEscalation(escalation.orElse(null)).setAttempt(0);
         if (state != null) {
             long inputTokens = estimator.estimate(envelope.getPrompt());
             long maxOutput = request.getParameters().getMaxOutputTokens();
-            long amount = 0;
-            for (String model : chosen.getChain()) {
-                amount = Math.max(amount, Prices.estimateMicros(prices.at(model, now).price(), inputTokens, maxOutput));
+            // the dearest model of the chain may answer, and, when validation doubts the answer, the dearest
+            // of the escalation chain answers again: both are reserved
+            long amount = dearest(chosen, inputTokens, maxOutput, now);
+            if (escalation.isPresent()) {
+                amount += dearest(escalation.get(), inputTokens, maxOutput, now);
             }
             Optional<BudgetLedger.Refusal> refusal = BudgetLedger.reserve(state, budgets, amount, now);
             if (refusal.isPresent()) {
@@ -129,6 +133,14 @@ public final class RouteStage implements StoreStage<BudgetState> {
             attributes.put("budgets", String.join(",", windows));
         }
         return Envelopes.audit(builder, NAME, "ROUTED", null, attributes, now).build();
+    }
+
+    private long dearest(Route route, long inputTokens, long maxOutput, Instant now) {
+        long amount = 0;
+        for (String model : route.getChain()) {
+            amount = Math.max(amount, Prices.estimateMicros(prices.at(model, now).price(), inputTokens, maxOutput));
+        }
+        return amount;
     }
 
     /** Micro-units as a decimal amount: 1234567 is 1.234567. */

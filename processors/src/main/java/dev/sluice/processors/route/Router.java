@@ -33,6 +33,26 @@ public final class Router {
         this.downgrade = Map.copyOf(downgrade);
     }
 
+    /**
+     * The chain a request routed on {@code tier} is called again on when validation doubts its answer:
+     * the configured escalation tier's models that policy allows, then the fallback tiers'. Empty when
+     * the tier has no escalation (the top tier, the internal tier, a use case's own chain).
+     */
+    public Optional<Route> escalation(String tier, List<String> allowedModels) {
+        String up = rules.escalation().get(tier);
+        if (up == null || rules.escalateBelowConfidence() <= 0) {
+            return Optional.empty();
+        }
+        Set<String> chain = new LinkedHashSet<>();
+        List<String> tiers = new ArrayList<>();
+        tiers.add(up);
+        tiers.addAll(rules.fallbackTiers());
+        for (String t : tiers) {
+            rules.tiers().getOrDefault(t, List.of()).stream().filter(allowedModels::contains).forEach(chain::add);
+        }
+        return chain.isEmpty() ? Optional.empty() : Optional.of(new Route(up, List.copyOf(chain)));
+    }
+
     /** The tier classification and sensitivity give, before any budget downgrade. */
     public String tier(Classification classification) {
         return classification.getSensitivity() == Sensitivity.RESTRICTED && rules.restrictedTier() != null

@@ -14,15 +14,54 @@ public final class ValidateStage implements Stage {
     public static final String NAME = "validate";
     private final OutputValidator validator;
     private final dev.sluice.processors.redact.Redactor outputScan;
+    private final double escalateBelow;
 
-    /** @param outputScan finds personal data and secrets in answers; null to skip the scan */
-    public ValidateStage(OutputValidator validator, dev.sluice.processors.redact.Redactor outputScan) {
+    /**
+     * @param outputScan    finds personal data and secrets in answers; null to skip the scan
+     * @param escalateBelow an answer whose confidence is below this goes to the request's escalation
+     *                      chain when it has one (0: never)
+     */
+    public ValidateStage(OutputValidator validator, dev.sluice.processors.redact.Redactor outputScan, double escalateBelow) {
         this.validator = validator;
         this.outputScan = outputScan;
+        this.escalateBelow = escalateBelow;
+    }
+
+    public ValidateStage(OutputValidator validator, dev.sluice.processors.redact.Redactor outputScan) {
+        this(validator, outputScan, 0.0);
     }
 
     public ValidateStage(OutputValidator validator) {
         this(validator, null);
+    }
+
+    private static final java.util.regex.Pattern REFUSAL = java.util.regex.Pattern.compile(
+            "(?i)^\\W*(i'?m sorry,? but|i (?:can ?not|can'?t|am unable to|won'?t) (?:help|assist|comply|provide|do that)|as an ai\\b)");
+
+    /** How much validation trusts an answer, and why not more. */
+    record Judgement(double confidence, String reason) {
+    }
+
+    /**
+     * 0.1 for an empty answer, 0.2 for one off its schema, 0.3 for a refusal, 0.4 for one cut at the
+     * token limit, 1.0 otherwise: the signals a batch job can check without a second model.
+     */
+    static Judgement judge(dev.sluice.schemas.avro.Inference inference, boolean offSchema) {
+        String content = inference.getContent();
+        if (content == null || content.isBlank()) {
+            return new Judgement(0.1, "EMPTY");
+        }
+        if (offSchema) {
+            return new Judgement(0.2, "OFF_SCHEMA");
+        }
+        if (REFUSAL.matcher(content).find()) {
+            return new Judgement(0.3, "REFUSAL");
+        }
+        String finish = inference.getFinishReason();
+        if ("length".equals(finish) || "max_tokens".equals(finish) || "MAX_TOKENS".equals(finish)) {
+            return new Judgement(0.4, "TRUNCATED");
+        }
+        return new Judgement(1.0, null);
     }
 
     /**
@@ -52,13 +91,22 @@ public final class ValidateStage implements Stage {
     public PipelineRecord apply(PipelineRecord original, Instant now) {
         PipelineRecord envelope = scan(original, now);
         String schema = envelope.getRequest().getResponseSchema();
-        if (schema == null) {
-            return Envelopes.audit(Envelopes.edit(envelope), NAME, "VALID", null, Map.of("check", "none requested"), now).build();
+        Optional<String> violations = schema == null ? Optional.empty() : validator.violations(envelope.getInference().getContent(), schema);
+        Judgement judgement = judge(envelope.getInference(), violations.isPresent());
+        String confidence = String.format(java.util.Locale.ROOT, "%.1f", judgement.confidence());
+        if (judgement.confidence() < escalateBelow && envelope.getEscalation() != null
+                && envelope.getEscalation().getChain().stream().anyMatch(m -> !m.equals(envelope.getInference().getModel()))) {
+            // the answer is billed and priced all the same; the request is then called again one tier up
+            return Envelopes.audit(Envelopes.edit(envelope).setEscalate(true), NAME, "ESCALATING", judgement.reason(), Map.of(
+                    "confidence", confidence,
+                    "model", envelope.getInference().getModel(),
+                    "nextTier", envelope.getEscalation().getTier()), now).build();
         }
-        Optional<String> violations = validator.violations(envelope.getInference().getContent(), schema);
         if (violations.isPresent()) {
             return Envelopes.reject(envelope, RejectReason.OUTPUT_SCHEMA_INVALID, violations.get(), NAME, now);
         }
-        return Envelopes.audit(Envelopes.edit(envelope), NAME, "VALID", null, Map.of("check", "json-schema"), now).build();
+        return Envelopes.audit(Envelopes.edit(envelope), NAME, "VALID", judgement.reason(), Map.of(
+                "check", schema == null ? "none requested" : "json-schema",
+                "confidence", confidence), now).build();
     }
 }

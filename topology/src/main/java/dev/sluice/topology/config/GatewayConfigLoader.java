@@ -96,8 +96,11 @@ public final class GatewayConfigLoader {
         JsonNode routing = root.path("routing");
         Map<String, String> byComplexity = new LinkedHashMap<>();
         routing.path("tierByComplexity").fields().forEachRemaining(e -> byComplexity.put(e.getKey(), e.getValue().asText()));
+        Map<String, String> escalation = new LinkedHashMap<>();
+        routing.path("escalation").fields().forEachRemaining(e -> escalation.put(e.getKey(), e.getValue().asText()));
         RoutingRules routingRules = new RoutingRules(lists(routing.path("tiers")), byComplexity, routing.path("restrictedTier").asText(null),
-                strings(routing, "fallbackTiers"), lists(routing.path("chainsByUseCase")));
+                strings(routing, "fallbackTiers"), lists(routing.path("chainsByUseCase")), escalation,
+                routing.path("escalateBelowConfidence").asDouble(escalation.isEmpty() ? 0.0 : 0.5));
         Map<String, Template> templates = new LinkedHashMap<>();
         fields(root, "templates").forEach((id, t) -> templates.put(id, new Template(id, t.path("version").asInt(1),
                 t.path("system").asText(null), t.path("user").asText(null))));
