@@ -228,9 +228,10 @@ class SluiceTopologyTest {
             assertThat(h.resultsByKey()).containsOnlyKeys("r-json");
             Rejection rejection = h.rejections.readValuesToList().get(0);
             assertThat(rejection.getReason()).isEqualTo(RejectReason.OUTPUT_SCHEMA_INVALID);
-            // the provider billed both rejected answers, so they are priced too
-            List<CostAggregate> costs = h.costs.readValuesToList();
-            assertThat(costs.get(costs.size() - 1).getRequests()).isEqualTo(3);
+            // the provider billed both rejected answers (gpt-4o-mini's, then gemini-flash's one tier up), so they are priced too
+            Map<String, CostAggregate> costs = h.costs.readKeyValuesToMap();
+            assertThat(costs.values().stream().mapToLong(CostAggregate::getRequests).sum()).isEqualTo(3);
+            assertThat(costs.get("acme/finance/invoice-triage/gemini-flash/2026-11-23").getRequests()).isEqualTo(1);
         }
     }
 
