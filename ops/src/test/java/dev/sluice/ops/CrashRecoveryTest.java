@@ -177,6 +177,15 @@ class CrashRecoveryTest {
         assertThat(settledCosts).as("settlements spend what the results cost").isEqualTo(resultCosts);
         assertThat(overrun).as("no settlement above its reservation").isZero();
 
+        // the cost aggregates equal the per-request costs the audit log recorded (every PRICED decision), to the micro-unit
+        long audited = audit.stream().filter(e -> "PRICED".equals(e.getDecision())).mapToLong(e -> Long.parseLong(e.getAttributes().get("costMicros"))).sum();
+        Map<String, CostAggregate> aggregates = new HashMap<>();
+        try (TopicReader costs = new TopicReader(bootstrap, List.of(topics.costs().name()))) {
+            costs.readToEnd(Duration.ofSeconds(30)).forEach(r -> aggregates.put(new String(r.key(), StandardCharsets.UTF_8),
+                    topics.costs().valueSerde().deserializer().deserialize(r.topic(), r.value())));
+        }
+        assertThat(aggregates.values().stream().mapToLong(CostAggregate::getCostMicros).sum()).as("cost aggregates against the audit log").isEqualTo(audited);
+
         Map<String, BudgetState> store = new HashMap<>();
         var serde = dev.sluice.schemas.serde.AvroSerde.of(BudgetState.class, InProcessSchemaRegistry.seeded());
         try (TopicReader changelog = new TopicReader(bootstrap, List.of(applicationId + "-" + SluiceTopology.BUDGET_STORE + "-changelog"))) {
