@@ -218,9 +218,27 @@ public record GatewayConfig(
      * @param injectionThreshold injection score at or above which a request is rejected
      * @param restrictedNeedsInternal whether RESTRICTED prompts may only go to INTERNAL models
      */
+    /**
+     * @param rawTextForInternalDomains domains whose prompts go to models the enterprise runs itself
+     *                                  ({@code hosting: internal}) unredacted ("*": every domain); external
+     *                                  models always get the redacted text
+     */
     public record PolicyRules(Map<String, List<String>> modelsByDomain, Map<String, List<String>> modelsByCountry,
-                              List<String> blockedCountries, double injectionThreshold, boolean restrictedNeedsInternal) {
+                              List<String> blockedCountries, double injectionThreshold, boolean restrictedNeedsInternal,
+                              List<String> rawTextForInternalDomains) {
+        /** Policy under which every model gets the redacted text. */
+        public PolicyRules(Map<String, List<String>> modelsByDomain, Map<String, List<String>> modelsByCountry,
+                           List<String> blockedCountries, double injectionThreshold, boolean restrictedNeedsInternal) {
+            this(modelsByDomain, modelsByCountry, blockedCountries, injectionThreshold, restrictedNeedsInternal, List.of());
+        }
+
+        /** Whether a prompt of {@code domain} may go unredacted to an internal model. */
+        public boolean rawTextForInternal(String domain) {
+            return rawTextForInternalDomains.contains("*") || rawTextForInternalDomains.contains(domain);
+        }
+
         public PolicyRules {
+            rawTextForInternalDomains = List.copyOf(rawTextForInternalDomains);
             modelsByDomain = Map.copyOf(modelsByDomain);
             modelsByCountry = Map.copyOf(modelsByCountry);
             blockedCountries = List.copyOf(blockedCountries);

@@ -254,10 +254,34 @@ public final class InferProcessor implements Processor<String, PipelineRecord, S
         ModelSpec model = config.model(chain.get(attempt))
                 .orElseThrow(() -> new IllegalStateException("route names unconfigured model " + chain.get(attempt)));
         var request = envelope.getRequest();
-        return new ModelCall(request.getRequestId(), request.getTenant(), attempt, envelope.getCalls(), model, envelope.getPrompt(),
+        return new ModelCall(request.getRequestId(), request.getTenant(), attempt, envelope.getCalls(), model, prompt(envelope, model),
                 request.getParameters(), request.getResponseSchema(), request.getPriority(),
                 ModelCall.estimateTokens(envelope.getPrompt(), request.getParameters()),
                 config.resilience().timeoutFor(request.getUseCase()));
+    }
+
+    /** Whether policy lets this request's prompt go unredacted to {@code model}: an internal model, a domain the policy names, a sealed mapping to restore from. */
+    private boolean rawText(PipelineRecord envelope, ModelSpec model) {
+        return model.hosting() == GatewayConfig.Hosting.INTERNAL && envelope.getVault() != null && envelope.getClassification() != null
+                && config.policy().rawTextForInternal(envelope.getClassification().getDomain());
+    }
+
+    /**
+     * The prompt the model gets: the redacted one, or for an internal model that policy lets see the
+     * raw text, the prompt restored from the request's sealed mapping (opened here, in memory, for the call only).
+     */
+    private java.util.List<dev.sluice.schemas.avro.ChatMessage> prompt(PipelineRecord envelope, ModelSpec model) {
+        if (!rawText(envelope, model)) {
+            return envelope.getPrompt();
+        }
+        Map<String, String> mapping = dev.sluice.processors.redact.Vault.open(envelope.getVault(), envelope.getRequest().getRequestId(),
+                config.redaction().vaultKeys());
+        java.util.List<dev.sluice.schemas.avro.ChatMessage> raw = new java.util.ArrayList<>();
+        for (var message : envelope.getPrompt()) {
+            raw.add(new dev.sluice.schemas.avro.ChatMessage(message.getRole(), dev.sluice.processors.redact.Vault.restore(message.getContent(), mapping),
+                    message.getName(), message.getCacheControl()));
+        }
+        return raw;
     }
 
     private boolean breakerOpen(String modelId) {
@@ -284,7 +308,9 @@ public final class InferProcessor implements Processor<String, PipelineRecord, S
                     "provider", model.provider(),
                     "via", done.viaBatchApi() ? "batch-api" : "direct",
                     "calls", Integer.toString(envelope.getCalls() + 1),
-                    "latencyMs", Long.toString(success.latencyMs())), now).build(), now);
+                    "latencyMs", Long.toString(success.latencyMs()),
+                    "prompt", rawText(envelope, model) ? "raw (internal model; policy allows raw text for domain " + envelope.getClassification().getDomain() + ")"
+                            : "redacted"), now).build(), now);
             return;
         }
         CallOutcome.Failure failure = (CallOutcome.Failure) done.outcome();

@@ -1,0 +1,72 @@
+package dev.sluice.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.processors.config.GatewayConfig;
+import dev.sluice.processors.infer.ModelCall;
+import dev.sluice.schemas.avro.AuditEvent;
+import dev.sluice.topology.config.GatewayConfigLoader;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Raw text for models the enterprise runs itself, when policy allows it for the prompt's domain:
+ * the internal model gets the prompt restored from the sealed mapping; an external model never does,
+ * and without the policy the internal model gets the redacted text too.
+ */
+class RawTextPolicyTest {
+
+    private static final String HEALTH = "Summarise the diagnosis for the patient, who wrote from jane.doe@example.com.";
+    private static final String FINANCE = "Reconcile the invoice that jane.doe@example.com sent against the ledger.";
+
+    static GatewayConfig withPolicy(String line) throws Exception {
+        String yaml;
+        try (InputStream in = RawTextPolicyTest.class.getClassLoader().getResourceAsStream(GatewayConfigLoader.DEFAULT_RESOURCE)) {
+            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String changed = yaml.replace("\npolicy:\n", "\npolicy:\n" + line + "\n");
+        return new GatewayConfigLoader(System::getenv).parse(changed.getBytes(StandardCharsets.UTF_8), "test").gateway();
+    }
+
+    private static String sent(ModelCall call) {
+        return call.messages().get(call.messages().size() - 1).getContent();
+    }
+
+    @Test
+    void anInternalModelShouldGetTheRawTextOnlyWherePolicyAllowsIt() throws Exception {
+        try (PipelineHarness h = new PipelineHarness(Set.of(), withPolicy("  rawTextForInternalDomains: [health]"))) {
+            // the internal model echoes what it got
+            h.internal.script = call -> new dev.sluice.processors.infer.CallOutcome.Success("You wrote: " + sent(call), "stop",
+                    new dev.sluice.schemas.avro.Usage(10L, 10L, 0L, 0L, 0L), 5L);
+            h.send(PipelineHarness.request("h-1", HEALTH).build());
+            h.send(PipelineHarness.request("f-1", FINANCE).build());
+            h.tick();
+            assertThat(h.internal.calls).singleElement().satisfies(call -> {
+                assertThat(call.requestId()).isEqualTo("h-1");
+                assertThat(sent(call)).isEqualTo(HEALTH);
+            });
+            assertThat(h.openai.calls).singleElement().satisfies(call -> {
+                assertThat(sent(call)).contains("<EMAIL_1>").doesNotContain("jane.doe@example.com");
+            });
+            AuditEvent completed = h.audit.readValuesToList().stream().filter(e -> "h-1".equals(e.getRequestId()) && "COMPLETED".equals(e.getDecision()))
+                    .findFirst().orElseThrow();
+            assertThat(completed.getAttributes().get("prompt")).startsWith("raw (internal model; policy allows raw text for domain health)");
+            // what leaves Sluice is still redacted: the echoed address is caught by the output scan
+            assertThat(h.results.readValuesToList()).filteredOn(r -> r.getRequestId().equals("h-1")).singleElement().satisfies(r -> {
+                assertThat(r.getContent()).startsWith("You wrote:").doesNotContain("jane.doe@example.com");
+                assertThat(r.getOutputRedactions()).isPositive();
+            });
+        }
+    }
+
+    @Test
+    void withoutThePolicyTheInternalModelShouldGetTheRedactedText() throws Exception {
+        try (PipelineHarness h = new PipelineHarness(Set.of())) {
+            h.send(PipelineHarness.request("h-2", HEALTH).build());
+            h.tick();
+            assertThat(h.internal.calls).singleElement().satisfies(call -> assertThat(sent(call)).contains("<EMAIL_1>").doesNotContain("jane.doe"));
+        }
+    }
+}
