@@ -3,8 +3,6 @@ package dev.sluice.topology;
 import dev.sluice.processors.admit.AdmitProcessor;
 import dev.sluice.processors.admit.Admitter;
 import dev.sluice.processors.classify.ClassifyStage;
-import dev.sluice.processors.classify.Classifier;
-import dev.sluice.processors.classify.InjectionDetector;
 import dev.sluice.processors.config.GatewayConfig;
 import dev.sluice.processors.cost.CostStage;
 import dev.sluice.processors.cost.Pricer;
@@ -135,7 +133,7 @@ public final class SluiceTopology {
 
         KStream<String, PipelineRecord> policed = admitted
                 .processValues(StageProcessor.supplier(ClassifyStage.NAME,
-                        new ClassifyStage(new Classifier(config.classifier(), detector, new InjectionDetector())), clock), Named.as(ClassifyStage.NAME))
+                        new ClassifyStage(Classifiers.create(config, detector)), clock), Named.as(ClassifyStage.NAME))
                 .processValues(StageProcessor.supplier(RedactStage.NAME, new RedactStage(redactor, vaultKeyId, vaultKey), clock), Named.as(RedactStage.NAME))
                 .processValues(StageProcessor.supplier(PolicyStage.NAME, new PolicyStage(new PolicyEngine(config)), clock), Named.as(PolicyStage.NAME));
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.processors.classify.Classifier;
-import dev.sluice.processors.classify.InjectionDetector;
 import dev.sluice.processors.config.GatewayConfig;
 import dev.sluice.processors.redact.PiiDetector;
 import dev.sluice.processors.redact.PiiType;
@@ -133,7 +132,7 @@ public final class InspectCommands {
         public Integer call() throws Exception {
             String text = input.text();
             GatewayConfig gateway = input.gateway();
-            Classifier classifier = new Classifier(gateway.classifier(), input.detector(gateway), new InjectionDetector());
+            Classifier classifier = dev.sluice.topology.Classifiers.create(gateway, input.detector(gateway));
             Classifier.Explanation e = classifier.explain(List.of(new ChatMessage(Role.USER, text, null, null)), label, input.country, structured);
             var c = e.result().classification();
             double threshold = gateway.policy().injectionThreshold();
@@ -158,6 +157,10 @@ public final class InspectCommands {
             domain.put("name", c.getDomain()).put("confidence", c.getDomainConfidence());
             ObjectNode hits = domain.putObject("keyword_hits");
             e.domainHits().forEach(hits::put);
+            if (!e.domainSimilarities().isEmpty()) {
+                ObjectNode similarities = domain.putObject("similarities");
+                e.domainSimilarities().forEach(similarities::put);
+            }
             out.putObject("tier").put("name", c.getTier()).put("characters", e.characters()).put("analysis_cues", e.analysisCues());
             ObjectNode injection = out.putObject("injection");
             injection.put("score", c.getInjectionScore()).put("threshold", threshold).put("flagged", c.getInjectionScore() >= threshold);

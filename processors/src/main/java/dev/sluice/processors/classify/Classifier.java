@@ -22,7 +22,9 @@ import java.util.TreeMap;
  *       identifiers (card, IBAN, SSN), CONFIDENTIAL for contact data or configured sensitive terms,
  *       and INTERNAL otherwise. Sluice never classifies below the caller's label.</li>
  *   <li>Domain is the configured domain whose keywords occur most often; confidence is its share of
- *       all keyword hits; no hit gives {@code general} with confidence 0.</li>
+ *       all keyword hits; no hit gives {@code general} with confidence 0. With the embedding
+ *       classifier ({@link DomainCentroids}) it is the domain whose example utterances are nearest in
+ *       meaning.</li>
  *   <li>Tier: {@code complex} for long prompts or several analysis cues, {@code simple} for short ones
  *       without cues, {@code standard} otherwise.</li>
  * </ul>
@@ -39,7 +41,15 @@ public final class Classifier {
     private final Map<String, Keywords> domainKeywords = new TreeMap<>();
     private final Keywords sensitiveKeywords;
 
+    private final DomainCentroids centroids;
+
     public Classifier(ClassifierRules rules, PiiDetector detector, InjectionDetector injection) {
+        this(rules, detector, injection, null);
+    }
+
+    /** @param centroids domains by meaning (the embedding classifier), or null for the keyword classifier */
+    public Classifier(ClassifierRules rules, PiiDetector detector, InjectionDetector injection, DomainCentroids centroids) {
+        this.centroids = centroids;
         this.rules = rules;
         this.detector = detector;
         this.injection = injection;
@@ -78,17 +88,24 @@ public final class Classifier {
         }
 
         String domain = GENERAL;
-        int best = 0;
-        int total = 0;
-        for (Map.Entry<String, Integer> entry : domainHits(lower).entrySet()) {
-            int hits = entry.getValue();
-            total += hits;
-            if (hits > best) {
-                best = hits;
-                domain = entry.getKey();
+        double domainConfidence;
+        if (centroids != null) {
+            DomainCentroids.Nearest nearest = centroids.nearest(text);
+            domain = nearest.domain();
+            domainConfidence = nearest.confidence();
+        } else {
+            int best = 0;
+            int total = 0;
+            for (Map.Entry<String, Integer> entry : domainHits(lower).entrySet()) {
+                int hits = entry.getValue();
+                total += hits;
+                if (hits > best) {
+                    best = hits;
+                    domain = entry.getKey();
+                }
             }
+            domainConfidence = total == 0 ? 0.0 : (double) best / total;
         }
-        double domainConfidence = total == 0 ? 0.0 : (double) best / total;
 
         int cues = ANALYSIS_CUES.count(lower);
         String tier;
@@ -120,12 +137,13 @@ public final class Classifier {
      *
      * @param sensitivityReasons why the sensitivity is what it is
      * @param domainHits         keyword hits per configured domain
+     * @param domainSimilarities with the embedding classifier, the prompt's cosine similarity to each domain's examples; empty otherwise
      * @param analysisCues       analysis cue words counted for the tier
      * @param characters         the prompt's length, which also decides the tier
      * @param injection          the highest-scoring message's injection explanation
      */
-    public record Explanation(Result result, List<String> sensitivityReasons, Map<String, Integer> domainHits, int analysisCues, int characters,
-                              InjectionDetector.Explanation injection) {
+    public record Explanation(Result result, List<String> sensitivityReasons, Map<String, Integer> domainHits, Map<String, Double> domainSimilarities,
+                              int analysisCues, int characters, InjectionDetector.Explanation injection) {
     }
 
     public Explanation explain(List<ChatMessage> prompt, Sensitivity callerLabel, String country, boolean structuredOutput) {
@@ -154,7 +172,8 @@ public final class Classifier {
                 worst = e;
             }
         }
-        return new Explanation(result, reasons, domainHits(lower), ANALYSIS_CUES.count(lower), all.length(), worst);
+        Map<String, Double> similarities = centroids == null ? Map.of() : centroids.nearest(all.toString()).similarities();
+        return new Explanation(result, reasons, domainHits(lower), similarities, ANALYSIS_CUES.count(lower), all.length(), worst);
     }
 
     private static Sensitivity max(Sensitivity a, Sensitivity b) {

@@ -339,10 +339,29 @@ public record GatewayConfig(
      * @param domains        domain name to keywords and phrases that indicate it
      * @param sensitiveTerms terms that make a prompt at least CONFIDENTIAL
      */
-    public record ClassifierRules(Map<String, List<String>> domains, List<String> sensitiveTerms) {
+    /**
+     * @param domains             domain to its keywords and phrases (the keyword classifier)
+     * @param domainModel         {@code keywords}, or {@code all-minilm-l6-v2}: domains by the meaning of
+     *                            example utterances (nearest centroid over sentence embeddings)
+     * @param domainExamples      domain to its example utterances, for the embedding classifier
+     * @param domainMinSimilarity below this cosine similarity to every domain, a prompt is {@code general}
+     */
+    public record ClassifierRules(Map<String, List<String>> domains, List<String> sensitiveTerms, String domainModel,
+                                  Map<String, List<String>> domainExamples, double domainMinSimilarity) {
+        public static final String KEYWORDS = "keywords";
+        public static final String MINILM = "all-minilm-l6-v2";
+
+        public ClassifierRules(Map<String, List<String>> domains, List<String> sensitiveTerms) {
+            this(domains, sensitiveTerms, KEYWORDS, Map.of(), 0.3);
+        }
+
         public ClassifierRules {
             domains = Map.copyOf(domains);
             sensitiveTerms = List.copyOf(sensitiveTerms);
+            domainExamples = Map.copyOf(domainExamples);
+            require(KEYWORDS.equals(domainModel) || MINILM.equals(domainModel), "classifier.domainModel must be keywords or all-minilm-l6-v2");
+            require(!MINILM.equals(domainModel) || !domainExamples.isEmpty(), "classifier.domainModel all-minilm-l6-v2 needs classifier.domainExamples");
+            require(domainMinSimilarity >= -1 && domainMinSimilarity <= 1, "classifier.domainMinSimilarity must be within -1..1");
         }
     }
 

@@ -105,7 +105,9 @@ public final class GatewayConfigLoader {
         fields(root, "templates").forEach((id, t) -> templates.put(id, new Template(id, t.path("version").asInt(1),
                 t.path("system").asText(null), t.path("user").asText(null))));
         JsonNode classifier = root.path("classifier");
-        ClassifierRules classifierRules = new ClassifierRules(lists(classifier.path("domains")), strings(classifier, "sensitiveTerms"));
+        ClassifierRules classifierRules = new ClassifierRules(lists(classifier.path("domains")), strings(classifier, "sensitiveTerms"),
+                classifier.path("domainModel").asText(ClassifierRules.KEYWORDS), lists(classifier.path("domainExamples")),
+                classifier.path("domainMinSimilarity").asDouble(0.3));
         JsonNode l = root.path("limits");
         Limits limits = new Limits(l.path("maxRecordBytes").asInt(262_144), l.path("maxPromptChars").asInt(100_000),
                 Duration.ofHours(l.path("dedupWindowHours").asLong(168)), l.path("maxInflight").asInt(10_000),
