@@ -24,6 +24,7 @@ import dev.sluice.processors.route.Escalation;
 import dev.sluice.processors.route.RouteStage;
 import dev.sluice.processors.validate.OutputValidator;
 import dev.sluice.processors.validate.ValidateStage;
+import dev.sluice.processors.audit.AuditChainProcessor;
 import dev.sluice.processors.budget.SettleStage;
 import dev.sluice.processors.pipeline.Envelopes;
 import dev.sluice.processors.price.PriceBook;
@@ -41,6 +42,8 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -84,6 +87,8 @@ public final class SluiceTopology {
     public static final Duration COST_HOURLY_RETENTION = Duration.ofDays(62);
     /** Each tenant's budget windows (spent, reserved), keyed by tenant: route reserves, settle settles. */
     public static final String BUDGET_STORE = "budget-ledger";
+    /** Each audit partition's chain head (position and hash), keyed by partition. */
+    public static final String AUDIT_CHAIN_STORE = "audit-chain";
     /** The price table versions from the prices control topic: a global store, every instance holds all. */
     public static final String PRICE_STORE = "price-tables";
     /** Late cost records are still counted in their day's window for this long. */
@@ -109,6 +114,7 @@ public final class SluiceTopology {
                 Stores.persistentWindowStore(ADMIT_STORE, limits.dedupWindow(), limits.dedupWindow(), false),
                 Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INFLIGHT_STORE), Serdes.String(), envelopes));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AUDIT_CHAIN_STORE), Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUDGET_STORE), Serdes.String(),
                 AvroSerde.of(BudgetState.class, registry)));
         PriceBook prices = new PriceBook(config);
@@ -186,7 +192,15 @@ public final class SluiceTopology {
                 .selectKey((requestId, alert) -> alert.getScope(), Named.as("alert-key"))
                 .to(topics.alerts().name(), Produced.with(topics.alerts().keySerde(), topics.alerts().valueSerde()).withName("alerts-sink"));
 
+        // the audit log, hash-chained per partition: one task per audit partition links its events
         finished.flatMapValues(PipelineRecord::getAudit, Named.as("audit-trail"))
+                .selectKey((key, event) -> Integer.toString(AuditChainProcessor.partition(AuditChainProcessor.subject(event), partitions)),
+                        Named.as("audit-key-by-partition"))
+                .repartition(Repartitioned.<String, AuditEvent>as("audit-by-partition").withKeySerde(Serdes.String())
+                        .withValueSerde(topics.audit().valueSerde()).withNumberOfPartitions(partitions)
+                        .withStreamPartitioner((topic, key, event, count) -> Optional.of(Set.of(Integer.parseInt(key)))))
+                .process(() -> new AuditChainProcessor(AUDIT_CHAIN_STORE, config.audit().activeKeyId(), config.audit().activeKey()),
+                        Named.as("audit-chain"), AUDIT_CHAIN_STORE)
                 .to(topics.audit().name(), Produced.with(topics.audit().keySerde(), topics.audit().valueSerde()).withName("audit-sink"));
 
         var outcomes = finished.split(Named.as("outcome-"))

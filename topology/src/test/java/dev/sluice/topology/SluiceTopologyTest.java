@@ -42,6 +42,25 @@ class SluiceTopologyTest {
     }
 
     @Test
+    void theAuditLogShouldBeHashChainedAndSigned() throws Exception {
+        try (PipelineHarness h = new PipelineHarness(Set.of())) {
+            for (int i = 0; i < 3; i++) {
+                h.send(PipelineHarness.request("a-" + i, "Summarise the delivery complaint " + i + ".").build());
+            }
+            h.tick();
+            List<AuditEvent> events = h.audit.readValuesToList();
+            assertThat(events).hasSizeGreaterThan(20);
+            List<dev.sluice.processors.audit.AuditVerifier.Entry> entries = new java.util.ArrayList<>();
+            for (int i = 0; i < events.size(); i++) {
+                assertThat(events.get(i).getChainSequence()).isEqualTo(i);
+                assertThat(events.get(i).getKeyId()).isEqualTo("audit-demo-2026");
+                entries.add(new dev.sluice.processors.audit.AuditVerifier.Entry(0, i, events.get(i)));
+            }
+            assertThat(dev.sluice.processors.audit.AuditVerifier.verify(entries, h.config.audit().keys())).isEmpty();
+        }
+    }
+
+    @Test
     void shouldSendOnlyRedactedTextToTheProvider() throws Exception {
         try (PipelineHarness h = new PipelineHarness(Set.of())) {
             h.send(PipelineHarness.request("r-pii", "Email jane.doe@example.com or call +49 30 901820 about the order.").build());

@@ -26,7 +26,8 @@ public record GatewayConfig(
         Map<String, ProviderLimits> providerLimits,
         RedactionRules redaction,
         String currency,
-        BudgetRules budgets) {
+        BudgetRules budgets,
+        AuditRules audit) {
 
     public GatewayConfig {
         require(version != null && !version.isBlank(), "version must not be blank");
@@ -42,6 +43,7 @@ public record GatewayConfig(
         providerLimits = Map.copyOf(Objects.requireNonNull(providerLimits, "providerLimits"));
         require(currency != null && currency.length() == 3, "currency must be an ISO 4217 code");
         Objects.requireNonNull(budgets, "budgets");
+        Objects.requireNonNull(audit, "audit");
         require(!tenants.isEmpty(), "at least one tenant must be configured");
         require(!models.isEmpty(), "at least one model must be configured");
         for (Map.Entry<String, List<String>> tier : routing.tiers().entrySet()) {
@@ -75,7 +77,8 @@ public record GatewayConfig(
     public GatewayConfig(String version, Map<String, Tenant> tenants, Map<String, ModelSpec> models, PolicyRules policy, RoutingRules routing,
                          Map<String, Template> templates, ClassifierRules classifier, Limits limits, Resilience resilience,
                          Map<String, ProviderLimits> providerLimits, RedactionRules redaction, String currency) {
-        this(version, tenants, models, policy, routing, templates, classifier, limits, resilience, providerLimits, redaction, currency, BudgetRules.NONE);
+        this(version, tenants, models, policy, routing, templates, classifier, limits, resilience, providerLimits, redaction, currency, BudgetRules.NONE,
+                AuditRules.NONE);
     }
 
     public Optional<Tenant> tenant(String id) {
@@ -281,6 +284,26 @@ public record GatewayConfig(
                 require(tiers.containsKey(tier), "routing.tierByComplexity names unknown tier '" + tier + "'");
             }
             require(restrictedTier == null || tiers.containsKey(restrictedTier), "routing.restrictedTier names unknown tier '" + restrictedTier + "'");
+        }
+    }
+
+    /**
+     * @param activeKeyId the key that signs new audit events (null: events are hash-chained but unsigned)
+     * @param keys        signing keys by id; keep retired ones so older events still verify
+     */
+    public record AuditRules(String activeKeyId, Map<String, byte[]> keys) {
+        public static final AuditRules NONE = new AuditRules(null, Map.of());
+
+        public AuditRules {
+            keys = Map.copyOf(keys);
+            require(activeKeyId == null || keys.containsKey(activeKeyId), "audit.activeKey '" + activeKeyId + "' is not among audit.signingKeys");
+            for (Map.Entry<String, byte[]> key : keys.entrySet()) {
+                require(key.getValue().length >= 32, "audit.signingKeys." + key.getKey() + " must have at least 32 bytes");
+            }
+        }
+
+        public byte[] activeKey() {
+            return activeKeyId == null ? null : keys.get(activeKeyId).clone();
         }
     }
 

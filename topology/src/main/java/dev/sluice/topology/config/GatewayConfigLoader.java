@@ -143,21 +143,30 @@ public final class GatewayConfigLoader {
         Map<String, String> downgrade = new LinkedHashMap<>();
         b.path("downgrade").fields().forEachRemaining(e -> downgrade.put(e.getKey(), e.getValue().asText()));
         GatewayConfig.BudgetRules budgetRules = new GatewayConfig.BudgetRules(budgets, b.path("inputTokenMargin").asDouble(0.25), downgrade);
+        JsonNode a = root.path("audit");
+        Map<String, byte[]> auditKeys = new LinkedHashMap<>();
+        a.path("signingKeys").fields().forEachRemaining(e -> auditKeys.put(e.getKey(), base64Key("audit.signingKeys." + e.getKey(), e.getValue())));
+        GatewayConfig.AuditRules auditRules = new GatewayConfig.AuditRules(a.path("activeKey").asText(null), auditKeys);
         return new GatewayConfig(version, tenants, models, policyRules, routingRules, templates, classifierRules, limits,
-                resilience, providerLimits, redaction, root.path("currency").asText("USD"), budgetRules);
+                resilience, providerLimits, redaction, root.path("currency").asText("USD"), budgetRules, auditRules);
     }
 
     private byte[] vaultKey(String id, JsonNode node) {
+        return base64Key("redaction.vaultKeys." + id, node);
+    }
+
+    /** A key given as base64, inline ({@code key}) or in an environment variable ({@code keyEnv}). */
+    private byte[] base64Key(String path, JsonNode node) {
         String envName = node.path("keyEnv").asText(null);
         String encoded = envName != null ? env.apply(envName) : node.path("key").asText(null);
         if (encoded == null) {
-            throw new IllegalArgumentException("redaction.vaultKeys." + id + ": needs key or keyEnv"
+            throw new IllegalArgumentException(path + ": needs key or keyEnv"
                     + (envName != null ? " (environment variable " + envName + " is not set)" : ""));
         }
         try {
             return java.util.Base64.getDecoder().decode(encoded.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("redaction.vaultKeys." + id + " is not base64");
+            throw new IllegalArgumentException(path + " is not base64");
         }
     }
 
