@@ -180,8 +180,9 @@ public final class PricesCommand implements Runnable {
                 producer.beginTransaction();
                 producer.send(new ProducerRecord<>(topics.prices().name(), table.getVersion().getBytes(StandardCharsets.UTF_8),
                         topics.prices().valueSerde().serializer().serialize(topics.prices().name(), table)));
-                producer.send(new ProducerRecord<>(topics.audit().name(), ("price-table/" + table.getVersion()).getBytes(StandardCharsets.UTF_8),
-                        topics.audit().valueSerde().serializer().serialize(topics.audit().name(), audited(table, topics.prices().name(), gateway.version(), now))));
+                // into the audit inbox: the pipeline links it into the audit log's hash chain
+                producer.send(new ProducerRecord<>(topics.auditInbox().name(), ("price-table/" + table.getVersion()).getBytes(StandardCharsets.UTF_8),
+                        topics.auditInbox().valueSerde().serializer().serialize(topics.auditInbox().name(), audited(table, topics.prices().name(), gateway.version(), now))));
                 producer.commitTransaction();
             }
             System.out.printf(Locale.ROOT, "Published price table %s (%d models, in force from %s), audited as PRICE_TABLE_PUBLISHED by %s%n",

@@ -27,6 +27,12 @@ import org.junit.jupiter.api.Test;
 @Tag("slow")
 class RealBrokerPipelineTest {
 
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     @Test
     void shouldGiveEveryRequestExactlyOneOutcomeAndCostAggregatesThatAddUp() throws Exception {
         Path home = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "real-broker");
@@ -123,6 +129,24 @@ class RealBrokerPipelineTest {
                     .filter(o -> o.rejection() != null && "OUTPUT_SCHEMA_INVALID".equals(o.reason())).count());
             assertThat(text).contains("Top 20 prompts by cost").contains(java.math.BigDecimal.valueOf(dearest.result().getCostMicros(), 6).toPlainString());
             assertThat(text).contains("acme/finance");
+
+            // the audit log as an auditor uses it: verified, one request's trail replayed in order, exported
+            String[] broker = {"--bootstrap-servers", runtime.bootstrapServers(), "-D" + SluiceConfig.TOPIC_PREFIX + "=" + id};
+            assertThat(Cli.run(concat(new String[] {"audit", "verify"}, broker))).containsPattern("audit: \\d+ records verified, every chain unbroken");
+            String trail = Cli.run(concat(new String[] {"audit", "replay", "--request-id", "demo-001"}, broker));
+            assertThat(trail).contains("request demo-001 (tenant acme");
+            List<String> stages = new ArrayList<>();
+            for (String line : trail.split("\n")) {
+                String[] words = line.trim().split(" +");
+                if (words.length > 3 && words[0].matches("\\d+")) {
+                    stages.add(words[2]);
+                }
+            }
+            assertThat(stages).containsSubsequence("admit", "classify", "redact", "policy", "route", "infer", "validate", "cost", "settle");
+            Path exported = home.resolve("audit.jsonl");
+            Cli.run(concat(new String[] {"audit", "export", "--out", exported.toString()}, broker));
+            assertThat(Files.readAllLines(exported)).hasSizeGreaterThanOrEqualTo(audit.size())
+                    .allSatisfy(line -> assertThat(line).contains("\"hash\"").contains("\"signature\""));
         }
         // with the pipeline and its broker stopped, sluice costs reads the data the run left behind
         int unusedPort;

@@ -193,7 +193,11 @@ public final class SluiceTopology {
                 .to(topics.alerts().name(), Produced.with(topics.alerts().keySerde(), topics.alerts().valueSerde()).withName("alerts-sink"));
 
         // the audit log, hash-chained per partition: one task per audit partition links its events
+        // control changes (price tables, ...) are audited by the tools that make them, through the inbox
+        KStream<String, AuditEvent> controlAudit = builder.stream(topics.auditInbox().name(),
+                Consumed.with(topics.auditInbox().keySerde(), topics.auditInbox().valueSerde()).withName("audit-inbox-source"));
         finished.flatMapValues(PipelineRecord::getAudit, Named.as("audit-trail"))
+                .merge(controlAudit, Named.as("audit-merge"))
                 .selectKey((key, event) -> Integer.toString(AuditChainProcessor.partition(AuditChainProcessor.subject(event), partitions)),
                         Named.as("audit-key-by-partition"))
                 .repartition(Repartitioned.<String, AuditEvent>as("audit-by-partition").withKeySerde(Serdes.String())

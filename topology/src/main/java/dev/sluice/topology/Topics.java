@@ -28,6 +28,7 @@ public record Topics(
         Topic<String, Alert> alerts,
         Topic<String, PriceTable> prices,
         Topic<String, PipelineRecord> escalations,
+        Topic<String, AuditEvent> auditInbox,
         List<Topic<String, byte[]>> control,
         Serde<PipelineRecord> envelopeSerde,
         Serde<LlmRequest> requestSerde) {
@@ -48,6 +49,7 @@ public record Topics(
                 new Topic<>(p + ".alerts", keys, AvroSerde.of(Alert.class, registry), DELETE_7D),
                 new Topic<>(p + ".control.prices", keys, AvroSerde.of(PriceTable.class, registry), COMPACT),
                 new Topic<>(p + ".escalations", keys, AvroSerde.of(PipelineRecord.class, registry), DELETE_7D),
+                new Topic<>(p + ".audit.inbox", keys, AvroSerde.of(AuditEvent.class, registry), DELETE_7D),
                 List.of(
                         new Topic<>(p + ".approvals.pending", keys, Serdes.ByteArray(), DELETE_7D),
                         new Topic<>(p + ".approvals.decisions", keys, Serdes.ByteArray(), DELETE_7D),
@@ -60,7 +62,7 @@ public record Topics(
 
     /** Every topic Sluice creates, in creation order. */
     public List<Topic<?, ?>> all() {
-        List<Topic<?, ?>> all = new java.util.ArrayList<>(List.of(requests, results, rejections, audit, costs, alerts, prices, escalations));
+        List<Topic<?, ?>> all = new java.util.ArrayList<>(List.of(requests, results, rejections, audit, costs, alerts, prices, escalations, auditInbox));
         all.addAll(control);
         return all;
     }
