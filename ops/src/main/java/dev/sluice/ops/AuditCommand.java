@@ -37,11 +37,12 @@ public final class AuditCommand implements Runnable {
         new CommandLine(this).usage(System.out);
     }
 
-    /** Every audit record, by partition in offset order. */
-    static Map<Integer, List<AuditVerifier.Entry>> read(SluiceCli.Common common, SluiceConfig config) {
+    /** Every audit record, by partition in offset order (from the data a stopped demo or run left, when no broker runs). */
+    static Map<Integer, List<AuditVerifier.Entry>> read(SluiceCli.Common common, SluiceConfig config) throws Exception {
         Topics topics = Topics.create(config.getString(SluiceConfig.TOPIC_PREFIX), InProcessSchemaRegistry.seeded());
         Map<Integer, List<AuditVerifier.Entry>> byPartition = new TreeMap<>();
-        try (TopicReader reader = new TopicReader(common.clientBootstrap(config), List.of(topics.audit().name()))) {
+        try (Broker broker = Broker.open(common, config, System.err);
+             TopicReader reader = new TopicReader(broker.bootstrapServers(), List.of(topics.audit().name()))) {
             reader.readToEnd(Duration.ofSeconds(30)).forEach(r -> byPartition.computeIfAbsent(r.partition(), p -> new ArrayList<>())
                     .add(new AuditVerifier.Entry(r.partition(), r.offset(), topics.audit().valueSerde().deserializer().deserialize(r.topic(), r.value()))));
         }

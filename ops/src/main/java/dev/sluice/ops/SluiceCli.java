@@ -296,47 +296,13 @@ public final class SluiceCli implements Runnable {
             var gateway = (path.isBlank() ? loader.loadDefault() : loader.load(Path.of(path))).gateway();
             var registry = dev.sluice.schemas.serde.InProcessSchemaRegistry.seeded();
             Topics topics = Topics.create(config.getString(SluiceConfig.TOPIC_PREFIX), registry);
-            String applicationId = config.getString(SluiceConfig.APPLICATION_ID);
-            if (!config.embedded() || listening(config.getInt(SluiceConfig.EMBEDDED_PORT))) {
-                CostsReport.read(common.clientBootstrap(config), topics, applicationId, registry).print(System.out, gateway, java.time.Instant.now());
-                return 0;
-            }
-            // no broker running: read the data the last embedded run or demo left behind
-            Path runData = Path.of(config.getString(SluiceConfig.EMBEDDED_DATA_DIR));
-            Path demoData = Demo.HOME.resolve("kafka");
-            Path data = newest(runData, demoData);
-            if (data == null) {
-                System.err.println("No broker is running and no embedded broker data was found in " + runData + " or " + demoData
-                        + ": run ./sluice demo or ./sluice run first, or name a cluster with --bootstrap-servers.");
+            try (Broker broker = Broker.open(common, config, System.out)) {
+                CostsReport.read(broker.bootstrapServers(), topics, broker.applicationId(), registry).print(System.out, gateway, java.time.Instant.now());
+            } catch (IllegalStateException nothingToRead) {
+                System.err.println(nothingToRead.getMessage());
                 return 1;
             }
-            String id = data.equals(demoData) ? Demo.APPLICATION_ID : applicationId;
-            System.out.println("(No broker running: read the data " + (data.equals(demoData) ? "./sluice demo" : "./sluice run") + " left in " + data + ")");
-            System.out.println();
-            try (EmbeddedKafka kafka = EmbeddedKafka.start(data, 0)) {
-                CostsReport.read(kafka.bootstrapServers(), topics, id, registry).print(System.out, gateway, java.time.Instant.now());
-            }
             return 0;
-        }
-
-        private static boolean listening(int port) {
-            try (java.net.Socket socket = new java.net.Socket()) {
-                socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 500);
-                return true;
-            } catch (IOException e) {
-                return false;
-            }
-        }
-
-        /** The more recently written of two broker data folders that exist, or null. */
-        private static Path newest(Path a, Path b) throws IOException {
-            Path newest = null;
-            for (Path p : List.of(a, b)) {
-                if (Files.isDirectory(p) && (newest == null || Files.getLastModifiedTime(p).compareTo(Files.getLastModifiedTime(newest)) > 0)) {
-                    newest = p;
-                }
-            }
-            return newest;
         }
     }
 
