@@ -41,6 +41,8 @@ class EnvelopesTest {
                 .setOutputRedactions(1)
                 .setAllowedModels(List.of("a"))
                 .setRoute(new Route("premium", List.of("a", "b")))
+                .setAwaitingApproval(true)
+                .setApprovalExpiresAt(t)
                 .setEscalation(new Route("premium", List.of("c")))
                 .setEscalate(true)
                 .setPriorCosts(List.of(new CostRecord("r", "acme", "finance", "u", "b", usage, 3L, "USD", "v", 0, t)))

@@ -24,6 +24,9 @@ import dev.sluice.processors.route.Escalation;
 import dev.sluice.processors.route.RouteStage;
 import dev.sluice.processors.validate.OutputValidator;
 import dev.sluice.processors.validate.ValidateStage;
+import dev.sluice.processors.approval.ApprovalDecisionProcessor;
+import dev.sluice.processors.approval.ApprovalWaitProcessor;
+import dev.sluice.processors.approval.Approvals;
 import dev.sluice.processors.audit.AuditChainProcessor;
 import dev.sluice.processors.budget.SettleStage;
 import dev.sluice.processors.pipeline.Envelopes;
@@ -87,6 +90,10 @@ public final class SluiceTopology {
     public static final Duration COST_HOURLY_RETENTION = Duration.ofDays(62);
     /** Each tenant's budget windows (spent, reserved), keyed by tenant: route reserves, settle settles. */
     public static final String BUDGET_STORE = "budget-ledger";
+    /** Requests waiting for a person's approval, keyed by request id. */
+    public static final String APPROVAL_STORE = "approvals-pending";
+    /** How often waiting requests are checked for expiry. */
+    public static final Duration APPROVAL_TICK = Duration.ofSeconds(1);
     /** Each audit partition's chain head (position and hash), keyed by partition. */
     public static final String AUDIT_CHAIN_STORE = "audit-chain";
     /** The price table versions from the prices control topic: a global store, every instance holds all. */
@@ -115,6 +122,7 @@ public final class SluiceTopology {
                 Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INFLIGHT_STORE), Serdes.String(), envelopes));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AUDIT_CHAIN_STORE), Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(APPROVAL_STORE), Serdes.String(), envelopes));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUDGET_STORE), Serdes.String(),
                 AvroSerde.of(BudgetState.class, registry)));
         PriceBook prices = new PriceBook(config);
@@ -147,9 +155,31 @@ public final class SluiceTopology {
         config.models().values().forEach(m -> guards.computeIfAbsent(m.provider(),
                 p -> new ProviderGuard(p, config.resilience(), config.limitsOf(p), clock)));
 
+        // human approval for what the policy names: park, publish, wait for a person's decision or expire
+        var toApprove = policed.split(Named.as("approval-"))
+                .branch((key, envelope) -> !Outcomes.isRejected(envelope) && config.policy().approvalRule(envelope.getClassification().getDomain(),
+                        envelope.getRequest().getUseCase()) != null, Branched.as("needed"))
+                .defaultBranch(Branched.as("not-needed"));
+        var waited = toApprove.get("approval-needed")
+                .process(() -> new ApprovalWaitProcessor(config, APPROVAL_STORE, APPROVAL_TICK, clock), Named.as("approval-wait"), APPROVAL_STORE)
+                .split(Named.as("approval-wait-"))
+                .branch((key, envelope) -> envelope.getAwaitingApproval(), Branched.as("pending"))
+                .defaultBranch(Branched.as("expired"));
+        waited.get("approval-wait-pending")
+                .mapValues(envelope -> Approvals.request(envelope, config.policy().approvalRule(envelope.getClassification().getDomain(),
+                        envelope.getRequest().getUseCase())), Named.as("approval-request"))
+                .to(topics.approvalsPending().name(), Produced.with(topics.approvalsPending().keySerde(), topics.approvalsPending().valueSerde())
+                        .withName("approvals-pending-sink"));
+        KStream<String, PipelineRecord> decided = builder.stream(topics.approvalDecisions().name(),
+                        Consumed.with(topics.approvalDecisions().keySerde(), topics.approvalDecisions().valueSerde()).withName("approval-decisions-source"))
+                .process(() -> new ApprovalDecisionProcessor(APPROVAL_STORE, clock), Named.as("approval-decide"), APPROVAL_STORE);
+        KStream<String, PipelineRecord> approved = toApprove.get("approval-not-needed")
+                .merge(waited.get("approval-wait-expired"), Named.as("approval-merge-expired"))
+                .merge(decided, Named.as("approval-merge-decided"));
+
         // route reserves against the tenant's budgets: keyed by tenant, one task holds all of a tenant's
         // budget windows, so check-and-reserve never races (DESIGN.md, "Budgets that hold")
-        var toRoute = policed.split(Named.as("route-"))
+        var toRoute = approved.split(Named.as("route-"))
                 .branch((key, envelope) -> Outcomes.isRejected(envelope), Branched.as("passed-by"))
                 .defaultBranch(Branched.as("open"));
         KStream<String, PipelineRecord> routed = byTenant(toRoute.get("route-open"), "route", envelopes, partitions)

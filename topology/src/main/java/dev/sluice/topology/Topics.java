@@ -1,6 +1,8 @@
 package dev.sluice.topology;
 
 import dev.sluice.schemas.avro.Alert;
+import dev.sluice.schemas.avro.ApprovalDecision;
+import dev.sluice.schemas.avro.ApprovalRequest;
 import dev.sluice.schemas.avro.AuditEvent;
 import dev.sluice.schemas.avro.CostAggregate;
 import dev.sluice.schemas.avro.LlmRequest;
@@ -29,6 +31,8 @@ public record Topics(
         Topic<String, PriceTable> prices,
         Topic<String, PipelineRecord> escalations,
         Topic<String, AuditEvent> auditInbox,
+        Topic<String, ApprovalRequest> approvalsPending,
+        Topic<String, ApprovalDecision> approvalDecisions,
         List<Topic<String, byte[]>> control,
         Serde<PipelineRecord> envelopeSerde,
         Serde<LlmRequest> requestSerde) {
@@ -50,9 +54,9 @@ public record Topics(
                 new Topic<>(p + ".control.prices", keys, AvroSerde.of(PriceTable.class, registry), COMPACT),
                 new Topic<>(p + ".escalations", keys, AvroSerde.of(PipelineRecord.class, registry), DELETE_7D),
                 new Topic<>(p + ".audit.inbox", keys, AvroSerde.of(AuditEvent.class, registry), DELETE_7D),
+                new Topic<>(p + ".approvals.pending", keys, AvroSerde.of(ApprovalRequest.class, registry), DELETE_7D),
+                new Topic<>(p + ".approvals.decisions", keys, AvroSerde.of(ApprovalDecision.class, registry), DELETE_7D),
                 List.of(
-                        new Topic<>(p + ".approvals.pending", keys, Serdes.ByteArray(), DELETE_7D),
-                        new Topic<>(p + ".approvals.decisions", keys, Serdes.ByteArray(), DELETE_7D),
                         new Topic<>(p + ".control.policies", keys, Serdes.ByteArray(), COMPACT),
                         new Topic<>(p + ".control.templates", keys, Serdes.ByteArray(), COMPACT),
                         new Topic<>(p + ".control.budgets", keys, Serdes.ByteArray(), COMPACT)),
@@ -62,7 +66,7 @@ public record Topics(
 
     /** Every topic Sluice creates, in creation order. */
     public List<Topic<?, ?>> all() {
-        List<Topic<?, ?>> all = new java.util.ArrayList<>(List.of(requests, results, rejections, audit, costs, alerts, prices, escalations, auditInbox));
+        List<Topic<?, ?>> all = new java.util.ArrayList<>(List.of(requests, results, rejections, audit, costs, alerts, prices, escalations, auditInbox, approvalsPending, approvalDecisions));
         all.addAll(control);
         return all;
     }

@@ -228,11 +228,24 @@ public record GatewayConfig(
      */
     public record PolicyRules(Map<String, List<String>> modelsByDomain, Map<String, List<String>> modelsByCountry,
                               List<String> blockedCountries, double injectionThreshold, boolean restrictedNeedsInternal,
-                              List<String> rawTextForInternalDomains) {
-        /** Policy under which every model gets the redacted text. */
+                              List<String> rawTextForInternalDomains, List<String> approvalDomains, List<String> approvalUseCases,
+                              Duration approvalExpiry) {
+        /** Policy under which every model gets the redacted text and nothing waits for approval. */
         public PolicyRules(Map<String, List<String>> modelsByDomain, Map<String, List<String>> modelsByCountry,
                            List<String> blockedCountries, double injectionThreshold, boolean restrictedNeedsInternal) {
-            this(modelsByDomain, modelsByCountry, blockedCountries, injectionThreshold, restrictedNeedsInternal, List.of());
+            this(modelsByDomain, modelsByCountry, blockedCountries, injectionThreshold, restrictedNeedsInternal, List.of(), List.of(), List.of(),
+                    Duration.ofHours(24));
+        }
+
+        /** Why a request of this domain and use case waits for a person's approval, or null when it does not. */
+        public String approvalRule(String domain, String useCase) {
+            if (approvalDomains.contains(domain)) {
+                return "policy.approvalDomains includes " + domain;
+            }
+            if (approvalUseCases.contains(useCase)) {
+                return "policy.approvalUseCases includes " + useCase;
+            }
+            return null;
         }
 
         /** Whether a prompt of {@code domain} may go unredacted to an internal model. */
@@ -242,6 +255,9 @@ public record GatewayConfig(
 
         public PolicyRules {
             rawTextForInternalDomains = List.copyOf(rawTextForInternalDomains);
+            approvalDomains = List.copyOf(approvalDomains);
+            approvalUseCases = List.copyOf(approvalUseCases);
+            require(approvalExpiry != null && !approvalExpiry.isNegative() && !approvalExpiry.isZero(), "policy.approvalExpiryMinutes must be positive");
             modelsByDomain = Map.copyOf(modelsByDomain);
             modelsByCountry = Map.copyOf(modelsByCountry);
             blockedCountries = List.copyOf(blockedCountries);

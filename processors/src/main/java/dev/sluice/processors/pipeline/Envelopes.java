@@ -46,6 +46,8 @@ public final class Envelopes {
                 .setOutputRedactions(e.getOutputRedactions())
                 .setAllowedModels(e.getAllowedModels())
                 .setRoute(e.getRoute())
+                .setAwaitingApproval(e.getAwaitingApproval())
+                .setApprovalExpiresAt(e.getApprovalExpiresAt())
                 .setEscalation(e.getEscalation())
                 .setEscalate(e.getEscalate())
                 .setPriorCosts(e.getPriorCosts())

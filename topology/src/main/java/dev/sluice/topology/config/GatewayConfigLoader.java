@@ -92,7 +92,9 @@ public final class GatewayConfigLoader {
         JsonNode policy = root.path("policy");
         PolicyRules policyRules = new PolicyRules(lists(policy.path("modelsByDomain")), lists(policy.path("modelsByCountry")),
                 strings(policy, "blockedCountries"), policy.path("injectionThreshold").asDouble(0.7),
-                policy.path("restrictedNeedsInternal").asBoolean(true), strings(policy, "rawTextForInternalDomains"));
+                policy.path("restrictedNeedsInternal").asBoolean(true), strings(policy, "rawTextForInternalDomains"),
+                strings(policy, "approvalDomains"), strings(policy, "approvalUseCases"),
+                Duration.ofMinutes(policy.path("approvalExpiryMinutes").asLong(24 * 60)));
         JsonNode routing = root.path("routing");
         Map<String, String> byComplexity = new LinkedHashMap<>();
         routing.path("tierByComplexity").fields().forEachRemaining(e -> byComplexity.put(e.getKey(), e.getValue().asText()));
