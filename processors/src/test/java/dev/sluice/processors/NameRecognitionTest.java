@@ -37,6 +37,8 @@ class NameRecognitionTest {
         assertThat(found("Ten Things You Should Know About Pensions")).isEmpty();
         assertThat(found("The Brazilian team met the CEO and two CFOs.")).isEmpty();
         assertThat(found("I think we'll finish on Monday in March.")).isEmpty();
+        // British spellings of common words (the word list is American)
+        assertThat(found("Summarise the colour scheme and analyse the centre's organisation.")).isEmpty();
     }
 
     @Test

@@ -21,6 +21,8 @@ import dev.sluice.processors.redact.PiiDetector;
 import dev.sluice.processors.redact.RedactStage;
 import dev.sluice.processors.redact.Redactor;
 import dev.sluice.processors.route.Escalation;
+import dev.sluice.processors.template.TemplateBook;
+import dev.sluice.processors.template.TemplateRegistryProcessor;
 import dev.sluice.processors.route.RouteStage;
 import dev.sluice.processors.validate.OutputValidator;
 import dev.sluice.processors.validate.ValidateStage;
@@ -96,6 +98,8 @@ public final class SluiceTopology {
     public static final Duration APPROVAL_TICK = Duration.ofSeconds(1);
     /** Each audit partition's chain head (position and hash), keyed by partition. */
     public static final String AUDIT_CHAIN_STORE = "audit-chain";
+    /** The template versions from the templates control topic: a global store, every instance holds all. */
+    public static final String TEMPLATE_STORE = "template-versions";
     /** The price table versions from the prices control topic: a global store, every instance holds all. */
     public static final String PRICE_STORE = "price-tables";
     /** Late cost records are still counted in their day's window for this long. */
@@ -138,7 +142,12 @@ public final class SluiceTopology {
         String vaultKeyId = redactionRules.activeKeyId();
         byte[] vaultKey = vaultKeyId == null ? null : redactionRules.vaultKeys().get(vaultKeyId);
         AvroSerde<dev.sluice.schemas.avro.LlmRequest> requestSerde = AvroSerde.of(dev.sluice.schemas.avro.LlmRequest.class, registry);
-        Admitter admitter = new Admitter(config, bytes -> requestSerde.deserialize(topics.requests().name(), bytes));
+        TemplateBook templates = new TemplateBook(config);
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEMPLATE_STORE), Serdes.String(), topics.templates().valueSerde())
+                        .withLoggingDisabled(),
+                topics.templates().name(), Consumed.with(Serdes.String(), topics.templates().valueSerde()).withName("templates-source"),
+                () -> new TemplateRegistryProcessor(templates, TEMPLATE_STORE));
+        Admitter admitter = new Admitter(config, bytes -> requestSerde.deserialize(topics.requests().name(), bytes), templates);
 
         KStream<String, PipelineRecord> admitted = builder
                 .stream(topics.requests().name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("requests-source"))

@@ -9,6 +9,7 @@ import dev.sluice.schemas.avro.LlmRequest;
 import dev.sluice.schemas.avro.LlmResult;
 import dev.sluice.schemas.avro.PipelineRecord;
 import dev.sluice.schemas.avro.PriceTable;
+import dev.sluice.schemas.avro.TemplateVersion;
 import dev.sluice.schemas.avro.Rejection;
 import dev.sluice.schemas.serde.AvroSerde;
 import dev.sluice.schemas.serde.SchemaRegistry;
@@ -33,6 +34,7 @@ public record Topics(
         Topic<String, AuditEvent> auditInbox,
         Topic<String, ApprovalRequest> approvalsPending,
         Topic<String, ApprovalDecision> approvalDecisions,
+        Topic<String, TemplateVersion> templates,
         List<Topic<String, byte[]>> control,
         Serde<PipelineRecord> envelopeSerde,
         Serde<LlmRequest> requestSerde) {
@@ -56,9 +58,9 @@ public record Topics(
                 new Topic<>(p + ".audit.inbox", keys, AvroSerde.of(AuditEvent.class, registry), DELETE_7D),
                 new Topic<>(p + ".approvals.pending", keys, AvroSerde.of(ApprovalRequest.class, registry), DELETE_7D),
                 new Topic<>(p + ".approvals.decisions", keys, AvroSerde.of(ApprovalDecision.class, registry), DELETE_7D),
+                new Topic<>(p + ".control.templates", keys, AvroSerde.of(TemplateVersion.class, registry), COMPACT),
                 List.of(
                         new Topic<>(p + ".control.policies", keys, Serdes.ByteArray(), COMPACT),
-                        new Topic<>(p + ".control.templates", keys, Serdes.ByteArray(), COMPACT),
                         new Topic<>(p + ".control.budgets", keys, Serdes.ByteArray(), COMPACT)),
                 AvroSerde.of(PipelineRecord.class, registry),
                 AvroSerde.of(LlmRequest.class, registry));
@@ -66,7 +68,7 @@ public record Topics(
 
     /** Every topic Sluice creates, in creation order. */
     public List<Topic<?, ?>> all() {
-        List<Topic<?, ?>> all = new java.util.ArrayList<>(List.of(requests, results, rejections, audit, costs, alerts, prices, escalations, auditInbox, approvalsPending, approvalDecisions));
+        List<Topic<?, ?>> all = new java.util.ArrayList<>(List.of(requests, results, rejections, audit, costs, alerts, prices, escalations, auditInbox, approvalsPending, approvalDecisions, templates));
         all.addAll(control);
         return all;
     }

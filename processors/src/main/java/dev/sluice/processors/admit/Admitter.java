@@ -2,6 +2,8 @@ package dev.sluice.processors.admit;
 
 import dev.sluice.processors.config.GatewayConfig;
 import dev.sluice.processors.config.GatewayConfig.Template;
+import dev.sluice.processors.template.TemplateBook;
+import dev.sluice.schemas.avro.TemplateVersion;
 import dev.sluice.processors.config.GatewayConfig.Tenant;
 import dev.sluice.schemas.avro.ChatMessage;
 import dev.sluice.schemas.avro.LlmRequest;
@@ -26,9 +28,17 @@ public final class Admitter {
 
     /** @param decoder turns value bytes into a request, throwing with a useful message on garbage */
     public Admitter(GatewayConfig config, Function<byte[], LlmRequest> decoder) {
+        this(config, decoder, new TemplateBook(config));
+    }
+
+    /** @param templates the template versions in force (configured and from the templates control topic) */
+    public Admitter(GatewayConfig config, Function<byte[], LlmRequest> decoder, TemplateBook templates) {
         this.config = config;
         this.decoder = decoder;
+        this.templates = templates;
     }
+
+    private final TemplateBook templates;
 
     public Admission admit(byte[] key, byte[] value, Instant now) {
         if (value == null || value.length == 0) {
@@ -69,17 +79,19 @@ public final class Admitter {
         }
         List<ChatMessage> prompt;
         if (request.getTemplate() != null) {
-            Template template = config.templates().get(request.getTemplate().getId());
-            Integer version = request.getTemplate().getVersion();
-            if (template == null || (version != null && version != template.version())) {
-                return refused(RejectReason.UNKNOWN_TEMPLATE, "template '" + request.getTemplate().getId() + "'"
-                        + (version == null ? "" : " version " + version) + " is not configured", id, tenantId);
+            TemplateBook.Lookup lookup = templates.lookup(request.getTemplate().getId(), request.getTemplate().getVersion());
+            if (lookup.refusal() != null) {
+                return refused(lookup.refusal(), lookup.detail(), id, tenantId);
             }
+            TemplateVersion v = lookup.version();
             try {
-                prompt = TemplateRenderer.render(template, request.getTemplate().getVariables());
+                prompt = TemplateRenderer.render(new Template(v.getId(), v.getVersion(), v.getSystem(), v.getUser()), request.getTemplate().getVariables());
             } catch (IllegalArgumentException e) {
                 return refused(RejectReason.INVALID_REQUEST, e.getMessage(), id, tenantId);
             }
+            // the request cites the version that rendered it (a request without a version gets the latest approved one)
+            request = LlmRequest.newBuilder(request)
+                    .setTemplate(dev.sluice.schemas.avro.TemplateRef.newBuilder(request.getTemplate()).setVersion(v.getVersion()).build()).build();
         } else {
             prompt = request.getMessages();
         }

@@ -83,12 +83,29 @@ final class Lexicon {
 
     /** A common English word, also in a contraction: "we'll", "don't". */
     boolean isCommon(String lower) {
-        if (commonWords.contains(lower)) {
+        if (commonWords.contains(lower) || commonWords.contains(american(lower))) {
             return true;
         }
         int apostrophe = Math.max(lower.indexOf('\''), lower.indexOf('’'));
         return apostrophe > 0 && (commonWords.contains(lower.substring(0, apostrophe)) || lower.endsWith("n't") || lower.endsWith("n’t"));
     }
+
+    /** British endings spelt the American way, as the word list (SCOWL, American) has them: summarise, analyse, colour, centre. */
+    private static String american(String lower) {
+        for (String[] ending : BRITISH) {
+            int at = lower.lastIndexOf(ending[0]);
+            if (at > 1 && lower.length() - at <= ending[0].length() + 5) {
+                String american = lower.substring(0, at) + ending[1] + lower.substring(at + ending[0].length());
+                if (!american.equals(lower)) {
+                    return american;
+                }
+            }
+        }
+        return lower;
+    }
+
+    private static final String[][] BRITISH = {{"isation", "ization"}, {"ise", "ize"}, {"ising", "izing"}, {"yse", "yze"}, {"ysing", "yzing"},
+            {"our", "or"}, {"tre", "ter"}};
 
     boolean isName(String lower) {
         return firstNames.contains(lower) || lastNames.contains(lower);
