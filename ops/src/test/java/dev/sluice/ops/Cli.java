@@ -19,6 +19,19 @@ final class Cli {
         return runWithInput(null, args);
     }
 
+    /** Runs a command that must exit with {@code code}; returns what it printed to standard error. */
+    static String runExpecting(int code, String... args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream original = System.err;
+        System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(new CommandLine(new SluiceCli()).execute(args)).isEqualTo(code);
+        } finally {
+            System.setErr(original);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
     /** @param stdin what the command reads from standard input, or null for the process's own */
     static String runWithInput(String stdin, String... args) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
