@@ -22,14 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -169,22 +163,8 @@ public final class PricesCommand implements Runnable {
             }
             var registry = InProcessSchemaRegistry.seeded();
             Topics topics = Topics.create(config.getString(SluiceConfig.TOPIC_PREFIX), registry);
-            Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, common.clientBootstrap(config));
-            props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "sluice-prices-" + UUID.randomUUID());
-            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
-            props.putAll(config.originalsWithPrefix(SluiceConfig.KAFKA_PREFIX));
-            Instant now = Instant.now();
-            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-                producer.initTransactions();
-                producer.beginTransaction();
-                producer.send(new ProducerRecord<>(topics.prices().name(), table.getVersion().getBytes(StandardCharsets.UTF_8),
-                        topics.prices().valueSerde().serializer().serialize(topics.prices().name(), table)));
-                // into the audit inbox: the pipeline links it into the audit log's hash chain
-                producer.send(new ProducerRecord<>(topics.auditInbox().name(), ("price-table/" + table.getVersion()).getBytes(StandardCharsets.UTF_8),
-                        topics.auditInbox().valueSerde().serializer().serialize(topics.auditInbox().name(), audited(table, topics.prices().name(), gateway.version(), now))));
-                producer.commitTransaction();
-            }
+            ControlPublisher.publish(common, config, topics, topics.prices(), table.getVersion(), table,
+                    audited(table, topics.prices().name(), gateway.version(), Instant.now()));
             System.out.printf(Locale.ROOT, "Published price table %s (%d models, in force from %s), audited as PRICE_TABLE_PUBLISHED by %s%n",
                     table.getVersion(), table.getModels().size(), table.getEffectiveFrom(), table.getChangedBy());
             return 0;

@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
         description = "Sluice: a governed LLM gateway on Kafka Streams.",
         subcommands = {SluiceCli.Demo.class, SluiceCli.Run.class, SluiceCli.Submit.class, SluiceCli.Results.class, SluiceCli.Costs.class,
                 SluiceCli.ConfigDoc.class, Bench.class, dev.sluice.ops.eval.EvalCommand.class, dev.sluice.ops.train.TrainCommand.class, dev.sluice.ops.bench.DetectorBench.class,
-                dev.sluice.ops.inspect.InspectCommands.Redact.class, dev.sluice.ops.inspect.InspectCommands.Classify.class, PricesCommand.class, AuditCommand.class, ApprovalsCommand.class, TemplatesCommand.class})
+                dev.sluice.ops.inspect.InspectCommands.Redact.class, dev.sluice.ops.inspect.InspectCommands.Classify.class, PricesCommand.class, AuditCommand.class, ApprovalsCommand.class, TemplatesCommand.class, PoliciesCommand.class})
 public final class SluiceCli implements Runnable {
 
     public static void main(String[] args) {

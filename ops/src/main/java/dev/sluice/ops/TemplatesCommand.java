@@ -15,14 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,11 +61,6 @@ public final class TemplatesCommand implements Runnable {
     /** Writes the version and its audit event in one transaction. */
     static void publish(SluiceCli.Common common, SluiceConfig config, GatewayConfig gateway, TemplateVersion version, String decision) throws Exception {
         Topics topics = Topics.create(config.getString(SluiceConfig.TOPIC_PREFIX), InProcessSchemaRegistry.seeded());
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, common.clientBootstrap(config));
-        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "sluice-templates-" + UUID.randomUUID());
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
-        props.putAll(config.originalsWithPrefix(SluiceConfig.KAFKA_PREFIX));
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("template", key(version.getId(), version.getVersion()));
         attributes.put("state", version.getState().name());
@@ -86,15 +75,7 @@ public final class TemplatesCommand implements Runnable {
         AuditEvent audit = AuditEvent.newBuilder().setEventId("template/" + key(version.getId(), version.getVersion()) + "@" + version.getChangedAt().toEpochMilli())
                 .setRequestId(null).setTenant(null).setSequence(0).setStage("control").setDecision(decision).setReason(null).setAttributes(attributes)
                 .setConfigVersion(gateway.version()).setSource(new SourceCoordinates(topics.templates().name(), -1, -1L)).setTimestamp(version.getChangedAt()).build();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.initTransactions();
-            producer.beginTransaction();
-            producer.send(new ProducerRecord<>(topics.templates().name(), key(version.getId(), version.getVersion()).getBytes(StandardCharsets.UTF_8),
-                    topics.templates().valueSerde().serializer().serialize(topics.templates().name(), version)));
-            producer.send(new ProducerRecord<>(topics.auditInbox().name(), ("template/" + version.getId()).getBytes(StandardCharsets.UTF_8),
-                    topics.auditInbox().valueSerde().serializer().serialize(topics.auditInbox().name(), audit)));
-            producer.commitTransaction();
-        }
+        ControlPublisher.publish(common, config, topics, topics.templates(), key(version.getId(), version.getVersion()), version, audit);
     }
 
     /**

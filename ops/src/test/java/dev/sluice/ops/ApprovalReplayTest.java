@@ -18,9 +18,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * On a real broker, with the commands an operator and an auditor use: a legal request waits for
- * approval ({@code sluice approvals list}), is approved by name ({@code approvals approve}), falls back
- * from its primary model (down) and is validated; {@code sluice audit replay} shows every step in order.
+ * Governance on a real broker, with the commands an operator and an auditor use: a legal request
+ * waits for approval ({@code sluice approvals list}), is approved by name ({@code approvals approve}),
+ * falls back from its primary model (down) and is validated, and {@code sluice audit replay} shows
+ * every step in order; a template version is drafted, refused approval by its author, approved by
+ * someone else and renders a request; a policy version is refused for naming an unknown model, then
+ * one is published and decides the next request while the pipeline runs; {@code audit verify} finds
+ * every chain unbroken with all those changes in it.
  */
 @Tag("slow")
 class ApprovalReplayTest {
@@ -115,6 +119,39 @@ class ApprovalReplayTest {
             String verified = Cli.run(concat(new String[] {"audit", "verify"}, broker));
             assertThat(verified).contains("every chain unbroken");
             assertThat(Cli.run(concat(new String[] {"audit", "export"}, broker))).contains("TEMPLATE_DRAFTED").contains("TEMPLATE_APPROVED");
+
+            // policies as control records, reloaded while running: a version blocking FR decides the next request and is cited
+            Path bad = home.resolve("bad-policy.yaml");
+            Files.writeString(bad, "version: p-bad\neffectiveFrom: 2026-01-01T00:00:00Z\nmodelsByDomain:\n  legal: [gpt-9]\n");
+            assertThat(Cli.runExpecting(2, concat(new String[] {"policies", "publish", bad.toString(), "--changed-by", "compliance@acme.example"}, broker)))
+                    .contains("names unknown model 'gpt-9'");
+            Path policy = home.resolve("policy.yaml");
+            Files.writeString(policy, "version: p-no-fr\neffectiveFrom: " + java.time.Instant.now().minusSeconds(60)
+                    + "\nblockedCountries: [FR, KP]\napprovalDomains: [legal]\nmodelsByDomain:\n  health: [llama-3.1-70b]\n");
+            assertThat(Cli.run(concat(new String[] {"policies", "publish", policy.toString(), "--changed-by", "compliance@acme.example"}, broker)))
+                    .contains("Published policy p-no-fr");
+            assertThat(Cli.run(concat(new String[] {"policies", "list"}, broker))).containsPattern("\\* +p-no-fr ");
+            await("the policy in the running pipeline").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> ((org.apache.kafka.streams.state.ReadOnlyKeyValueStore<String, dev.sluice.schemas.avro.PolicyVersion>) runtime.streams().store(
+                            org.apache.kafka.streams.StoreQueryParameters.fromNameAndType(dev.sluice.topology.SluiceTopology.POLICY_STORE,
+                                    org.apache.kafka.streams.state.QueryableStoreTypes.<String, dev.sluice.schemas.avro.PolicyVersion>keyValueStore())))
+                            .get("p-no-fr") != null);
+            Files.writeString(requests, "{\"requestId\": \"fr-1\", \"tenant\": \"acme\", \"department\": \"support\", \"useCase\": \"ticket-summary\", "
+                    + "\"principal\": \"svc-support\", \"country\": \"FR\", \"region\": \"EU\", \"priority\": \"interactive\", "
+                    + "\"messages\": [{\"role\": \"user\", \"content\": \"Summarise the delivery complaint.\"}], "
+                    + "\"parameters\": {\"maxOutputTokens\": 64}, \"submittedAt\": \"2026-11-23T09:00:00Z\"}\n");
+            Submitter.submit(requests, runtime.bootstrapServers(), runtime.topics().requests().name(), runtime.registry(), runtime.gateway().gateway(), true);
+            List<Outcome> fr = new ArrayList<>();
+            try (TopicReader reader = new TopicReader(runtime.bootstrapServers(), List.of(runtime.topics().rejections().name()))) {
+                await("the FR request's outcome").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                    Outcome.decode(reader.poll(Duration.ofMillis(100)), runtime.topics()).stream().filter(o -> "fr-1".equals(o.key())).forEach(fr::add);
+                    return !fr.isEmpty();
+                });
+            }
+            assertThat(fr).singleElement().satisfies(o -> {
+                assertThat(o.reason()).isEqualTo("COUNTRY_NOT_ALLOWED");
+                assertThat(o.rejection().getDetail()).endsWith("(policy p-no-fr)");
+            });
         }
     }
 

@@ -4,6 +4,8 @@ import dev.sluice.processors.admit.AdmitProcessor;
 import dev.sluice.processors.admit.Admitter;
 import dev.sluice.processors.classify.ClassifyStage;
 import dev.sluice.processors.config.GatewayConfig;
+import dev.sluice.processors.config.PolicyBook;
+import dev.sluice.processors.config.PolicyVersionProcessor;
 import dev.sluice.processors.cost.CostStage;
 import dev.sluice.processors.cost.Pricer;
 import dev.sluice.processors.infer.BatchApiProvider;
@@ -98,6 +100,8 @@ public final class SluiceTopology {
     public static final Duration APPROVAL_TICK = Duration.ofSeconds(1);
     /** Each audit partition's chain head (position and hash), keyed by partition. */
     public static final String AUDIT_CHAIN_STORE = "audit-chain";
+    /** The policy versions from the policies control topic: a global store, every instance holds all. */
+    public static final String POLICY_STORE = "policy-versions";
     /** The template versions from the templates control topic: a global store, every instance holds all. */
     public static final String TEMPLATE_STORE = "template-versions";
     /** The price table versions from the prices control topic: a global store, every instance holds all. */
@@ -142,6 +146,11 @@ public final class SluiceTopology {
         String vaultKeyId = redactionRules.activeKeyId();
         byte[] vaultKey = vaultKeyId == null ? null : redactionRules.vaultKeys().get(vaultKeyId);
         AvroSerde<dev.sluice.schemas.avro.LlmRequest> requestSerde = AvroSerde.of(dev.sluice.schemas.avro.LlmRequest.class, registry);
+        PolicyBook policies = new PolicyBook(config);
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(POLICY_STORE), Serdes.String(), topics.policies().valueSerde())
+                        .withLoggingDisabled(),
+                topics.policies().name(), Consumed.with(Serdes.String(), topics.policies().valueSerde()).withName("policies-source"),
+                () -> new PolicyVersionProcessor(policies, POLICY_STORE));
         TemplateBook templates = new TemplateBook(config);
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEMPLATE_STORE), Serdes.String(), topics.templates().valueSerde())
                         .withLoggingDisabled(),
@@ -158,7 +167,7 @@ public final class SluiceTopology {
                 .processValues(StageProcessor.supplier(ClassifyStage.NAME,
                         new ClassifyStage(Classifiers.create(config, detector)), clock), Named.as(ClassifyStage.NAME))
                 .processValues(StageProcessor.supplier(RedactStage.NAME, new RedactStage(redactor, vaultKeyId, vaultKey), clock), Named.as(RedactStage.NAME))
-                .processValues(StageProcessor.supplier(PolicyStage.NAME, new PolicyStage(new PolicyEngine(config)), clock), Named.as(PolicyStage.NAME));
+                .processValues(StageProcessor.supplier(PolicyStage.NAME, new PolicyStage(new PolicyEngine(config), policies), clock), Named.as(PolicyStage.NAME));
 
         Map<String, ProviderGuard> guards = new java.util.HashMap<>();
         config.models().values().forEach(m -> guards.computeIfAbsent(m.provider(),
@@ -166,16 +175,16 @@ public final class SluiceTopology {
 
         // human approval for what the policy names: park, publish, wait for a person's decision or expire
         var toApprove = policed.split(Named.as("approval-"))
-                .branch((key, envelope) -> !Outcomes.isRejected(envelope) && config.policy().approvalRule(envelope.getClassification().getDomain(),
+                .branch((key, envelope) -> !Outcomes.isRejected(envelope) && policies.at(clock.instant()).rules().approvalRule(envelope.getClassification().getDomain(),
                         envelope.getRequest().getUseCase()) != null, Branched.as("needed"))
                 .defaultBranch(Branched.as("not-needed"));
         var waited = toApprove.get("approval-needed")
-                .process(() -> new ApprovalWaitProcessor(config, APPROVAL_STORE, APPROVAL_TICK, clock), Named.as("approval-wait"), APPROVAL_STORE)
+                .process(() -> new ApprovalWaitProcessor(policies, APPROVAL_STORE, APPROVAL_TICK, clock), Named.as("approval-wait"), APPROVAL_STORE)
                 .split(Named.as("approval-wait-"))
                 .branch((key, envelope) -> envelope.getAwaitingApproval(), Branched.as("pending"))
                 .defaultBranch(Branched.as("expired"));
         waited.get("approval-wait-pending")
-                .mapValues(envelope -> Approvals.request(envelope, config.policy().approvalRule(envelope.getClassification().getDomain(),
+                .mapValues(envelope -> Approvals.request(envelope, policies.at(clock.instant()).rules().approvalRule(envelope.getClassification().getDomain(),
                         envelope.getRequest().getUseCase())), Named.as("approval-request"))
                 .to(topics.approvalsPending().name(), Produced.with(topics.approvalsPending().keySerde(), topics.approvalsPending().valueSerde())
                         .withName("approvals-pending-sink"));
@@ -205,7 +214,7 @@ public final class SluiceTopology {
         KStream<String, PipelineRecord> priced = toInfer
                 .process(() -> new InferProcessor(config, INFLIGHT_STORE, c -> new Batcher(providers, guards, budgets(c, clock, partitions),
                                 c.limits().interactiveWindow(), c.limits().batchWindow(), c.limits().maxBatchSize()),
-                                c -> new BatchJobs(batchApis, c.limits().batchJobWindow(), c.limits().batchJobPollInterval()), guards, INFER_TICK, clock),
+                                c -> new BatchJobs(batchApis, c.limits().batchJobWindow(), c.limits().batchJobPollInterval()), guards, INFER_TICK, clock, policies),
                         Named.as(InferProcessor.NAME), INFLIGHT_STORE)
                 .processValues(StageProcessor.supplier(ValidateStage.NAME, new ValidateStage(new OutputValidator(), redactor, config.routing().escalateBelowConfidence()), clock), Named.as(ValidateStage.NAME))
                 .processValues(StageProcessor.seeingRejected(CostStage.NAME, new CostStage(config, prices), clock), Named.as(CostStage.NAME));

@@ -8,6 +8,7 @@ import dev.sluice.schemas.avro.CostAggregate;
 import dev.sluice.schemas.avro.LlmRequest;
 import dev.sluice.schemas.avro.LlmResult;
 import dev.sluice.schemas.avro.PipelineRecord;
+import dev.sluice.schemas.avro.PolicyVersion;
 import dev.sluice.schemas.avro.PriceTable;
 import dev.sluice.schemas.avro.TemplateVersion;
 import dev.sluice.schemas.avro.Rejection;
@@ -35,6 +36,7 @@ public record Topics(
         Topic<String, ApprovalRequest> approvalsPending,
         Topic<String, ApprovalDecision> approvalDecisions,
         Topic<String, TemplateVersion> templates,
+        Topic<String, PolicyVersion> policies,
         List<Topic<String, byte[]>> control,
         Serde<PipelineRecord> envelopeSerde,
         Serde<LlmRequest> requestSerde) {
@@ -59,8 +61,8 @@ public record Topics(
                 new Topic<>(p + ".approvals.pending", keys, AvroSerde.of(ApprovalRequest.class, registry), DELETE_7D),
                 new Topic<>(p + ".approvals.decisions", keys, AvroSerde.of(ApprovalDecision.class, registry), DELETE_7D),
                 new Topic<>(p + ".control.templates", keys, AvroSerde.of(TemplateVersion.class, registry), COMPACT),
+                new Topic<>(p + ".control.policies", keys, AvroSerde.of(PolicyVersion.class, registry), COMPACT),
                 List.of(
-                        new Topic<>(p + ".control.policies", keys, Serdes.ByteArray(), COMPACT),
                         new Topic<>(p + ".control.budgets", keys, Serdes.ByteArray(), COMPACT)),
                 AvroSerde.of(PipelineRecord.class, registry),
                 AvroSerde.of(LlmRequest.class, registry));
@@ -68,7 +70,7 @@ public record Topics(
 
     /** Every topic Sluice creates, in creation order. */
     public List<Topic<?, ?>> all() {
-        List<Topic<?, ?>> all = new java.util.ArrayList<>(List.of(requests, results, rejections, audit, costs, alerts, prices, escalations, auditInbox, approvalsPending, approvalDecisions, templates));
+        List<Topic<?, ?>> all = new java.util.ArrayList<>(List.of(requests, results, rejections, audit, costs, alerts, prices, escalations, auditInbox, approvalsPending, approvalDecisions, templates, policies));
         all.addAll(control);
         return all;
     }

@@ -1,6 +1,5 @@
 package dev.sluice.processors.approval;
 
-import dev.sluice.processors.config.GatewayConfig;
 import dev.sluice.schemas.avro.PipelineRecord;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,15 +18,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class ApprovalWaitProcessor implements Processor<String, PipelineRecord, String, PipelineRecord> {
 
-    private final GatewayConfig config;
+    private final dev.sluice.processors.config.PolicyBook policies;
     private final String storeName;
     private final Duration tick;
     private final Clock clock;
     private ProcessorContext<String, PipelineRecord> context;
     private KeyValueStore<String, PipelineRecord> pending;
 
-    public ApprovalWaitProcessor(GatewayConfig config, String storeName, Duration tick, Clock clock) {
-        this.config = config;
+    public ApprovalWaitProcessor(dev.sluice.processors.config.PolicyBook policies, String storeName, Duration tick, Clock clock) {
+        this.policies = policies;
         this.storeName = storeName;
         this.tick = tick;
         this.clock = clock;
@@ -43,8 +42,9 @@ public final class ApprovalWaitProcessor implements Processor<String, PipelineRe
     @Override
     public void process(Record<String, PipelineRecord> record) {
         PipelineRecord envelope = record.value();
-        String rule = config.policy().approvalRule(envelope.getClassification().getDomain(), envelope.getRequest().getUseCase());
-        PipelineRecord waiting = Approvals.waiting(envelope, rule, config.policy().approvalExpiry(), clock.instant());
+        var policy = policies.at(clock.instant()).rules();
+        String rule = policy.approvalRule(envelope.getClassification().getDomain(), envelope.getRequest().getUseCase());
+        PipelineRecord waiting = Approvals.waiting(envelope, rule, policy.approvalExpiry(), clock.instant());
         pending.put(record.key(), waiting);
         context.forward(record.withValue(waiting));
     }

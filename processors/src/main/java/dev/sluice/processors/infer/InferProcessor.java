@@ -103,6 +103,14 @@ public final class InferProcessor implements Processor<String, PipelineRecord, S
      */
     public InferProcessor(GatewayConfig config, String storeName, Function<GatewayConfig, Batcher> batchers,
                           Function<GatewayConfig, BatchJobs> batchJobs, Map<String, ProviderGuard> guards, Duration tick, Clock clock) {
+        this(config, storeName, batchers, batchJobs, guards, tick, clock, new dev.sluice.processors.config.PolicyBook(config));
+    }
+
+    /** @param policies the policy versions in force (raw text for internal models) */
+    public InferProcessor(GatewayConfig config, String storeName, Function<GatewayConfig, Batcher> batchers,
+                          Function<GatewayConfig, BatchJobs> batchJobs, Map<String, ProviderGuard> guards, Duration tick, Clock clock,
+                          dev.sluice.processors.config.PolicyBook policies) {
+        this.policies = policies;
         this.config = config;
         this.storeName = storeName;
         this.batchers = batchers;
@@ -261,9 +269,11 @@ public final class InferProcessor implements Processor<String, PipelineRecord, S
     }
 
     /** Whether policy lets this request's prompt go unredacted to {@code model}: an internal model, a domain the policy names, a sealed mapping to restore from. */
+    private final dev.sluice.processors.config.PolicyBook policies;
+
     private boolean rawText(PipelineRecord envelope, ModelSpec model) {
         return model.hosting() == GatewayConfig.Hosting.INTERNAL && envelope.getVault() != null && envelope.getClassification() != null
-                && config.policy().rawTextForInternal(envelope.getClassification().getDomain());
+                && policies.at(clock.instant()).rules().rawTextForInternal(envelope.getClassification().getDomain());
     }
 
     /**

@@ -27,7 +27,11 @@ public final class PolicyEngine {
     }
 
     public PolicyDecision decide(LlmRequest request, Classification classification) {
-        PolicyRules rules = config.policy();
+        return decide(request, classification, config.policy());
+    }
+
+    /** The decision under {@code rules} (the policy version in force). */
+    public PolicyDecision decide(LlmRequest request, Classification classification, PolicyRules rules) {
         if (classification.getInjectionScore() >= rules.injectionThreshold()) {
             return new PolicyDecision.Denied(RejectReason.PROMPT_INJECTION, String.format(Locale.ROOT,
                     "prompt-injection score %.2f is at or above the threshold %.2f", classification.getInjectionScore(), rules.injectionThreshold()));

@@ -1,0 +1,41 @@
+package dev.sluice.ops;
+
+import dev.sluice.schemas.avro.AuditEvent;
+import dev.sluice.topology.Topic;
+import dev.sluice.topology.Topics;
+import dev.sluice.topology.config.SluiceConfig;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Writes a control record (a price table, template or policy version) and the audit event that
+ * records the change in one Kafka transaction: the change and its audit trail land together or not at
+ * all. The audit event goes to the audit inbox, from where the pipeline links it into the hash chain.
+ */
+final class ControlPublisher {
+
+    private ControlPublisher() {
+    }
+
+    static <V> void publish(SluiceCli.Common common, SluiceConfig config, Topics topics, Topic<String, V> topic, String key, V value,
+                            AuditEvent audit) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, common.clientBootstrap(config));
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "sluice-control-" + UUID.randomUUID());
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
+        props.putAll(config.originalsWithPrefix(SluiceConfig.KAFKA_PREFIX));
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(topic.name(), key.getBytes(StandardCharsets.UTF_8), topic.valueSerde().serializer().serialize(topic.name(), value)));
+            producer.send(new ProducerRecord<>(topics.auditInbox().name(), (topic.name() + "/" + key).getBytes(StandardCharsets.UTF_8),
+                    topics.auditInbox().valueSerde().serializer().serialize(topics.auditInbox().name(), audit)));
+            producer.commitTransaction();
+        }
+    }
+}
