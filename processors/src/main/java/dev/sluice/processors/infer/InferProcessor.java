@@ -316,6 +316,7 @@ public final class InferProcessor implements Processor<String, PipelineRecord, S
             finish(key, Envelopes.audit(builder, NAME, "COMPLETED", null, Map.of(
                     "model", model.id(),
                     "provider", model.provider(),
+                    "providerModel", model.providerModel(),
                     "via", done.viaBatchApi() ? "batch-api" : "direct",
                     "calls", Integer.toString(envelope.getCalls() + 1),
                     "latencyMs", Long.toString(success.latencyMs()),
