@@ -244,13 +244,16 @@ public final class SluiceTopology {
         // control changes (price tables, ...) are audited by the tools that make them, through the inbox
         KStream<String, AuditEvent> controlAudit = builder.stream(topics.auditInbox().name(),
                 Consumed.with(topics.auditInbox().keySerde(), topics.auditInbox().valueSerde()).withName("audit-inbox-source"));
-        finished.flatMapValues(PipelineRecord::getAudit, Named.as("audit-trail"))
-                .merge(controlAudit, Named.as("audit-merge"))
-                .selectKey((key, event) -> Integer.toString(AuditChainProcessor.partition(AuditChainProcessor.subject(event), partitions)),
+        // a request's trail travels as one record (its events share a subject, so a partition): one hop per
+        // request, not one per event; the chain processor links the events in order
+        finished.mapValues(SluiceTopology::trailOnly, Named.as("audit-trail"))
+                .merge(controlAudit.mapValues(SluiceTopology::trailOf, Named.as("audit-inbox-trail")), Named.as("audit-merge"))
+                .filter((key, trail) -> !trail.getAudit().isEmpty(), Named.as("audit-nonempty"))
+                .selectKey((key, trail) -> Integer.toString(AuditChainProcessor.partition(AuditChainProcessor.subject(trail.getAudit().get(0)), partitions)),
                         Named.as("audit-key-by-partition"))
-                .repartition(Repartitioned.<String, AuditEvent>as("audit-by-partition").withKeySerde(Serdes.String())
-                        .withValueSerde(topics.audit().valueSerde()).withNumberOfPartitions(partitions)
-                        .withStreamPartitioner((topic, key, event, count) -> Optional.of(Set.of(Integer.parseInt(key)))))
+                .repartition(Repartitioned.<String, PipelineRecord>as("audit-by-partition").withKeySerde(Serdes.String())
+                        .withValueSerde(envelopes).withNumberOfPartitions(partitions)
+                        .withStreamPartitioner((topic, key, trail, count) -> Optional.of(Set.of(Integer.parseInt(key)))))
                 .process(() -> new AuditChainProcessor(AUDIT_CHAIN_STORE, config.audit().activeKeyId(), config.audit().activeKey()),
                         Named.as("audit-chain"), AUDIT_CHAIN_STORE)
                 .to(topics.audit().name(), Produced.with(topics.audit().keySerde(), topics.audit().valueSerde()).withName("audit-sink"));
@@ -295,6 +298,18 @@ public final class SluiceTopology {
         return stream.selectKey((key, envelope) -> envelope.getRequest().getTenant(), Named.as(name + "-key-by-tenant"))
                 .repartition(Repartitioned.<String, PipelineRecord>as(name + "-by-tenant").withKeySerde(Serdes.String()).withValueSerde(envelopes)
                         .withNumberOfPartitions(partitions));
+    }
+
+    /** A request's audit trail alone, in an envelope (the serde the repartition topics already use). */
+    static PipelineRecord trailOnly(PipelineRecord envelope) {
+        return PipelineRecord.newBuilder().setSource(envelope.getSource()).setReceivedAt(envelope.getReceivedAt())
+                .setConfigVersion(envelope.getConfigVersion()).setAudit(envelope.getAudit()).build();
+    }
+
+    /** One audited control change as a trail. */
+    static PipelineRecord trailOf(AuditEvent event) {
+        return PipelineRecord.newBuilder().setSource(event.getSource()).setReceivedAt(event.getTimestamp())
+                .setConfigVersion(event.getConfigVersion()).setAudit(List.of(event)).build();
     }
 
     /** Every priced answer of a request: those escalated past and its last one. */

@@ -1,6 +1,7 @@
 package dev.sluice.processors.audit;
 
 import dev.sluice.schemas.avro.AuditEvent;
+import dev.sluice.schemas.avro.PipelineRecord;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -9,13 +10,13 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Links audit events into their partition's hash chain. The stream arrives keyed by the audit
- * partition each event will be written to (so one task holds each partition's chain head, in a
+ * Links audit events into their partition's hash chain. Trails (a request's events, or one control
+ * change) arrive keyed by the audit partition their events will be written to (so one task holds each partition's chain head, in a
  * changelogged store: a crash never forks a chain under exactly-once); events leave keyed by their
  * subject (request id, or source coordinates), which the producer's partitioner sends to that same
  * partition ({@link #partition}).
  */
-public final class AuditChainProcessor implements Processor<String, AuditEvent, String, AuditEvent> {
+public final class AuditChainProcessor implements Processor<String, PipelineRecord, String, AuditEvent> {
 
     private final String storeName;
     private final String keyId;
@@ -47,8 +48,9 @@ public final class AuditChainProcessor implements Processor<String, AuditEvent, 
         this.heads = context.getStateStore(storeName);
     }
 
+    /** Links a request's trail (the envelope's audit events, in order) into the partition's chain. */
     @Override
-    public void process(Record<String, AuditEvent> record) {
+    public void process(Record<String, PipelineRecord> record) {
         String head = heads.get(record.key());
         long sequence = 0;
         String prevHash = "";
@@ -57,9 +59,15 @@ public final class AuditChainProcessor implements Processor<String, AuditEvent, 
             sequence = Long.parseLong(head.substring(0, space)) + 1;
             prevHash = head.substring(space + 1);
         }
-        AuditEvent linked = key == null ? unsigned(record.value(), sequence, prevHash) : AuditChain.link(record.value(), sequence, prevHash, keyId, key);
-        heads.put(record.key(), sequence + " " + linked.getHash());
-        context.forward(record.withKey(subject(linked)).withValue(linked));
+        for (AuditEvent event : record.value().getAudit()) {
+            AuditEvent linked = key == null ? unsigned(event, sequence, prevHash) : AuditChain.link(event, sequence, prevHash, keyId, key);
+            context.forward(new Record<>(subject(linked), linked, record.timestamp()));
+            prevHash = linked.getHash();
+            sequence++;
+        }
+        if (!record.value().getAudit().isEmpty()) {
+            heads.put(record.key(), (sequence - 1) + " " + prevHash);
+        }
     }
 
     private static AuditEvent unsigned(AuditEvent event, long sequence, String prevHash) {
