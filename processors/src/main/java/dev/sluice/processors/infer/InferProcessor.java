@@ -264,8 +264,18 @@ public final class InferProcessor implements Processor<String, PipelineRecord, S
         var request = envelope.getRequest();
         return new ModelCall(request.getRequestId(), request.getTenant(), attempt, envelope.getCalls(), model, prompt(envelope, model),
                 request.getParameters(), request.getResponseSchema(), request.getPriority(),
-                ModelCall.estimateTokens(envelope.getPrompt(), request.getParameters()),
+                estimatedTokens(envelope),
                 config.resilience().timeoutFor(request.getUseCase()));
+    }
+
+    /**
+     * Tokens charged against the provider's tokens-per-minute limit: the input as route's tokenizer
+     * counted it for the reservation (cl100k, with margin), else counted now, plus the maximum output.
+     */
+    private static long estimatedTokens(PipelineRecord envelope) {
+        long input = envelope.getReservation() != null ? envelope.getReservation().getInputTokens()
+                : dev.sluice.processors.budget.TokenEstimator.count(envelope.getPrompt());
+        return input + envelope.getRequest().getParameters().getMaxOutputTokens();
     }
 
     /** Whether policy lets this request's prompt go unredacted to {@code model}: an internal model, a domain the policy names, a sealed mapping to restore from. */

@@ -22,13 +22,4 @@ public record ModelCall(String requestId, String tenant, int attempt, int sequen
     public ModelCall {
         messages = List.copyOf(messages);
     }
-
-    /** A rough token estimate (four characters a token) plus the maximum output; the real tokenizer comes with budgets. */
-    public static long estimateTokens(List<ChatMessage> messages, GenerationParameters parameters) {
-        long chars = 0;
-        for (ChatMessage m : messages) {
-            chars += m.getContent().length();
-        }
-        return (chars + 3) / 4 + parameters.getMaxOutputTokens();
-    }
 }
