@@ -5,7 +5,6 @@ import dev.sluice.processors.admit.Admitter;
 import dev.sluice.processors.classify.ClassifyStage;
 import dev.sluice.processors.config.GatewayConfig;
 import dev.sluice.processors.config.PolicyBook;
-import dev.sluice.processors.config.PolicyVersionProcessor;
 import dev.sluice.processors.cost.CostStage;
 import dev.sluice.processors.cost.Pricer;
 import dev.sluice.processors.infer.BatchApiProvider;
@@ -24,7 +23,6 @@ import dev.sluice.processors.redact.RedactStage;
 import dev.sluice.processors.redact.Redactor;
 import dev.sluice.processors.route.Escalation;
 import dev.sluice.processors.template.TemplateBook;
-import dev.sluice.processors.template.TemplateRegistryProcessor;
 import dev.sluice.processors.route.RouteStage;
 import dev.sluice.processors.validate.OutputValidator;
 import dev.sluice.processors.validate.ValidateStage;
@@ -33,9 +31,9 @@ import dev.sluice.processors.approval.ApprovalWaitProcessor;
 import dev.sluice.processors.approval.Approvals;
 import dev.sluice.processors.audit.AuditChainProcessor;
 import dev.sluice.processors.budget.SettleStage;
+import dev.sluice.processors.pipeline.ControlRecordProcessor;
 import dev.sluice.processors.pipeline.Envelopes;
 import dev.sluice.processors.price.PriceBook;
-import dev.sluice.processors.price.PriceTableProcessor;
 import dev.sluice.schemas.avro.Alert;
 import dev.sluice.schemas.avro.AuditEvent;
 import dev.sluice.schemas.avro.BudgetState;
@@ -137,7 +135,7 @@ public final class SluiceTopology {
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PRICE_STORE), Serdes.String(), topics.prices().valueSerde())
                         .withLoggingDisabled(),
                 topics.prices().name(), Consumed.with(Serdes.String(), topics.prices().valueSerde()).withName("prices-source"),
-                () -> new PriceTableProcessor(prices, PRICE_STORE));
+                () -> new ControlRecordProcessor<>(prices, PRICE_STORE));
 
         var redactionRules = config.redaction();
         PiiDetector detector = new PiiDetector(redactionRules.lenientChecksums().stream()
@@ -150,12 +148,12 @@ public final class SluiceTopology {
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(POLICY_STORE), Serdes.String(), topics.policies().valueSerde())
                         .withLoggingDisabled(),
                 topics.policies().name(), Consumed.with(Serdes.String(), topics.policies().valueSerde()).withName("policies-source"),
-                () -> new PolicyVersionProcessor(policies, POLICY_STORE));
+                () -> new ControlRecordProcessor<>(policies, POLICY_STORE));
         TemplateBook templates = new TemplateBook(config);
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEMPLATE_STORE), Serdes.String(), topics.templates().valueSerde())
                         .withLoggingDisabled(),
                 topics.templates().name(), Consumed.with(Serdes.String(), topics.templates().valueSerde()).withName("templates-source"),
-                () -> new TemplateRegistryProcessor(templates, TEMPLATE_STORE));
+                () -> new ControlRecordProcessor<>(templates, TEMPLATE_STORE));
         Admitter admitter = new Admitter(config, bytes -> requestSerde.deserialize(topics.requests().name(), bytes), templates);
 
         KStream<String, PipelineRecord> admitted = builder

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * the policies control topic, reloaded while running. The version with the latest effectiveFrom not
  * after a decision's time makes it, and the decision cites it. Thread-safe.
  */
-public final class PolicyBook {
+public final class PolicyBook implements dev.sluice.processors.pipeline.ControlBook<PolicyVersion> {
 
     /** A policy and the version it is. */
     public record Versioned(String version, PolicyRules rules) {
@@ -43,6 +43,7 @@ public final class PolicyBook {
      *
      * @return why it was refused (a model the gateway does not know, a threshold out of range), or null
      */
+    @Override
     public synchronized String put(PolicyVersion version) {
         PolicyRules rules;
         try {
@@ -73,6 +74,7 @@ public final class PolicyBook {
         return null;
     }
 
+    @Override
     public synchronized void remove(String version) {
         Instant start = starts.remove(version);
         if (start != null) {

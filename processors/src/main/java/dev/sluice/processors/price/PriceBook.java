@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * one with the latest {@code effectiveFrom} not after it. Thread-safe: the global store's processor
  * writes, the stream threads read.
  */
-public final class PriceBook {
+public final class PriceBook implements dev.sluice.processors.pipeline.ControlBook<PriceTable> {
 
     /** A model's prices and the version they come from. */
     public record Priced(String version, ModelPrice price) {
@@ -39,6 +39,7 @@ public final class PriceBook {
      *
      * @return why the version was refused, or null when it was taken
      */
+    @Override
     public synchronized String put(PriceTable table) {
         if (!config.currency().equals(table.getCurrency())) {
             return "price table " + table.getVersion() + " is in " + table.getCurrency() + ", the gateway prices in " + config.currency();
@@ -49,6 +50,7 @@ public final class PriceBook {
         return null;
     }
 
+    @Override
     public synchronized void remove(String version) {
         Instant start = starts.remove(version);
         if (start != null) {

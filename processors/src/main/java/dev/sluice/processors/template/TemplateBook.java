@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * request without a version gets the highest approved one. Thread-safe: the global store's processor
  * writes, the stream threads read.
  */
-public final class TemplateBook {
+public final class TemplateBook implements dev.sluice.processors.pipeline.ControlBook<TemplateVersion> {
 
     /** A template version to render, or why the request is refused. */
     public record Lookup(TemplateVersion version, RejectReason refusal, String detail) {
@@ -37,8 +37,29 @@ public final class TemplateBook {
                 "configuration", "configuration", "configuration", Instant.EPOCH, "from the gateway configuration " + config.version())));
     }
 
-    public void put(TemplateVersion version) {
+    @Override
+    public String put(TemplateVersion version) {
         byId.computeIfAbsent(version.getId(), id -> new ConcurrentSkipListMap<>()).put(version.getVersion(), version);
+        return null;
+    }
+
+    /**
+     * Deletes a version (a tombstone for {@code id@version} on the control topic). Sluice's own tools
+     * never do: they retire versions, which the audit trail keeps citing.
+     */
+    @Override
+    public void remove(String key) {
+        int at = key.lastIndexOf('@');
+        if (at > 0) {
+            NavigableMap<Integer, TemplateVersion> versions = byId.get(key.substring(0, at));
+            if (versions != null) {
+                try {
+                    versions.remove(Integer.parseInt(key.substring(at + 1)));
+                } catch (NumberFormatException notAVersion) {
+                    // not a key this book wrote
+                }
+            }
+        }
     }
 
     public Lookup lookup(String id, Integer version) {
