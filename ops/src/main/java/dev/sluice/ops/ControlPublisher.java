@@ -22,6 +22,31 @@ final class ControlPublisher {
     private ControlPublisher() {
     }
 
+    /** The audit event of a control change: stage {@code control}, no request, its source the control topic. */
+    static AuditEvent audit(String eventId, String decision, java.util.Map<String, String> attributes, String topic, String configVersion,
+                            java.time.Instant at) {
+        return AuditEvent.newBuilder().setEventId(eventId + "@" + at.toEpochMilli()).setRequestId(null).setTenant(null).setSequence(0)
+                .setStage("control").setDecision(decision).setReason(null).setAttributes(attributes).setConfigVersion(configVersion)
+                .setSource(new dev.sluice.schemas.avro.SourceCoordinates(topic, -1, -1L)).setTimestamp(at).build();
+    }
+
+    /** The latest value of every key of a control topic (tombstones remove), from the broker {@link Broker} finds. */
+    static <V> java.util.Map<String, V> latest(SluiceCli.Common common, SluiceConfig config, Topic<String, V> topic) throws Exception {
+        java.util.Map<String, V> out = new java.util.TreeMap<>();
+        try (Broker broker = Broker.open(common, config, System.err);
+             TopicReader reader = new TopicReader(broker.bootstrapServers(), java.util.List.of(topic.name()))) {
+            reader.readToEnd(java.time.Duration.ofSeconds(30)).forEach(r -> {
+                String key = new String(r.key(), StandardCharsets.UTF_8);
+                if (r.value() == null) {
+                    out.remove(key);
+                } else {
+                    out.put(key, topic.valueSerde().deserializer().deserialize(r.topic(), r.value()));
+                }
+            });
+        }
+        return out;
+    }
+
     static <V> void publish(SluiceCli.Common common, SluiceConfig config, Topics topics, Topic<String, V> topic, String key, V value,
                             AuditEvent audit) {
         Properties props = new Properties();

@@ -7,12 +7,9 @@ import dev.sluice.processors.config.GatewayConfig;
 import dev.sluice.processors.config.PolicyBook;
 import dev.sluice.schemas.avro.AuditEvent;
 import dev.sluice.schemas.avro.PolicyVersion;
-import dev.sluice.schemas.avro.SourceCoordinates;
 import dev.sluice.topology.Topics;
 import dev.sluice.topology.config.SluiceConfig;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -21,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -119,9 +115,8 @@ public final class PoliciesCommand implements Runnable {
                 attributes.put("note", note);
             }
             Instant now = Instant.now();
-            AuditEvent audit = AuditEvent.newBuilder().setEventId("policy/" + policy.getVersion() + "@" + now.toEpochMilli()).setRequestId(null).setTenant(null)
-                    .setSequence(0).setStage("control").setDecision("POLICY_PUBLISHED").setReason(null).setAttributes(attributes)
-                    .setConfigVersion(gateway.version()).setSource(new SourceCoordinates(topics.policies().name(), -1, -1L)).setTimestamp(now).build();
+            AuditEvent audit = ControlPublisher.audit("policy/" + policy.getVersion(), "POLICY_PUBLISHED", attributes, topics.policies().name(),
+                    gateway.version(), now);
             ControlPublisher.publish(common, config, topics, topics.policies(), policy.getVersion(), policy, audit);
             System.out.printf(Locale.ROOT, "Published policy %s (in force from %s), audited as POLICY_PUBLISHED by %s%n", policy.getVersion(),
                     policy.getEffectiveFrom(), changedBy);
@@ -138,18 +133,7 @@ public final class PoliciesCommand implements Runnable {
         public Integer call() throws Exception {
             SluiceConfig config = common.config(Map.of());
             Topics topics = ApprovalsCommand.topics(config);
-            Map<String, PolicyVersion> versions = new TreeMap<>();
-            try (Broker broker = Broker.open(common, config, System.err);
-                 TopicReader reader = new TopicReader(broker.bootstrapServers(), List.of(topics.policies().name()))) {
-                reader.readToEnd(Duration.ofSeconds(30)).forEach(r -> {
-                    String key = new String(r.key(), StandardCharsets.UTF_8);
-                    if (r.value() == null) {
-                        versions.remove(key);
-                    } else {
-                        versions.put(key, topics.policies().valueSerde().deserializer().deserialize(r.topic(), r.value()));
-                    }
-                });
-            }
+            Map<String, PolicyVersion> versions = ControlPublisher.latest(common, config, topics.policies());
             Instant now = Instant.now();
             PolicyVersion inForce = versions.values().stream().filter(v -> !v.getEffectiveFrom().isAfter(now))
                     .max(Comparator.comparing(PolicyVersion::getEffectiveFrom)).orElse(null);

@@ -7,15 +7,12 @@ import dev.sluice.processors.config.GatewayConfig;
 import dev.sluice.schemas.avro.AuditEvent;
 import dev.sluice.schemas.avro.ModelPrice;
 import dev.sluice.schemas.avro.PriceTable;
-import dev.sluice.schemas.avro.SourceCoordinates;
 import dev.sluice.schemas.serde.InProcessSchemaRegistry;
 import dev.sluice.topology.Topics;
 import dev.sluice.topology.config.GatewayConfigLoader;
 import dev.sluice.topology.config.SluiceConfig;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -124,9 +121,7 @@ public final class PricesCommand implements Runnable {
         if (table.getNote() != null) {
             attributes.put("note", table.getNote());
         }
-        return AuditEvent.newBuilder().setEventId("price-table/" + table.getVersion() + "@" + now.toEpochMilli()).setRequestId(null).setTenant(null)
-                .setSequence(0).setStage("control").setDecision("PRICE_TABLE_PUBLISHED").setReason(null).setAttributes(attributes)
-                .setConfigVersion(configVersion).setSource(new SourceCoordinates(topic, -1, -1L)).setTimestamp(now).build();
+        return ControlPublisher.audit("price-table/" + table.getVersion(), "PRICE_TABLE_PUBLISHED", attributes, topic, configVersion, now);
     }
 
     @Command(name = "publish", mixinStandardHelpOptions = true,
@@ -181,17 +176,7 @@ public final class PricesCommand implements Runnable {
             SluiceConfig config = common.config(Map.of());
             var registry = InProcessSchemaRegistry.seeded();
             Topics topics = Topics.create(config.getString(SluiceConfig.TOPIC_PREFIX), registry);
-            Map<String, PriceTable> versions = new TreeMap<>();
-            try (TopicReader reader = new TopicReader(common.clientBootstrap(config), List.of(topics.prices().name()))) {
-                reader.readToEnd(Duration.ofSeconds(30)).forEach(r -> {
-                    String key = new String(r.key(), StandardCharsets.UTF_8);
-                    if (r.value() == null) {
-                        versions.remove(key);
-                    } else {
-                        versions.put(key, topics.prices().valueSerde().deserializer().deserialize(r.topic(), r.value()));
-                    }
-                });
-            }
+            Map<String, PriceTable> versions = ControlPublisher.latest(common, config, topics.prices());
             Instant now = Instant.now();
             PriceTable inForce = versions.values().stream().filter(t -> !t.getEffectiveFrom().isAfter(now))
                     .max(java.util.Comparator.comparing(PriceTable::getEffectiveFrom)).orElse(null);

@@ -2,17 +2,13 @@ package dev.sluice.ops;
 
 import dev.sluice.processors.config.GatewayConfig;
 import dev.sluice.schemas.avro.AuditEvent;
-import dev.sluice.schemas.avro.SourceCoordinates;
 import dev.sluice.schemas.avro.TemplateState;
 import dev.sluice.schemas.avro.TemplateVersion;
 import dev.sluice.schemas.serde.InProcessSchemaRegistry;
 import dev.sluice.topology.Topics;
 import dev.sluice.topology.config.SluiceConfig;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,15 +42,7 @@ public final class TemplatesCommand implements Runnable {
         Map<String, TemplateVersion> versions = new TreeMap<>();
         gateway.templates().values().forEach(t -> versions.put(key(t.id(), t.version()), new TemplateVersion(t.id(), t.version(), TemplateState.APPROVED,
                 t.system(), t.user(), "configuration", "configuration", "configuration", Instant.EPOCH, null)));
-        Topics topics = ApprovalsCommand.topics(config);
-        try (Broker broker = Broker.open(common, config, System.err);
-             TopicReader reader = new TopicReader(broker.bootstrapServers(), List.of(topics.templates().name()))) {
-            reader.readToEnd(Duration.ofSeconds(30)).forEach(r -> {
-                if (r.value() != null) {
-                    versions.put(new String(r.key(), StandardCharsets.UTF_8), topics.templates().valueSerde().deserializer().deserialize(r.topic(), r.value()));
-                }
-            });
-        }
+        versions.putAll(ControlPublisher.latest(common, config, ApprovalsCommand.topics(config).templates()));
         return versions;
     }
 
@@ -72,9 +60,8 @@ public final class TemplatesCommand implements Runnable {
         if (version.getNote() != null) {
             attributes.put("note", version.getNote());
         }
-        AuditEvent audit = AuditEvent.newBuilder().setEventId("template/" + key(version.getId(), version.getVersion()) + "@" + version.getChangedAt().toEpochMilli())
-                .setRequestId(null).setTenant(null).setSequence(0).setStage("control").setDecision(decision).setReason(null).setAttributes(attributes)
-                .setConfigVersion(gateway.version()).setSource(new SourceCoordinates(topics.templates().name(), -1, -1L)).setTimestamp(version.getChangedAt()).build();
+        AuditEvent audit = ControlPublisher.audit("template/" + key(version.getId(), version.getVersion()), decision, attributes, topics.templates().name(),
+                gateway.version(), version.getChangedAt());
         ControlPublisher.publish(common, config, topics, topics.templates(), key(version.getId(), version.getVersion()), version, audit);
     }
 
