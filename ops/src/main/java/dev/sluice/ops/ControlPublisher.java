@@ -22,6 +22,15 @@ final class ControlPublisher {
     private ControlPublisher() {
     }
 
+    /** Who makes a control change and why: the options every publishing command takes. */
+    static final class Change {
+        @picocli.CommandLine.Option(names = "--changed-by", required = true, description = "Who makes the change (recorded and audited).")
+        String changedBy;
+
+        @picocli.CommandLine.Option(names = "--note", description = "Why, for the audit trail.")
+        String note;
+    }
+
     /** The audit event of a control change: stage {@code control}, no request, its source the control topic. */
     static AuditEvent audit(String eventId, String decision, java.util.Map<String, String> attributes, String topic, String configVersion,
                             java.time.Instant at) {

@@ -89,11 +89,8 @@ public final class PoliciesCommand implements Runnable {
         @Parameters(index = "0", description = "Policy file: version, effectiveFrom and the keys of the gateway's policy section.")
         Path file;
 
-        @Option(names = "--changed-by", required = true, description = "Who publishes it (recorded and audited).")
-        String changedBy;
-
-        @Option(names = "--note", description = "Why, for the audit trail.")
-        String note;
+        @Mixin
+        ControlPublisher.Change change;
 
         @Override
         public Integer call() throws Exception {
@@ -101,7 +98,7 @@ public final class PoliciesCommand implements Runnable {
             GatewayConfig gateway = PricesCommand.gateway(config);
             PolicyVersion policy;
             try {
-                policy = read(file, gateway, changedBy, note);
+                policy = read(file, gateway, change.changedBy, change.note);
             } catch (IllegalArgumentException e) {
                 System.err.println(e.getMessage());
                 return 2;
@@ -110,16 +107,16 @@ public final class PoliciesCommand implements Runnable {
             Map<String, String> attributes = new LinkedHashMap<>();
             attributes.put("version", policy.getVersion());
             attributes.put("effectiveFrom", policy.getEffectiveFrom().toString());
-            attributes.put("changedBy", changedBy);
-            if (note != null) {
-                attributes.put("note", note);
+            attributes.put("changedBy", change.changedBy);
+            if (change.note != null) {
+                attributes.put("note", change.note);
             }
             Instant now = Instant.now();
             AuditEvent audit = ControlPublisher.audit("policy/" + policy.getVersion(), "POLICY_PUBLISHED", attributes, topics.policies().name(),
                     gateway.version(), now);
             ControlPublisher.publish(common, config, topics, topics.policies(), policy.getVersion(), policy, audit);
             System.out.printf(Locale.ROOT, "Published policy %s (in force from %s), audited as POLICY_PUBLISHED by %s%n", policy.getVersion(),
-                    policy.getEffectiveFrom(), changedBy);
+                    policy.getEffectiveFrom(), change.changedBy);
             return 0;
         }
     }

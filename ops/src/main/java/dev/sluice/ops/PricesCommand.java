@@ -133,11 +133,8 @@ public final class PricesCommand implements Runnable {
         @Parameters(index = "0", description = "Price table file: version, effectiveFrom, currency, models.<id>.{inputPerMillion, ...}")
         Path file;
 
-        @Option(names = "--changed-by", required = true, description = "Who publishes the version (recorded and audited).")
-        String changedBy;
-
-        @Option(names = "--note", description = "Why, for the audit trail.")
-        String note;
+        @Mixin
+        ControlPublisher.Change change;
 
         @Option(names = "--version", description = "Version id, instead of the file's.")
         String version;
@@ -151,7 +148,7 @@ public final class PricesCommand implements Runnable {
             GatewayConfig gateway = gateway(config);
             PriceTable table;
             try {
-                table = read(file, gateway, changedBy, note, version, effectiveFrom);
+                table = read(file, gateway, change.changedBy, change.note, version, effectiveFrom);
             } catch (IllegalArgumentException e) {
                 System.err.println(e.getMessage());
                 return 2;
