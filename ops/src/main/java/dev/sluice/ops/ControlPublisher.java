@@ -56,6 +56,11 @@ final class ControlPublisher {
         return out;
     }
 
+    /** The version in force at {@code now}: the latest effectiveFrom not after it; null when none is. */
+    static <V> V inForce(java.util.Collection<V> versions, java.util.function.Function<V, java.time.Instant> effectiveFrom, java.time.Instant now) {
+        return versions.stream().filter(v -> !effectiveFrom.apply(v).isAfter(now)).max(java.util.Comparator.comparing(effectiveFrom)).orElse(null);
+    }
+
     static <V> void publish(SluiceCli.Common common, SluiceConfig config, Topics topics, Topic<String, V> topic, String key, V value,
                             AuditEvent audit) {
         Properties props = new Properties();

@@ -131,9 +131,7 @@ public final class PoliciesCommand implements Runnable {
             SluiceConfig config = common.config(Map.of());
             Topics topics = ApprovalsCommand.topics(config);
             Map<String, PolicyVersion> versions = ControlPublisher.latest(common, config, topics.policies());
-            Instant now = Instant.now();
-            PolicyVersion inForce = versions.values().stream().filter(v -> !v.getEffectiveFrom().isAfter(now))
-                    .max(Comparator.comparing(PolicyVersion::getEffectiveFrom)).orElse(null);
+            PolicyVersion inForce = ControlPublisher.inForce(versions.values(), PolicyVersion::getEffectiveFrom, Instant.now());
             versions.values().stream().sorted(Comparator.comparing(PolicyVersion::getEffectiveFrom)).forEach(v ->
                     System.out.printf(Locale.ROOT, "%-3s %-24s from %-22s by %s%n", v == inForce ? "*" : "", v.getVersion(), v.getEffectiveFrom(), v.getChangedBy()));
             if (inForce == null) {

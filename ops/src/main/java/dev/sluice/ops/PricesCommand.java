@@ -7,7 +7,6 @@ import dev.sluice.processors.config.GatewayConfig;
 import dev.sluice.schemas.avro.AuditEvent;
 import dev.sluice.schemas.avro.ModelPrice;
 import dev.sluice.schemas.avro.PriceTable;
-import dev.sluice.schemas.serde.InProcessSchemaRegistry;
 import dev.sluice.topology.Topics;
 import dev.sluice.topology.config.GatewayConfigLoader;
 import dev.sluice.topology.config.SluiceConfig;
@@ -153,8 +152,7 @@ public final class PricesCommand implements Runnable {
                 System.err.println(e.getMessage());
                 return 2;
             }
-            var registry = InProcessSchemaRegistry.seeded();
-            Topics topics = Topics.create(config.getString(SluiceConfig.TOPIC_PREFIX), registry);
+            Topics topics = ApprovalsCommand.topics(config);
             ControlPublisher.publish(common, config, topics, topics.prices(), table.getVersion(), table,
                     audited(table, topics.prices().name(), gateway.version(), Instant.now()));
             System.out.printf(Locale.ROOT, "Published price table %s (%d models, in force from %s), audited as PRICE_TABLE_PUBLISHED by %s%n",
@@ -171,12 +169,8 @@ public final class PricesCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             SluiceConfig config = common.config(Map.of());
-            var registry = InProcessSchemaRegistry.seeded();
-            Topics topics = Topics.create(config.getString(SluiceConfig.TOPIC_PREFIX), registry);
-            Map<String, PriceTable> versions = ControlPublisher.latest(common, config, topics.prices());
-            Instant now = Instant.now();
-            PriceTable inForce = versions.values().stream().filter(t -> !t.getEffectiveFrom().isAfter(now))
-                    .max(java.util.Comparator.comparing(PriceTable::getEffectiveFrom)).orElse(null);
+            Map<String, PriceTable> versions = ControlPublisher.latest(common, config, ApprovalsCommand.topics(config).prices());
+            PriceTable inForce = ControlPublisher.inForce(versions.values(), PriceTable::getEffectiveFrom, Instant.now());
             System.out.printf(Locale.ROOT, "%-3s %-20s %-22s %-8s %-24s %s%n", "", "version", "effective from", "currency", "changed by", "models");
             versions.values().stream().sorted(java.util.Comparator.comparing(PriceTable::getEffectiveFrom)).forEach(t ->
                     System.out.printf(Locale.ROOT, "%-3s %-20s %-22s %-8s %-24s %s%n", t == inForce ? "*" : "", t.getVersion(), t.getEffectiveFrom(),
