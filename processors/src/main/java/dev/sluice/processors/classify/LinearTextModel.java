@@ -112,45 +112,70 @@ public final class LinearTextModel {
 
     private static final int MIN_FEATURES = 32;
 
-    /** Hashed feature indices of a text (repeats kept: a feature seen twice counts twice). */
+    /**
+     * Hashed feature indices of a text (repeats kept: a feature seen twice counts twice). The hashes are
+     * those of {@link String#hashCode} of each word, bigram and padded 4-gram, computed over the
+     * characters in place instead of on substrings (the shipped weights are indexed by them).
+     */
     static int[] features(String text, int bits) {
-        String normal = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String normal = nfkc(text).toLowerCase(Locale.ROOT);
         int mask = (1 << bits) - 1;
-        List<String> words = new ArrayList<>();
         int n = normal.length();
+        int[] out = new int[3 * n + 8];
+        int k = 0;
+        int previous = "<s>".hashCode();
         for (int i = 0; i < n; ) {
             int c = normal.codePointAt(i);
+            int start = i;
             if (Character.isLetterOrDigit(c)) {
-                int start = i;
                 while (i < n && Character.isLetterOrDigit(normal.codePointAt(i))) {
                     i += Character.charCount(normal.codePointAt(i));
                 }
-                words.add(normal.substring(start, i));
             } else {
-                if (!Character.isWhitespace(c)) {
-                    words.add(new String(Character.toChars(c))); // punctuation carries signal: "[system]", "<|im_start|>"
-                }
                 i += Character.charCount(c);
+                if (Character.isWhitespace(c)) {
+                    continue;
+                }
+                // punctuation carries signal: "[system]", "<|im_start|>"
             }
-        }
-        int[] out = new int[words.size() * 2 + n + 8];
-        int k = 0;
-        String previous = "<s>";
-        for (String word : words) {
-            out[k++] = mix(word.hashCode()) & mask;
-            out[k++] = mix(previous.hashCode() * 31 + word.hashCode() + 0x9e3779b9) & mask;
-            previous = word;
-            if (word.length() >= 4) {
-                String padded = " " + word + " ";
-                for (int j = 0; j + 4 <= padded.length(); j++) {
-                    if (k == out.length) {
-                        out = Arrays.copyOf(out, out.length * 2);
+            int hash = hash(normal, start, i);
+            if (k + 2 + (i - start) > out.length) {
+                out = Arrays.copyOf(out, Math.max(out.length * 2, k + 2 + (i - start)));
+            }
+            out[k++] = mix(hash) & mask;
+            out[k++] = mix(previous * 31 + hash + 0x9e3779b9) & mask;
+            previous = hash;
+            if (i - start >= 4) {
+                // 4-grams of " word ": the first and last include the padding space
+                for (int j = start - 1; j + 4 <= i + 1; j++) {
+                    int h = 0;
+                    for (int q = j; q < j + 4; q++) {
+                        h = 31 * h + (q < start || q >= i ? ' ' : normal.charAt(q));
                     }
-                    out[k++] = mix(padded.substring(j, j + 4).hashCode() + 0x7f4a7c15) & mask;
+                    out[k++] = mix(h + 0x7f4a7c15) & mask;
                 }
             }
         }
         return Arrays.copyOf(out, k);
+    }
+
+    /** {@code text.substring(from, to).hashCode()} without the substring. */
+    private static int hash(String text, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + text.charAt(i);
+        }
+        return h;
+    }
+
+    /** NFKC form; ASCII text is its own (checked first: the normaliser copies the text even then). */
+    public static String nfkc(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return Normalizer.normalize(text, Normalizer.Form.NFKC);
+            }
+        }
+        return text;
     }
 
     /** MurmurHash3's finaliser: spreads String.hashCode (stable by the Java specification) over all bits. */

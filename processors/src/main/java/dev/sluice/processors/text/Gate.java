@@ -99,6 +99,23 @@ public final class Gate {
         return text;
     }
 
+    /** Whether {@code text} from {@code at}, {@link #lower ASCII-lower-cased}, starts with {@code lowerWord}. */
+    public static boolean equalsLowered(String lowerWord, String text, int at) {
+        if (at + lowerWord.length() > text.length()) {
+            return false;
+        }
+        for (int k = 0; k < lowerWord.length(); k++) {
+            char c = text.charAt(at + k);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c != lowerWord.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * A pattern with its gate.
      *
