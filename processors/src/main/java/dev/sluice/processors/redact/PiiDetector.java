@@ -86,6 +86,7 @@ public final class PiiDetector {
 
     private final java.util.Set<PiiType> lenient;
     private final NameRecognizer names;
+    private final boolean skipCoveredPhoneRuns;
 
     /** Checksums are required for every type; people, places and organisations are recognised. */
     public PiiDetector() {
@@ -102,8 +103,7 @@ public final class PiiDetector {
      * @param names            whether people, places and organisations are recognised (loads word lists once per process)
      */
     public PiiDetector(java.util.Set<PiiType> lenientChecksums, boolean names) {
-        this.lenient = java.util.Set.copyOf(lenientChecksums);
-        this.names = names ? new NameRecognizer(Lexicon.get()) : null;
+        this(java.util.Set.copyOf(lenientChecksums), names ? new NameRecognizer(Lexicon.get()) : null, true);
     }
 
     /**
@@ -164,31 +164,76 @@ public final class PiiDetector {
                 }
             }
         }
-        List<int[]> phoneWindows = digits >= 6 ? phoneWindows(text, regions) : List.of();
-        if (!phoneWindows.isEmpty()) {
-            // VALID: the number exists in its country's numbering plan; POSSIBLE: only its length fits,
-            // which an order number can too, so those count only where the text speaks of phoning
-            boolean context = PHONE_CONTEXT.find(text, lower);
-            for (Phone match : phoneNumbers(text, phoneWindows, defaultRegion)) {
-                boolean valid = PHONES.isValidNumber(match.number());
-                if (valid || context) {
-                    candidates.add(new PiiFinding(PiiType.PHONE, match.start(), match.end(), match.raw(), valid ? 0.85 : 0.6, valid ? "phone: libphonenumber, valid number" : "phone: libphonenumber, possible number, phoning words near"));
-                }
-            }
-            if (context) {
-                regions.find(DIGIT_RUN, m -> {
-                    long n = m.group().chars().filter(Character::isDigit).count();
-                    if (n >= 7 && n <= 15) {
-                        candidates.add(new PiiFinding(PiiType.PHONE, m.start(), m.end(), m.group(), 0.5, "phone: digit run, phoning words near"));
-                    }
-                });
-            }
-        }
+        // Runs of digits that lie inside a finding no phone number can outrank (a Luhn-valid card, an
+        // IBAN) are not given to libphonenumber: it spends ~30 us failing on each. If such a finding is
+        // then not kept after all, the numbers are looked for the full way (see phonesSkipped).
+        List<int[]> skipped = new ArrayList<>();
+        List<int[]> phoneWindows = digits >= 6 ? phoneWindows(text, regions, skipCoveredPhoneRuns ? candidates : List.of(), skipped) : List.of();
+        int beforePhones = candidates.size();
+        boolean phoneContext = !phoneWindows.isEmpty() || !skipped.isEmpty() ? PHONE_CONTEXT.find(text, lower) : false;
+        phones(text, regions, phoneWindows, phoneContext, defaultRegion, candidates);
         if (names != null) {
             candidates.addAll(names.find(text));
         }
-        return resolveOverlaps(candidates);
+        List<PiiFinding> kept = resolveOverlaps(new ArrayList<>(candidates));
+        if (!skipped.isEmpty() && !coveredByKept(skipped, kept)) {
+            candidates.subList(beforePhones, candidates.size()).removeIf(f -> f.type() == PiiType.PHONE);
+            phones(text, regions, phoneWindows(text, regions, List.of(), new ArrayList<>()), phoneContext, defaultRegion, candidates);
+            kept = resolveOverlaps(candidates);
+        }
+        return kept;
     }
+
+    /** Phone numbers in the windows: libphonenumber's, and with phoning words near, runs of 7-15 digits. */
+    private static void phones(String text, DigitRegions regions, List<int[]> phoneWindows, boolean context, String defaultRegion, List<PiiFinding> candidates) {
+        if (phoneWindows.isEmpty()) {
+            return;
+        }
+        // VALID: the number exists in its country's numbering plan; POSSIBLE: only its length fits,
+        // which an order number can too, so those count only where the text speaks of phoning
+        for (Phone match : phoneNumbers(text, phoneWindows, defaultRegion)) {
+            boolean valid = PHONES.isValidNumber(match.number());
+            if (valid || context) {
+                candidates.add(new PiiFinding(PiiType.PHONE, match.start(), match.end(), match.raw(), valid ? 0.85 : 0.6, valid ? "phone: libphonenumber, valid number" : "phone: libphonenumber, possible number, phoning words near"));
+            }
+        }
+        if (context) {
+            regions.find(DIGIT_RUN, m -> {
+                long n = m.group().chars().filter(Character::isDigit).count();
+                if (n >= 7 && n <= 15) {
+                    candidates.add(new PiiFinding(PiiType.PHONE, m.start(), m.end(), m.group(), 0.5, "phone: digit run, phoning words near"));
+                }
+            });
+        }
+    }
+
+    /** Highest confidence a phone finding has: a finding above it always wins an overlap with one. */
+    private static final double PHONE_MAX_CONFIDENCE = 0.85;
+
+    /**
+     * Whether every skipped run lies inside a kept finding above any phone's confidence: then a phone
+     * number in it, which would overlap that finding and sort after it, could not have been kept.
+     */
+    private static boolean coveredByKept(List<int[]> runs, List<PiiFinding> kept) {
+        for (int[] run : runs) {
+            if (kept.stream().noneMatch(f -> f.confidence() > PHONE_MAX_CONFIDENCE && f.start() <= run[0] && f.end() >= run[1])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The same detector without the shortcut, for the test that compares the two. */
+    PiiDetector withoutPhoneShortcut() {
+        return new PiiDetector(lenient, names, false);
+    }
+
+    private PiiDetector(java.util.Set<PiiType> lenient, NameRecognizer names, boolean skipCoveredPhoneRuns) {
+        this.lenient = lenient;
+        this.names = names;
+        this.skipCoveredPhoneRuns = skipCoveredPhoneRuns;
+    }
+
 
     /** Characters a phone number reaches before its first digit ("+", "(") and after its last (" ext. 1234"). */
     private static final int PHONE_BEFORE = 8;
@@ -205,8 +250,22 @@ public final class PiiDetector {
 
     /** Where phone numbers can be: runs of six or more digits and separators, widened, merged where they touch. */
     static List<int[]> phoneWindows(String text, DigitRegions regions) {
+        return phoneWindows(text, regions, List.of(), new ArrayList<>());
+    }
+
+    /**
+     * @param found   findings so far: a run inside one above any phone's confidence is left out
+     * @param skipped where the runs left out are added
+     */
+    static List<int[]> phoneWindows(String text, DigitRegions regions, List<PiiFinding> found, List<int[]> skipped) {
         List<int[]> windows = new ArrayList<>();
         regions.find(PHONE_CANDIDATE, m -> {
+            for (PiiFinding f : found) {
+                if (f.confidence() > PHONE_MAX_CONFIDENCE && f.start() <= m.start() && f.end() >= m.end()) {
+                    skipped.add(new int[] {m.start(), m.end()});
+                    return;
+                }
+            }
             int start = Math.max(0, m.start() - PHONE_BEFORE);
             int end = Math.min(text.length(), m.end() + PHONE_AFTER);
             int[] last = windows.isEmpty() ? null : windows.get(windows.size() - 1);

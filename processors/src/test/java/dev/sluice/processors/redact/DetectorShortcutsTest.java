@@ -140,6 +140,38 @@ class DetectorShortcutsTest {
         return piece.list().ofMinSize(1).ofMaxSize(40).map(parts -> String.join("", parts));
     }
 
+    private static final PiiDetector DETECTOR = new PiiDetector(java.util.Set.of(), false);
+    private static final PiiDetector FULL_WAY = DETECTOR.withoutPhoneShortcut();
+
+    @Test
+    void skippingRunsInsideCardsAndIbansShouldChangeNoFindingOnLabelledText() throws Exception {
+        PiiDetector detector = new PiiDetector();
+        PiiDetector fullWay = detector.withoutPhoneShortcut();
+        int phones = 0;
+        for (String text : corpus()) {
+            List<PiiFinding> findings = detector.detect(text, "US");
+            assertThat(findings).as(text).isEqualTo(fullWay.detect(text, "US"));
+            phones += (int) findings.stream().filter(f -> f.type() == PiiType.PHONE).count();
+        }
+        assertThat(phones).isGreaterThan(80);
+    }
+
+    @Property(tries = 3000, seed = "20261123") // fixed seed: the suite is deterministic
+    void skippingRunsInsideCardsAndIbansShouldChangeNoFindingOnGeneratedText(@ForAll("numbersSideBySide") String text) {
+        assertThat(DETECTOR.detect(text, "US")).as(text).isEqualTo(FULL_WAY.detect(text, "US"));
+    }
+
+    /** Valid cards, IBANs and phone numbers side by side, with digits and separators between them. */
+    @Provide
+    Arbitrary<String> numbersSideBySide() {
+        Arbitrary<String> piece = Arbitraries.oneOf(
+                Arbitraries.of("4111 1111 1111 1111", "4111111111111111", "5500-0000-0000-0004", "6759 6498 2643", "GB82 WEST 1234 5698 7654 32", "DE89 3704 0044 0532 0130 00",
+                        "+44 20 7946 0958", "(555) 123-4567", "+1 415 555 2671", "030 901820", "2024-03-05", "123-45-6789", "10.0.0.1", "card ", "call ", "password: ", "IBAN "),
+                Arbitraries.strings().withChars("0123456789").ofMinLength(1).ofMaxLength(6),
+                Arbitraries.of(" ", "-", ".", "/", "(", ")", "+", ", ", "\n", " and ", " x"));
+        return piece.list().ofMinSize(1).ofMaxSize(12).map(parts -> String.join("", parts));
+    }
+
     @Test
     void aPatternShouldBeRunOnlyAroundDigits() {
         List<String> seen = new ArrayList<>();
