@@ -69,7 +69,12 @@ final class NameRecognizer {
             "lgh", "hus", "bus", "app", "appt", "étage", "etage", "piso", "bloco", "no", "nr", "#");
 
     /** One word, number or punctuation mark of the text. */
-    record Token(int start, int end, String text, String lower, Kind kind, boolean newlineBefore, boolean cap) {
+    record Token(int start, int end, String text, String lower, Kind kind, boolean newlineBefore, boolean cap, String bare) {
+
+        Token(int start, int end, String text, String lower, Kind kind, boolean newlineBefore, boolean cap) {
+            this(start, end, text, lower, kind, newlineBefore, cap, lower.indexOf('.') < 0 ? lower : lower.replace(".", ""));
+        }
+
         /** Written with a capital; in a text written all in lower case: a word that is not common English. */
         boolean capitalised() {
             return cap;
@@ -93,11 +98,28 @@ final class NameRecognizer {
     }
 
     List<PiiFinding> find(String text) {
-        List<Token> tokens = tokenize(text, lexicon);
+        return find(text, text);
+    }
+
+    /**
+     * @param text the text to look in, possibly with parts blanked out
+     * @param full the whole text: whether it is written without capitals and whether it is English are judged on it
+     */
+    List<PiiFinding> find(String text, String full) {
+        boolean lowerCaseText = full.chars().noneMatch(Character::isUpperCase);
+        List<Token> tokens = tokenize(text, lexicon, lowerCaseText);
         List<PiiFinding> out = new ArrayList<>();
         boolean[] taken = new boolean[tokens.size()];
         addresses(text, tokens, taken, out);
-        runs(text, tokens, taken, out, foreign(tokens));
+        // the language check is needed only for a run no list or cue supports: judged when first asked
+        Boolean[] foreign = {null};
+        java.util.function.BooleanSupplier isForeign = () -> {
+            if (foreign[0] == null) {
+                foreign[0] = foreign(full == text ? tokens : tokenize(full, lexicon, lowerCaseText));
+            }
+            return foreign[0];
+        };
+        runs(text, tokens, taken, out, isForeign);
         return out;
     }
 
@@ -123,9 +145,13 @@ final class NameRecognizer {
     // ---------------------------------------------------------------- tokens
 
     static List<Token> tokenize(String text, Lexicon lexicon) {
+        return tokenize(text, lexicon, text.chars().noneMatch(Character::isUpperCase));
+    }
+
+    /** @param lowerCaseText whether the text is written without any capital letter */
+    static List<Token> tokenize(String text, Lexicon lexicon, boolean lowerCaseText) {
         List<Token> tokens = new ArrayList<>();
         int n = text.length();
-        boolean lowerCaseText = text.chars().noneMatch(Character::isUpperCase);
         int i = 0;
         boolean newline = true;
         while (i < n) {
@@ -197,7 +223,7 @@ final class NameRecognizer {
                 Token t = tokens.get(k);
                 if (!t.cap() && t.kind() == Kind.WORD && tokens.get(k - 1).cap() && !t.newlineBefore() && t.text().length() >= 3
                         && !lexicon.isCommon(t.lower()) && !NOT_NAMES.contains(t.lower())) {
-                    tokens.set(k, new Token(t.start(), t.end(), t.text(), t.lower(), t.kind(), false, true));
+                    tokens.set(k, new Token(t.start(), t.end(), t.text(), t.lower(), t.kind(), false, true, t.bare()));
                 }
             }
         }
@@ -232,7 +258,7 @@ final class NameRecognizer {
     }
 
     private static String word(List<Token> tokens, int i) {
-        return i >= 0 && i < tokens.size() ? tokens.get(i).lower().replace(".", "") : "";
+        return i >= 0 && i < tokens.size() ? tokens.get(i).bare() : "";
     }
 
     // ------------------------------------------------------------ addresses
@@ -264,7 +290,7 @@ final class NameRecognizer {
     /** "P.O. Box 242", "PO Box 9", "PSC 3294, Box 9168", "Unit 4526 Box 0671" (US military mail). */
     private static int[] postBox(List<Token> tokens, int i) {
         Token t = tokens.get(i);
-        String w = t.lower().replace(".", "");
+        String w = t.bare();
         int j = i;
         if ((w.equals("p") || w.equals("po")) && i + 1 < tokens.size()) {
             j = w.equals("p") && word(tokens, i + 1).equals("o") ? i + 2 : i + 1;
@@ -298,7 +324,7 @@ final class NameRecognizer {
         boolean street = false;
         while (j < tokens.size() && words < 5 && !tokens.get(j).newlineBefore()) {
             Token q = tokens.get(j);
-            String w = q.lower().replace(".", "");
+            String w = q.bare();
             boolean streetWord = q.kind() == Kind.WORD && lexicon.isStreetWord(w);
             if (q.capitalised() && !NOT_NAMES.contains(w) || streetWord || words > 0 && PARTICLES.contains(q.lower())) {
                 street |= streetWord;
@@ -325,7 +351,7 @@ final class NameRecognizer {
         if (t.kind() != Kind.WORD) {
             return null;
         }
-        String w = t.lower().replace(".", "");
+        String w = t.bare();
         boolean word = lexicon.streetWords.contains(w) || lexicon.streetEndings.contains(w);
         boolean joined = !word && t.capitalised() && lexicon.isStreetWord(w);
         boolean after = i > 0 && tokens.get(i - 1).capitalised() && !tokens.get(i).newlineBefore()
@@ -336,7 +362,7 @@ final class NameRecognizer {
         int from = i;
         while (from - 1 >= 0 && i - from < 4 && !tokens.get(from).newlineBefore()) {
             Token p = tokens.get(from - 1);
-            String pw = p.lower().replace(".", "");
+            String pw = p.bare();
             if (p.capitalised() && !NOT_NAMES.contains(pw) && !(sentenceStart(tokens, from - 1) && lexicon.isCommon(pw)) || PARTICLES.contains(pw) && from < i) {
                 from--;
             } else {
@@ -356,7 +382,7 @@ final class NameRecognizer {
                 to++;
                 break;
             }
-            if (q.capitalised() && !NOT_NAMES.contains(q.lower().replace(".", "")) || PARTICLES.contains(q.lower())) {
+            if (q.capitalised() && !NOT_NAMES.contains(q.bare()) || PARTICLES.contains(q.lower())) {
                 to++;
             } else {
                 break;
@@ -436,7 +462,7 @@ final class NameRecognizer {
     /** The index after one address element starting at {@code j}, or {@code j} when none starts there. */
     private int tailStep(List<Token> tokens, int j, boolean ownLine) {
         Token q = tokens.get(j);
-        String w = q.lower().replace(".", "");
+        String w = q.bare();
         if (q.kind() == Kind.PUNCT && (q.is(",") || q.is("#") || q.is("(") || q.is(")") || q.is("-"))) {
             return j + 1;
         }
@@ -464,7 +490,7 @@ final class NameRecognizer {
 
     // ------------------------------------------------------------ name runs
 
-    private void runs(String text, List<Token> tokens, boolean[] taken, List<PiiFinding> out, boolean foreign) {
+    private void runs(String text, List<Token> tokens, boolean[] taken, List<PiiFinding> out, java.util.function.BooleanSupplier foreign) {
         int i = 0;
         while (i < tokens.size()) {
             if (taken[i] || !continuesRun(tokens, i)) {
@@ -499,7 +525,7 @@ final class NameRecognizer {
         if (!t.capitalised()) {
             return false;
         }
-        String w = t.lower().replace(".", "");
+        String w = t.bare();
         if (NOT_NAMES.contains(w) || lexicon.demonyms.contains(w)) {
             return false;
         }
@@ -525,7 +551,7 @@ final class NameRecognizer {
         return false;
     }
 
-    private void classify(String text, List<Token> tokens, boolean[] taken, int from, int to, boolean conjunction, boolean foreign,
+    private void classify(String text, List<Token> tokens, boolean[] taken, int from, int to, boolean conjunction, java.util.function.BooleanSupplier foreign,
                           List<PiiFinding> out) {
         // a sentence's first word, or a common word, leads no name: "The Princess", "My name"; but a firm's
         // name may be made of common words: "Climate Corporation"
@@ -553,7 +579,7 @@ final class NameRecognizer {
             if (t.kind() != Kind.WORD || !t.capitalised()) {
                 continue;
             }
-            String w = t.lower().replace(".", "");
+            String w = t.bare();
             if (lexicon.isCommon(w)) {
                 common++;
             }
@@ -630,7 +656,7 @@ final class NameRecognizer {
         } else if (orgCue) {
             type = PiiType.ORGANIZATION;
             confidence = 0.55;
-        } else if (foreign) {
+        } else if (foreign.getAsBoolean()) {
             return;
         } else {
             type = PiiType.PERSON;

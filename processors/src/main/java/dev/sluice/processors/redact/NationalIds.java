@@ -32,10 +32,11 @@ final class NationalIds {
      * @param lower   {@link Gate#lower}{@code (text)}
      * @param regions where the text's digits are
      */
-    static List<PiiFinding> find(String text, String lower, DigitRegions regions) {
+    /** @param full the whole text (and its {@link dev.sluice.processors.text.Gate#lower} form), where the context words are looked for */
+    static List<PiiFinding> find(String text, DigitRegions regions, String full, String lower) {
         List<PiiFinding> out = new ArrayList<>();
         // an 11-digit or 9-digit number passes these checks by chance one time in ten: only with context words
-        if (STEUER_CONTEXT.find(text, lower)) {
+        if (STEUER_CONTEXT.find(full, lower)) {
             regions.find(STEUER_ID, m -> {
                 if (steuerId(digits(m.group()))) {
                     out.add(new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), 0.75, "steuer-id: MOD 11,10 check, tax-id words near"));
@@ -47,7 +48,7 @@ final class NationalIds {
                 out.add(new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), 0.9, "nir: mod-97 key"));
             }
         });
-        if (BSN_CONTEXT.find(text, lower)) {
+        if (BSN_CONTEXT.find(full, lower)) {
             regions.find(BSN, m -> {
                 if (bsn(digits(m.group()))) {
                     out.add(new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), 0.6, "bsn: 11-test, BSN words near"));
@@ -59,7 +60,7 @@ final class NationalIds {
                 out.add(new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), 0.9, "dni-nie: check letter"));
             }
         });
-        if (VAT_CONTEXT.find(text, lower)) {
+        if (VAT_CONTEXT.find(full, lower)) {
             regions.find(VAT, m -> out.add(new PiiFinding(PiiType.VAT_ID, m.start(), m.end(), m.group(), 0.8, "vat-id: country format, VAT words near")));
         }
         return out;

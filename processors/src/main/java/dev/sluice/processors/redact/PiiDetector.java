@@ -29,7 +29,8 @@ public final class PiiDetector {
     /** Words that make a 12-19 digit number a card number even when its check digit fails (a mistyped card is still one). */
     static final Gate.Guarded CARD_CONTEXT = Gate.Guarded.led("(?i)\\b(?:card|cc|credit|debit|visa|mastercard|maestro|amex|american express|pan)\\b",
             "card|cc|credit|debit|visa|mastercard|maestro|amex|american express|pan");
-    private static final Pattern IBAN = Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]){11,30}\\b");
+    /** Two letters before the check digits, at most 30 characters and 30 spaces after them (ISO 13616). */
+    static final DigitRegions.Bounded IBAN = DigitRegions.Bounded.of("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]){11,30}\\b", 2, 62);
     static final DigitRegions.Bounded SSN = DigitRegions.Bounded.of("(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}-(?!00)\\d{2}-(?!0000)\\d{4}(?![\\d-])", 0, 0);
     static final DigitRegions.Bounded IPV4 = DigitRegions.Bounded.of("(?<![\\d.])(?:\\d{1,3}\\.){3}\\d{1,3}(?![\\d.])", 0, 0);
     private static final Pattern IPV6 = Pattern.compile("(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![0-9A-Fa-f:])");
@@ -111,6 +112,58 @@ public final class PiiDetector {
      * @param defaultRegion ISO country whose national phone formats are recognised (international ones always are)
      */
     public List<PiiFinding> detect(String text, String defaultRegion) {
+        return scan(text, text, defaultRegion);
+    }
+
+    /** How far from a changed span a finding can be affected by the change (characters; aligned to white space). */
+    static final int NEIGHBOURHOOD = 96;
+
+    /**
+     * The findings of a text that was scanned before and has since changed only inside {@code changed}
+     * (spans of this text, e.g. the placeholders a redaction put in): only the neighbourhoods of the
+     * changes are scanned, everything farther than {@value #NEIGHBOURHOOD} characters is blanked out
+     * (offsets kept), while the words that count anywhere in a text (phoning or card words, the
+     * language check) are still judged on all of it. What lies far from every change was scanned
+     * before with the same result, so only what the changes made visible is new.
+     */
+    public List<PiiFinding> detectAround(String text, String defaultRegion, List<int[]> changed) {
+        char[] masked = new char[text.length()];
+        java.util.Arrays.fill(masked, ' ');
+        int covered = 0;
+        int done = 0;
+        for (int[] span : changed) {
+            int from = Math.max(done, Math.max(0, span[0] - NEIGHBOURHOOD));
+            int to = Math.min(text.length(), span[1] + NEIGHBOURHOOD);
+            // widen to white space, so that no word or number is cut in two
+            while (from > done && !Character.isWhitespace(text.charAt(from - 1))) {
+                from--;
+            }
+            while (to < text.length() && !Character.isWhitespace(text.charAt(to))) {
+                to++;
+            }
+            if (from < to) {
+                text.getChars(from, to, masked, from);
+                covered += to - from;
+                done = to;
+            }
+        }
+        if (covered * 2 >= text.length()) {
+            return scan(text, text, defaultRegion);
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                masked[i] = c; // lines still begin where they did
+            }
+        }
+        return scan(new String(masked), text, defaultRegion);
+    }
+
+    /**
+     * @param text the text whose findings are wanted, possibly with parts blanked out
+     * @param full the whole text, where words that count anywhere are looked for
+     */
+    private List<PiiFinding> scan(String text, String full, String defaultRegion) {
         // Cheap character counts decide which recognisers can match at all: most prompts carry no
         // personal data, and libphonenumber alone costs ~35 us on a short sentence.
         int digits = 0;
@@ -131,12 +184,13 @@ public final class PiiDetector {
         }
         List<PiiFinding> candidates = new ArrayList<>();
         String lower = Gate.lower(text);
+        String fullLower = full == text ? lower : Gate.lower(full);
         if (SECRET_GATE.open(lower)) {
             find(SECRET, text, PiiType.SECRET, 0.95, candidates);
         }
         DigitRegions regions = digits >= 4 ? DigitRegions.of(text) : null;
         if (digits >= 7) {
-            candidates.addAll(NationalIds.find(text, lower, regions));
+            candidates.addAll(NationalIds.find(text, regions, full, fullLower));
         }
         if (at) {
             DigitRegions.of(text, '@').find(EMAIL, m -> candidates.add(new PiiFinding(PiiType.EMAIL, m.start(), m.end(), m.group(), 0.95, "email: pattern")));
@@ -148,7 +202,7 @@ public final class PiiDetector {
             regions.find(DATE, m -> candidates.add(new PiiFinding(PiiType.DATE, m.start(), m.end(), m.group(), 0.7, "date: pattern")));
         }
         if (digits >= 9) {
-            numeric(text, lower, regions, candidates);
+            numeric(text, regions, full, fullLower, candidates);
         }
         if (digits >= 4 && dots >= 3) {
             regions.find(IPV4, m -> {
@@ -170,10 +224,10 @@ public final class PiiDetector {
         List<int[]> skipped = new ArrayList<>();
         List<int[]> phoneWindows = digits >= 6 ? phoneWindows(text, regions, skipCoveredPhoneRuns ? candidates : List.of(), skipped) : List.of();
         int beforePhones = candidates.size();
-        boolean phoneContext = !phoneWindows.isEmpty() || !skipped.isEmpty() ? PHONE_CONTEXT.find(text, lower) : false;
+        boolean phoneContext = !phoneWindows.isEmpty() || !skipped.isEmpty() ? PHONE_CONTEXT.find(full, fullLower) : false;
         phones(text, regions, phoneWindows, phoneContext, defaultRegion, candidates);
         if (names != null) {
-            candidates.addAll(names.find(text));
+            candidates.addAll(names.find(text, full));
         }
         List<PiiFinding> kept = resolveOverlaps(new ArrayList<>(candidates));
         if (!skipped.isEmpty() && !coveredByKept(skipped, kept)) {
@@ -290,8 +344,8 @@ public final class PiiDetector {
     }
 
     /** Card numbers, IBANs and SSNs: at least nine digits in the text. */
-    private void numeric(String text, String lower, DigitRegions regions, List<PiiFinding> candidates) {
-        boolean cardContext = CARD_CONTEXT.find(text, lower);
+    private void numeric(String text, DigitRegions regions, String full, String fullLower, List<PiiFinding> candidates) {
+        boolean cardContext = CARD_CONTEXT.find(full, fullLower);
         int[] runEnd = {-1};
         regions.scan(CARD, m -> {
             boolean freshRun = m.start() >= runEnd[0];
@@ -315,16 +369,15 @@ public final class PiiDetector {
             // next group; overlapping candidates are settled by resolveOverlaps
             return nextGroup(text, m.start(), m.end());
         });
-        Matcher m = IBAN.matcher(text);
-        for (int from = 0; from < text.length() && m.find(from); ) {
+        regions.scan(IBAN, m -> {
             int[] span = validRun(text, m.start(), m.end(), s -> s.length(), s -> IBANS.isValid(s.replace(" ", "")));
             if (span != null) {
                 candidates.add(new PiiFinding(PiiType.IBAN, span[0], span[1], text.substring(span[0], span[1]), 0.99, "iban: mod-97 and country length"));
             } else if (lenient.contains(PiiType.IBAN)) {
                 candidates.add(new PiiFinding(PiiType.IBAN, m.start(), m.end(), m.group(), 0.5, "iban: lenient, check fails"));
             }
-            from = nextGroup(text, m.start(), m.end());
-        }
+            return nextGroup(text, m.start(), m.end());
+        });
         regions.find(SSN, s -> candidates.add(new PiiFinding(PiiType.US_SSN, s.start(), s.end(), s.group(), 0.85, "ssn: pattern")));
     }
 

@@ -34,7 +34,11 @@ public final class Redactor {
         return detector;
     }
 
-    /** Redacts with findings made earlier (by classify): {@code findings.get(i)} are message i's, in order, not overlapping. */
+    /**
+     * Redacts with findings made earlier (by classify): {@code findings.get(i)} are message i's, in order,
+     * not overlapping, and all that {@link PiiDetector#detect} finds in it (the later passes look only
+     * next to what was replaced).
+     */
     public Redaction redact(List<ChatMessage> messages, List<List<PiiFinding>> findingsByMessage, String country) {
         return redact(messages, findingsByMessage, "", country);
     }
@@ -72,6 +76,7 @@ public final class Redactor {
                 int[] nextStart = new int[text.length()];
                 int[] nextEnd = new int[text.length()];
                 int at = 0;
+                List<int[]> inserted = new ArrayList<>(findings.size());
                 for (PiiFinding finding : findings) {
                     int from = redacted.length();
                     nextStart = fit(nextStart, from + finding.start() - at);
@@ -94,6 +99,7 @@ public final class Redactor {
                     nextEnd = fit(nextEnd, redacted.length() + placeholder.length());
                     java.util.Arrays.fill(nextStart, redacted.length(), redacted.length() + placeholder.length(), start);
                     java.util.Arrays.fill(nextEnd, redacted.length(), redacted.length() + placeholder.length(), end);
+                    inserted.add(new int[] {redacted.length(), redacted.length() + placeholder.length()});
                     redacted.append(placeholder);
                     at = finding.end();
                     replaced++;
@@ -106,7 +112,8 @@ public final class Redactor {
                 text = redacted.toString();
                 originStart = nextStart;
                 originEnd = nextEnd;
-                findings = detector.detect(text, country);
+                // only next to the placeholders can something new have become visible
+                findings = detector.detectAround(text, country, inserted);
             }
             out.add(new ChatMessage(message.getRole(), text, message.getName(), message.getCacheControl()));
         }
