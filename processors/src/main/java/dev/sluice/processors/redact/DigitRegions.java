@@ -70,11 +70,26 @@ final class DigitRegions {
      * A pattern whose every match holds a digit, with how far its matches reach before their first
      * digit and after their last.
      */
-    record Bounded(Pattern pattern, int before, int after) {
+    record Bounded(Pattern pattern, int before, int after, Starts starts) {
 
         static Bounded of(String regex, int before, int after) {
-            return new Bounded(Pattern.compile(regex), before, after);
+            return new Bounded(Pattern.compile(regex), before, after, null);
         }
+
+        /**
+         * The same pattern tried only where {@code starts} says a match may begin (a cheap test of a
+         * character or two), instead of at every position of a region: every match must begin at such a
+         * place ({@code DetectorShortcutsTest} compares the matches with the whole-text scan).
+         */
+        Bounded startingWhere(Starts starts) {
+            return new Bounded(pattern, before, after, starts);
+        }
+    }
+
+    /** Where a match of a pattern may begin. */
+    @FunctionalInterface
+    interface Starts {
+        boolean at(String text, int position);
     }
 
     /** Calls {@code match} for every match of {@code bounded}'s pattern, in text order; the matcher must not be kept. */
@@ -102,10 +117,22 @@ final class DigitRegions {
                 i++;
                 end = Math.min(text.length(), clusters[2 * i + 1] + after);
             }
+            Starts starts = bounded.starts();
             for (int from = start; from < end; ) {
-                m.region(from, end);
-                if (!m.find()) {
-                    break;
+                if (starts == null) {
+                    m.region(from, end);
+                    if (!m.find()) {
+                        break;
+                    }
+                } else {
+                    // the leftmost match, as find would give it: tried only where one may begin
+                    int at = from;
+                    while (at < end && !(starts.at(text, at) && m.region(at, end).lookingAt())) {
+                        at++;
+                    }
+                    if (at == end) {
+                        break;
+                    }
                 }
                 from = Math.max(m.start() + 1, match.applyAsInt(m));
             }

@@ -23,14 +23,42 @@ import org.apache.commons.validator.routines.checkdigit.LuhnCheckDigit;
 public final class PiiDetector {
 
     /** Around each "@": a local part of at most 64 characters before it, a domain of at most 255 after it (RFC 5321). */
-    static final DigitRegions.Bounded EMAIL = DigitRegions.Bounded.of("(?<![\\w.+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,24}\\b", 64, 255);
+    static final DigitRegions.Bounded EMAIL = DigitRegions.Bounded.of("(?<![\\w.+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,24}\\b", 64, 255)
+            .startingWhere((text, at) -> (at == 0 || !wordDotPlusMinus(text.charAt(at - 1))) && localPartThenAt(text, at));
+
+    /** Whether 1 to 64 local-part characters from {@code at} are followed by "@". */
+    private static boolean localPartThenAt(String text, int at) {
+        int i = at;
+        while (i < text.length() && i - at <= 64 && localPart(text.charAt(i))) {
+            i++;
+        }
+        return i > at && i - at <= 64 && i < text.length() && text.charAt(i) == '@';
+    }
+
+    private static boolean localPart(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+    }
+
+    /** {@code [\\w.+-]} (ASCII word characters, as {@code \\w} is without UNICODE_CHARACTER_CLASS). */
+    private static boolean wordDotPlusMinus(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '+' || c == '-';
+    }
     /** 12 to 19 digits: ISO/IEC 7812 card numbers; Maestro cards have 12. */
     static final DigitRegions.Bounded CARD = DigitRegions.Bounded.of("(?<![\\d-])\\d(?:[ -]?\\d){11,18}(?![\\d-])", 0, 0);
     /** Words that make a 12-19 digit number a card number even when its check digit fails (a mistyped card is still one). */
     static final Gate.Guarded CARD_CONTEXT = Gate.Guarded.led("(?i)\\b(?:card|cc|credit|debit|visa|mastercard|maestro|amex|american express|pan)\\b",
             "card|cc|credit|debit|visa|mastercard|maestro|amex|american express|pan");
     /** Two letters before the check digits, at most 30 characters and 30 spaces after them (ISO 13616). */
-    static final DigitRegions.Bounded IBAN = DigitRegions.Bounded.of("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]){11,30}\\b", 2, 62);
+    static final DigitRegions.Bounded IBAN = DigitRegions.Bounded.of("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]){11,30}\\b", 2, 62)
+            .startingWhere((text, at) -> at + 4 <= text.length() && upper(text.charAt(at)) && upper(text.charAt(at + 1)) && digit(text.charAt(at + 2)));
+
+    private static boolean upper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
+    }
     static final DigitRegions.Bounded SSN = DigitRegions.Bounded.of("(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}-(?!00)\\d{2}-(?!0000)\\d{4}(?![\\d-])", 0, 0);
     static final DigitRegions.Bounded IPV4 = DigitRegions.Bounded.of("(?<![\\d.])(?:\\d{1,3}\\.){3}\\d{1,3}(?![\\d.])", 0, 0);
     private static final Pattern IPV6 = Pattern.compile("(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![0-9A-Fa-f:])");
@@ -78,7 +106,26 @@ public final class PiiDetector {
             + "|\\d{1,2}(?:st|nd|rd|th)? " + MONTH + "\\.?,? \\d{4}"                              // 5 January 2020
             + "|" + MONTH + "\\.? \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}"                              // January 5, 2020
             + "|(?<=\\b(?:in|since|from|until|born|year|of|by|before|after) )(?:19|20)\\d{2}(?!\\d)"  // a year after a date preposition
-            + ")", 12, 0);
+            + ")", 12, 0).startingWhere(PiiDetector::dateMayStart);
+
+    /** Every date above begins with a digit (not inside a number) or with a month's first three letters. */
+    private static boolean dateMayStart(String text, int at) {
+        char c = text.charAt(at);
+        if (c >= '0' && c <= '9') {
+            return at == 0 || !Character.isDigit(text.charAt(at - 1));
+        }
+        if (at + 3 > text.length() || !Character.isLetter(c) || at > 0 && Character.isLetterOrDigit(text.charAt(at - 1))) {
+            return false;
+        }
+        for (String month : MONTH_STARTS) {
+            if (dev.sluice.processors.text.Gate.equalsLowered(month, text, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final List<String> MONTH_STARTS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
     /** Words that make a run of digits a phone number even when no numbering plan validates it. */
     static final Gate.Guarded PHONE_CONTEXT = Gate.Guarded.led(
             "(?i)\\b(?:phone|tel(?:ephone)?|mobile|cell|call(?:ed|ing)?|fax|contact|reach|number|dial|whatsapp|sms|text|answer(?:ing)?|messages?|ring|voicemail|landline)\\b",
