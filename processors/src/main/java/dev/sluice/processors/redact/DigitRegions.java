@@ -90,6 +90,17 @@ final class DigitRegions {
     @FunctionalInterface
     interface Starts {
         boolean at(String text, int position);
+
+        /**
+         * At the first of consecutive digits: for patterns whose matches begin with a digit that no digit
+         * precedes (a look-behind such as {@code (?<!\\d)}, or a run pattern whose match from a later digit
+         * of the same number implies one from its first).
+         */
+        Starts DIGIT = (text, at) -> isDigit(text.charAt(at)) && (at == 0 || !isDigit(text.charAt(at - 1)));
+    }
+
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** Calls {@code match} for every match of {@code bounded}'s pattern, in text order; the matcher must not be kept. */
