@@ -268,7 +268,8 @@ public final class InjectionDetector {
     }
 
     private static final List<String> ENGLISH = List.of("the", "and", "you", "your", "all", "to", "of", "is", "are", "instructions", "ignore", "previous");
-    private static final List<String> ENGLISH_ROTATED = ENGLISH.stream().map(InjectionDetector::rot13).toList();
+    private static final String[][] ENGLISH_BY_LENGTH = byLength(ENGLISH);
+    private static final String[][] ROTATED_BY_LENGTH = byLength(ENGLISH.stream().map(InjectionDetector::rot13).toList());
 
     /**
      * Whether more of the commonest English words (and an attack's) appear once the text is ROT13-rotated
@@ -289,21 +290,35 @@ public final class InjectionDetector {
                 i++;
             }
             if (i - start <= 12) {
-                plain += listed(ENGLISH, text, start, i) ? 1 : 0;
-                rotated += listed(ENGLISH_ROTATED, text, start, i) ? 1 : 0;
+                plain += listed(ENGLISH_BY_LENGTH, text, start, i) ? 1 : 0;
+                rotated += listed(ROTATED_BY_LENGTH, text, start, i) ? 1 : 0;
             }
         }
         return rotated > plain;
     }
 
     /** Whether {@code text[from, to)}, ASCII-lower-cased, is one of the (lower-case) words. */
-    private static boolean listed(List<String> words, String text, int from, int to) {
-        for (String word : words) {
-            if (word.length() == to - from && Gate.equalsLowered(word, text, from)) {
+    private static boolean listed(String[][] wordsByLength, String text, int from, int to) {
+        if (to - from >= wordsByLength.length) {
+            return false;
+        }
+        for (String word : wordsByLength[to - from]) {
+            if (Gate.equalsLowered(word, text, from)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The words by their length: {@code [n]} holds those of n letters. */
+    private static String[][] byLength(List<String> words) {
+        int longest = words.stream().mapToInt(String::length).max().orElse(0);
+        String[][] out = new String[longest + 1][];
+        for (int n = 0; n <= longest; n++) {
+            int length = n;
+            out[n] = words.stream().filter(w -> w.length() == length).toArray(String[]::new);
+        }
+        return out;
     }
 
     static String rot13(String text) {

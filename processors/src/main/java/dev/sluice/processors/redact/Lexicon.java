@@ -56,6 +56,9 @@ final class Lexicon {
     final Set<String> demonyms;
     final Set<String> streetEndings;
     private final int[] endingLengths;
+    /** The last two characters of every street ending, as {@link #tail} gives them, sorted: most words end otherwise. */
+    private final int[] endingTails;
+    private final boolean shortEndings;
     /** Longest place name in words: bounds the look-up of word sequences. */
     final int longestPlace;
 
@@ -70,6 +73,8 @@ final class Lexicon {
         this.demonyms = Set.copyOf(b.demonyms);
         this.streetEndings = Set.copyOf(b.streetEndings);
         this.endingLengths = b.streetEndings.stream().mapToInt(String::length).distinct().sorted().toArray();
+        this.endingTails = b.streetEndings.stream().filter(e -> e.length() >= 2).mapToInt(e -> tail(e, e.length())).distinct().sorted().toArray();
+        this.shortEndings = b.streetEndings.stream().anyMatch(e -> e.length() < 2);
         this.longestPlace = b.places.stream().mapToInt(p -> p.split(" ").length).max().orElse(1);
     }
 
@@ -123,12 +128,20 @@ final class Lexicon {
      * least three letters before it: "parijsstraat", "hammarvägen".
      */
     boolean joinedStreetWord(String lower, int minEnding) {
+        if (!shortEndings && (lower.length() < 2 || java.util.Arrays.binarySearch(endingTails, tail(lower, lower.length())) < 0)) {
+            return false;
+        }
         for (int length : endingLengths) {
             if (length >= minEnding && lower.length() > length + 2 && streetEndings.contains(lower.substring(lower.length() - length))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The two characters before {@code end}, as one number. */
+    private static int tail(String word, int end) {
+        return word.charAt(end - 2) << 16 | word.charAt(end - 1);
     }
 
     private static Lexicon load() {
