@@ -106,7 +106,7 @@ final class NameRecognizer {
      * @param full the whole text: whether it is written without capitals and whether it is English are judged on it
      */
     List<PiiFinding> find(String text, String full) {
-        boolean lowerCaseText = full.chars().noneMatch(Character::isUpperCase);
+        boolean lowerCaseText = withoutCapitals(full);
         List<Token> tokens = tokenize(text, lexicon, lowerCaseText);
         List<PiiFinding> out = new ArrayList<>();
         boolean[] taken = new boolean[tokens.size()];
@@ -115,7 +115,7 @@ final class NameRecognizer {
         Boolean[] foreign = {null};
         java.util.function.BooleanSupplier isForeign = () -> {
             if (foreign[0] == null) {
-                foreign[0] = foreign(full == text ? tokens : tokenize(full, lexicon, lowerCaseText));
+                foreign[0] = full == text ? foreign(text, tokens) : foreign(full, tokenize(full, lexicon, lowerCaseText));
             }
             return foreign[0];
         };
@@ -127,11 +127,11 @@ final class NameRecognizer {
      * Whether the text is not English: then capitals prove little (German capitalises every noun),
      * and only runs that a list or a cue supports are reported.
      */
-    private boolean foreign(List<Token> tokens) {
+    private boolean foreign(String text, List<Token> tokens) {
         int lower = 0;
         int english = 0;
         for (Token t : tokens) {
-            if (t.kind() == Kind.WORD && t.text().length() >= 2 && Character.isLowerCase(t.text().codePointAt(0))) {
+            if (countsForLanguage(text, t)) {
                 lower++;
                 if (lexicon.isCommon(t.lower())) {
                     english++;
@@ -142,10 +142,80 @@ final class NameRecognizer {
         return lower >= 2 && english < 0.7 * lower;
     }
 
+    /**
+     * A lower-case word of prose, which the language check counts: not a part of an e-mail address, a
+     * link or a file name ("jane.doe@example.com", "www.example.org/path"), whose words say nothing of
+     * the language (and which redaction replaces).
+     */
+    static boolean countsForLanguage(String text, Token t) {
+        if (t.kind() != Kind.WORD || t.text().length() < 2 || !Character.isLowerCase(t.text().codePointAt(0))) {
+            return false;
+        }
+        return !glued(text, t.start() - 1, -1) && !glued(text, t.end(), +1);
+    }
+
+    /**
+     * Whether the character at {@code at}, beside a word, glues it to more of a technical string: "@",
+     * or ".", ":", "/", "_" with a letter or digit beyond it.
+     */
+    static boolean glued(String text, int at, int direction) {
+        if (at < 0 || at >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(at);
+        if (c == '@') {
+            return true;
+        }
+        int beyond = at + direction;
+        return (c == '.' || c == ':' || c == '/' || c == '_') && beyond >= 0 && beyond < text.length() && Character.isLetterOrDigit(text.charAt(beyond));
+    }
+
+    /**
+     * Whether replacing {@code [start, end)} of the text (by a placeholder) can change the language check:
+     * the span holds a word it counts, or a word beside the span is glued to it.
+     */
+    boolean languageMayChange(String text, int start, int end) {
+        if (start > 0 && (Character.isLetterOrDigit(text.charAt(start - 1)) || glued(text, start - 1, -1))) {
+            return true;
+        }
+        if (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || glued(text, end, +1))) {
+            return true;
+        }
+        String value = text.substring(start, end);
+        for (Token t : tokenize(value, lexicon, false)) {
+            if (countsForLanguage(value, t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // ---------------------------------------------------------------- tokens
 
     static List<Token> tokenize(String text, Lexicon lexicon) {
-        return tokenize(text, lexicon, text.chars().noneMatch(Character::isUpperCase));
+        return tokenize(text, lexicon, withoutCapitals(text));
+    }
+
+    /** Whether no letter of the text is a capital. */
+    static boolean withoutCapitals(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link Character#isLetter}, ASCII answered without the character tables. */
+    private static boolean letter(char c) {
+        return c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c);
+    }
+
+    /** A letter, a combining mark or a digit: what continues a word. */
+    private static boolean wordPart(char c) {
+        return c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9'
+                : Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK || Character.isDigit(c);
     }
 
     /** @param lowerCaseText whether the text is written without any capital letter */
@@ -174,15 +244,15 @@ final class NameRecognizer {
             }
             int start = i;
             Kind kind;
-            if (Character.isLetter(c)) {
+            if (letter(c)) {
                 i++;
                 while (i < n) {
                     char d = text.charAt(i);
-                    if (Character.isLetter(d) || Character.getType(d) == Character.NON_SPACING_MARK || Character.isDigit(d)) {
+                    if (wordPart(d)) {
                         i++;
-                    } else if ((d == '\'' || d == '’' || d == '-') && i + 1 < n && Character.isLetter(text.charAt(i + 1))) {
+                    } else if ((d == '\'' || d == '’' || d == '-') && i + 1 < n && letter(text.charAt(i + 1))) {
                         // O'Brien, Jean-Luc; but the possessive "'s" is its own token
-                        if ((d == '\'' || d == '’') && i + 2 <= n && (i + 2 == n || !Character.isLetter(text.charAt(i + 2))) && text.charAt(i + 1) == 's') {
+                        if ((d == '\'' || d == '’') && i + 2 <= n && (i + 2 == n || !letter(text.charAt(i + 2))) && text.charAt(i + 1) == 's') {
                             break;
                         }
                         i++;

@@ -164,17 +164,31 @@ public final class PiiDetector {
     }
 
     /** How far from a changed span a finding can be affected by the change (characters; aligned to white space). */
-    static final int NEIGHBOURHOOD = 96;
+    static final int NEIGHBOURHOOD = 64;
 
     /**
-     * The findings of a text that was scanned before and has since changed only inside {@code changed}
-     * (spans of this text, e.g. the placeholders a redaction put in): only the neighbourhoods of the
-     * changes are scanned, everything farther than {@value #NEIGHBOURHOOD} characters is blanked out
-     * (offsets kept), while the words that count anywhere in a text (phoning or card words, the
-     * language check) are still judged on all of it. What lies far from every change was scanned
-     * before with the same result, so only what the changes made visible is new.
+     * The findings of a text made from one already scanned by replacing some of its spans (by the
+     * placeholders of a redaction): only the neighbourhoods of the replacements are scanned, everything
+     * farther than {@value #NEIGHBOURHOOD} characters is blanked out (offsets kept), while the words
+     * that count anywhere in a text (phoning or card words) are still looked for in all of it. What lies
+     * far from every change was scanned before with the same result, so only what the changes made
+     * visible is new. One judgement covers the whole text, the language check of the name recogniser;
+     * when a replaced span could change it (it held lower-case prose words, or a word is glued to it),
+     * the whole text is scanned again.
+     *
+     * @param before   the text that was scanned
+     * @param replaced the spans of {@code before} that were replaced, in order
+     * @param text     the text after the replacements
+     * @param changed  where the replacements are in {@code text}, in order
      */
-    public List<PiiFinding> detectAround(String text, String defaultRegion, List<int[]> changed) {
+    public List<PiiFinding> detectAround(String before, List<int[]> replaced, String text, List<int[]> changed, String defaultRegion) {
+        if (names != null) {
+            for (int[] span : replaced) {
+                if (names.languageMayChange(before, span[0], span[1])) {
+                    return scan(text, text, defaultRegion);
+                }
+            }
+        }
         char[] masked = new char[text.length()];
         java.util.Arrays.fill(masked, ' ');
         int covered = 0;
@@ -195,7 +209,7 @@ public final class PiiDetector {
                 done = to;
             }
         }
-        if (covered * 2 >= text.length()) {
+        if (covered == text.length()) {
             return scan(text, text, defaultRegion);
         }
         for (int i = 0; i < text.length(); i++) {

@@ -77,6 +77,7 @@ public final class Redactor {
                 int[] nextEnd = new int[text.length()];
                 int at = 0;
                 List<int[]> inserted = new ArrayList<>(findings.size());
+                List<int[]> removed = new ArrayList<>(findings.size());
                 for (PiiFinding finding : findings) {
                     int from = redacted.length();
                     nextStart = fit(nextStart, from + finding.start() - at);
@@ -100,6 +101,7 @@ public final class Redactor {
                     java.util.Arrays.fill(nextStart, redacted.length(), redacted.length() + placeholder.length(), start);
                     java.util.Arrays.fill(nextEnd, redacted.length(), redacted.length() + placeholder.length(), end);
                     inserted.add(new int[] {redacted.length(), redacted.length() + placeholder.length()});
+                    removed.add(new int[] {finding.start(), finding.end()});
                     redacted.append(placeholder);
                     at = finding.end();
                     replaced++;
@@ -109,11 +111,12 @@ public final class Redactor {
                 nextEnd = fit(nextEnd, from + text.length() - at);
                 copyOrigin(originStart, originEnd, at, text.length(), nextStart, nextEnd, from);
                 redacted.append(text, at, text.length());
+                String before = text;
                 text = redacted.toString();
                 originStart = nextStart;
                 originEnd = nextEnd;
                 // only next to the placeholders can something new have become visible
-                findings = detector.detectAround(text, country, inserted);
+                findings = detector.detectAround(before, removed, text, inserted, country);
             }
             out.add(new ChatMessage(message.getRole(), text, message.getName(), message.getCacheControl()));
         }
