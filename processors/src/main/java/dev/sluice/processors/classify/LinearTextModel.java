@@ -45,12 +45,10 @@ public final class LinearTextModel {
 
     /** Probability that the text is of the positive class. */
     public double probability(String text) {
-        int[] features = features(text, bits);
-        double sum = 0;
-        for (int f : features) {
-            sum += weights[f];
-        }
-        return 1.0 / (1.0 + Math.exp(-(bias + sum * scale(features.length))));
+        // summed as the features come, in their order (the same sum as over the feature array)
+        double[] sum = {0};
+        int count = visit(text, bits, f -> sum[0] += weights[f]);
+        return 1.0 / (1.0 + Math.exp(-(bias + sum[0] * scale(count))));
     }
 
     /**
@@ -118,32 +116,42 @@ public final class LinearTextModel {
      * characters in place instead of on substrings (the shipped weights are indexed by them).
      */
     static int[] features(String text, int bits) {
+        int[][] out = {new int[3 * text.length() + 8]};
+        int[] k = {0};
+        visit(text, bits, f -> {
+            if (k[0] == out[0].length) {
+                out[0] = Arrays.copyOf(out[0], out[0].length * 2);
+            }
+            out[0][k[0]++] = f;
+        });
+        return Arrays.copyOf(out[0], k[0]);
+    }
+
+    /** Calls {@code feature} with each feature index of the text, in order; returns how many there were. */
+    private static int visit(String text, int bits, java.util.function.IntConsumer feature) {
         String normal = nfkc(text).toLowerCase(Locale.ROOT);
         int mask = (1 << bits) - 1;
         int n = normal.length();
-        int[] out = new int[3 * n + 8];
         int k = 0;
         int previous = "<s>".hashCode();
         for (int i = 0; i < n; ) {
             int c = normal.codePointAt(i);
             int start = i;
-            if (Character.isLetterOrDigit(c)) {
-                while (i < n && Character.isLetterOrDigit(normal.codePointAt(i))) {
+            if (letterOrDigit(c)) {
+                while (i < n && letterOrDigit(normal.codePointAt(i))) {
                     i += Character.charCount(normal.codePointAt(i));
                 }
             } else {
                 i += Character.charCount(c);
-                if (Character.isWhitespace(c)) {
+                if (c == ' ' || Character.isWhitespace(c)) {
                     continue;
                 }
                 // punctuation carries signal: "[system]", "<|im_start|>"
             }
             int hash = hash(normal, start, i);
-            if (k + 2 + (i - start) > out.length) {
-                out = Arrays.copyOf(out, Math.max(out.length * 2, k + 2 + (i - start)));
-            }
-            out[k++] = mix(hash) & mask;
-            out[k++] = mix(previous * 31 + hash + 0x9e3779b9) & mask;
+            feature.accept(mix(hash) & mask);
+            feature.accept(mix(previous * 31 + hash + 0x9e3779b9) & mask);
+            k += 2;
             previous = hash;
             if (i - start >= 4) {
                 // 4-grams of " word ": the first and last include the padding space
@@ -152,11 +160,17 @@ public final class LinearTextModel {
                     for (int q = j; q < j + 4; q++) {
                         h = 31 * h + (q < start || q >= i ? ' ' : normal.charAt(q));
                     }
-                    out[k++] = mix(h + 0x7f4a7c15) & mask;
+                    feature.accept(mix(h + 0x7f4a7c15) & mask);
+                    k++;
                 }
             }
         }
-        return Arrays.copyOf(out, k);
+        return k;
+    }
+
+    /** {@link Character#isLetterOrDigit(int)}, ASCII answered without the character tables. */
+    private static boolean letterOrDigit(int c) {
+        return c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9' : Character.isLetterOrDigit(c);
     }
 
     /** {@code text.substring(from, to).hashCode()} without the substring. */

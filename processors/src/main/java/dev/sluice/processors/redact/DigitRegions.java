@@ -29,10 +29,16 @@ final class DigitRegions {
     private final int[] clusters;
     private final int count;
 
-    private DigitRegions(String text, int[] clusters, int count) {
+    /** Where each run of consecutive digits (anchor characters) begins, in order. */
+    private final int[] runStarts;
+    private final int runs;
+
+    private DigitRegions(String text, int[] clusters, int count, int[] runStarts, int runs) {
         this.text = text;
         this.clusters = clusters;
         this.count = count;
+        this.runStarts = runStarts;
+        this.runs = runs;
     }
 
     static DigitRegions of(String text) {
@@ -48,10 +54,18 @@ final class DigitRegions {
         int[] clusters = new int[16];
         int count = 0;
         int lastDigit = Integer.MIN_VALUE / 2;
+        int[] runStarts = new int[16];
+        int runs = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < low || c > high) {
                 continue;
+            }
+            if (lastDigit != i - 1) {
+                if (runs == runStarts.length) {
+                    runStarts = java.util.Arrays.copyOf(runStarts, runs * 2);
+                }
+                runStarts[runs++] = i;
             }
             if (i - lastDigit > MAX_GAP) {
                 if (2 * count + 2 > clusters.length) {
@@ -63,7 +77,7 @@ final class DigitRegions {
             clusters[2 * count - 1] = i + 1;
             lastDigit = i;
         }
-        return new DigitRegions(text, clusters, count);
+        return new DigitRegions(text, clusters, count, runStarts, runs);
     }
 
     /**
@@ -120,6 +134,7 @@ final class DigitRegions {
         int after = bounded.after();
         Matcher m = bounded.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         int i = 0;
+        int run = 0;
         while (i < count) {
             int start = Math.max(0, clusters[2 * i] - before);
             int end = Math.min(text.length(), clusters[2 * i + 1] + after);
@@ -133,6 +148,17 @@ final class DigitRegions {
                 if (starts == null) {
                     m.region(from, end);
                     if (!m.find()) {
+                        break;
+                    }
+                } else if (starts == Starts.DIGIT) {
+                    // the first digits of numbers are known: tried only there
+                    while (run < runs && runStarts[run] < from) {
+                        run++;
+                    }
+                    while (run < runs && runStarts[run] < end && !m.region(runStarts[run], end).lookingAt()) {
+                        run++;
+                    }
+                    if (run == runs || runStarts[run] >= end) {
                         break;
                     }
                 } else {

@@ -56,6 +56,7 @@ final class Lexicon {
     final Set<String> demonyms;
     final Set<String> streetEndings;
     private final int[] endingLengths;
+    private final Set<String> streetWordsAndEndings;
     /** The last two characters of every street ending, as {@link #tail} gives them, sorted: most words end otherwise. */
     private final int[] endingTails;
     private final boolean shortEndings;
@@ -72,6 +73,7 @@ final class Lexicon {
         this.personTitles = Set.copyOf(b.personTitles);
         this.demonyms = Set.copyOf(b.demonyms);
         this.streetEndings = Set.copyOf(b.streetEndings);
+        this.streetWordsAndEndings = java.util.stream.Stream.concat(b.streetWords.stream(), b.streetEndings.stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.endingLengths = b.streetEndings.stream().mapToInt(String::length).distinct().sorted().toArray();
         this.endingTails = b.streetEndings.stream().filter(e -> e.length() >= 2).mapToInt(e -> tail(e, e.length())).distinct().sorted().toArray();
         this.shortEndings = b.streetEndings.stream().anyMatch(e -> e.length() < 2);
@@ -117,10 +119,12 @@ final class Lexicon {
     }
 
     boolean isStreetWord(String lower) {
-        if (streetWords.contains(lower) || streetEndings.contains(lower)) {
-            return true;
-        }
-        return joinedStreetWord(lower, 1);
+        return isListedStreetWord(lower) || joinedStreetWord(lower, 1);
+    }
+
+    /** A street word or ending of the lists, as a word of its own: "street", "rue", "straat". */
+    boolean isListedStreetWord(String lower) {
+        return streetWordsAndEndings.contains(lower);
     }
 
     /**

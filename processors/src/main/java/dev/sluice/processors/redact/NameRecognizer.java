@@ -81,7 +81,16 @@ final class NameRecognizer {
         }
 
         boolean allCaps() {
-            return kind == Kind.WORD && text.length() >= 2 && text.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);
+            if (kind != Kind.WORD || text.length() < 2) {
+                return false;
+            }
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isLetter(c) && !Character.isUpperCase(c)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         boolean is(String lowerText) {
@@ -364,7 +373,7 @@ final class NameRecognizer {
         int j = i;
         if ((w.equals("p") || w.equals("po")) && i + 1 < tokens.size()) {
             j = w.equals("p") && word(tokens, i + 1).equals("o") ? i + 2 : i + 1;
-        } else if (SHIPS.contains(w) && i + 1 < tokens.size() && tokens.get(i + 1).capitalised() && !tokens.get(i + 1).newlineBefore()) {
+        } else if (w.length() <= 5 && SHIPS.contains(w) && i + 1 < tokens.size() && tokens.get(i + 1).capitalised() && !tokens.get(i + 1).newlineBefore()) {
             return new int[] {i, i + 2, 80}; // "USNS Møller" (then "FPO AA 85844" as the tail)
         } else if ((w.equals("psc") || w.equals("unit") || w.equals("cmr")) && i + 1 < tokens.size() && tokens.get(i + 1).kind() == Kind.NUMBER) {
             j = i + 2;
@@ -422,8 +431,8 @@ final class NameRecognizer {
             return null;
         }
         String w = t.bare();
-        boolean word = lexicon.streetWords.contains(w) || lexicon.streetEndings.contains(w);
-        boolean joined = !word && t.capitalised() && lexicon.isStreetWord(w);
+        boolean word = lexicon.isListedStreetWord(w);
+        boolean joined = !word && t.capitalised() && lexicon.joinedStreetWord(w, 1);
         boolean after = i > 0 && tokens.get(i - 1).capitalised() && !tokens.get(i).newlineBefore()
                 || i + 1 < tokens.size() && tokens.get(i + 1).capitalised() && !tokens.get(i + 1).newlineBefore();
         if (!(joined || word && (t.capitalised() || after))) {

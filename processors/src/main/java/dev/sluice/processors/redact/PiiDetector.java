@@ -450,9 +450,22 @@ public final class PiiDetector {
      */
     /** Card lengths by how common they are: a 16-digit card beats an 18-digit run that took a neighbour's digits. */
     private static int cardLengthRank(String run) {
-        int digits = withoutSeparators(run).length();
-        int rank = List.of(12, 13, 17, 18, 14, 19, 15, 16).indexOf(digits);
-        return rank < 0 ? -1 : rank;
+        int digits = 0;
+        for (int i = 0; i < run.length(); i++) {
+            char c = run.charAt(i);
+            digits += c != ' ' && c != '-' ? 1 : 0;
+        }
+        return switch (digits) {
+            case 12 -> 0;
+            case 13 -> 1;
+            case 17 -> 2;
+            case 18 -> 3;
+            case 14 -> 4;
+            case 19 -> 5;
+            case 15 -> 6;
+            case 16 -> 7;
+            default -> -1;
+        };
     }
 
     private static int[] validRun(String text, int start, int end, java.util.function.ToIntFunction<String> preference,

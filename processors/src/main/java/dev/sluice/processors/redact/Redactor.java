@@ -73,16 +73,11 @@ public final class Redactor {
             int[] originEnd = null;
             for (int pass = 0; pass < PASSES && !findings.isEmpty(); pass++) {
                 StringBuilder redacted = new StringBuilder(text.length());
-                int[] nextStart = new int[text.length()];
-                int[] nextEnd = new int[text.length()];
                 int at = 0;
                 List<int[]> inserted = new ArrayList<>(findings.size());
                 List<int[]> removed = new ArrayList<>(findings.size());
+                List<int[]> origins = new ArrayList<>(findings.size());
                 for (PiiFinding finding : findings) {
-                    int from = redacted.length();
-                    nextStart = fit(nextStart, from + finding.start() - at);
-                    nextEnd = fit(nextEnd, from + finding.start() - at);
-                    copyOrigin(originStart, originEnd, at, finding.start(), nextStart, nextEnd, from);
                     redacted.append(text, at, finding.start());
                     String key = finding.type() + "\u0000" + normalise(finding);
                     String placeholder = placeholders.get(key);
@@ -96,31 +91,50 @@ public final class Redactor {
                     int end = originEnd == null ? finding.end() : originEnd[finding.end() - 1];
                     applied.add(new Redaction.Replacement(new PiiFinding(finding.type(), start, end, message.getContent().substring(start, end),
                             finding.confidence(), finding.recognizer()), placeholder));
-                    nextStart = fit(nextStart, redacted.length() + placeholder.length());
-                    nextEnd = fit(nextEnd, redacted.length() + placeholder.length());
-                    java.util.Arrays.fill(nextStart, redacted.length(), redacted.length() + placeholder.length(), start);
-                    java.util.Arrays.fill(nextEnd, redacted.length(), redacted.length() + placeholder.length(), end);
                     inserted.add(new int[] {redacted.length(), redacted.length() + placeholder.length()});
                     removed.add(new int[] {finding.start(), finding.end()});
+                    origins.add(new int[] {start, end});
                     redacted.append(placeholder);
                     at = finding.end();
                     replaced++;
                 }
-                int from = redacted.length();
-                nextStart = fit(nextStart, from + text.length() - at);
-                nextEnd = fit(nextEnd, from + text.length() - at);
-                copyOrigin(originStart, originEnd, at, text.length(), nextStart, nextEnd, from);
                 redacted.append(text, at, text.length());
                 String before = text;
                 text = redacted.toString();
-                originStart = nextStart;
-                originEnd = nextEnd;
                 // only next to the placeholders can something new have become visible
                 findings = detector.detectAround(before, removed, text, inserted, country);
+                if (!findings.isEmpty()) {
+                    // the next pass's findings map back to the original through where each character came from
+                    int[][] origin = origin(originStart, originEnd, before.length(), text.length(), removed, inserted, origins);
+                    originStart = origin[0];
+                    originEnd = origin[1];
+                }
             }
             out.add(new ChatMessage(message.getRole(), text, message.getName(), message.getCacheControl()));
         }
         return new Redaction(out, replaced, counts, mapping, replacements);
+    }
+
+    /**
+     * For each character of the text after a pass, the span of the original it stands for: copied
+     * characters their own, a placeholder the whole value it replaced.
+     */
+    private static int[][] origin(int[] originStart, int[] originEnd, int beforeLength, int afterLength, List<int[]> removed, List<int[]> inserted,
+                                  List<int[]> origins) {
+        int[] nextStart = new int[afterLength];
+        int[] nextEnd = new int[afterLength];
+        int from = 0;
+        int to = 0;
+        for (int k = 0; k < removed.size(); k++) {
+            copyOrigin(originStart, originEnd, from, removed.get(k)[0], nextStart, nextEnd, to);
+            int[] placeholder = inserted.get(k);
+            java.util.Arrays.fill(nextStart, placeholder[0], placeholder[1], origins.get(k)[0]);
+            java.util.Arrays.fill(nextEnd, placeholder[0], placeholder[1], origins.get(k)[1]);
+            from = removed.get(k)[1];
+            to = placeholder[1];
+        }
+        copyOrigin(originStart, originEnd, from, beforeLength, nextStart, nextEnd, to);
+        return new int[][] {nextStart, nextEnd};
     }
 
     /** Copies the origin of {@code [from, to)} of the current text to {@code next} at {@code at}; null origins mean the original text itself. */
@@ -129,10 +143,6 @@ public final class Redactor {
             nextStart[at + k - from] = originStart == null ? k : originStart[k];
             nextEnd[at + k - from] = originEnd == null ? k + 1 : originEnd[k];
         }
-    }
-
-    private static int[] fit(int[] array, int length) {
-        return array.length >= length ? array : java.util.Arrays.copyOf(array, Math.max(length, array.length * 2));
     }
 
     private static String normalise(PiiFinding finding) {
