@@ -229,7 +229,7 @@ final class NameRecognizer {
 
     /** @param lowerCaseText whether the text is written without any capital letter */
     static List<Token> tokenize(String text, Lexicon lexicon, boolean lowerCaseText) {
-        List<Token> tokens = new ArrayList<>();
+        List<Token> tokens = new ArrayList<>(text.length() / 4 + 8);
         int n = text.length();
         int i = 0;
         boolean newline = true;

@@ -533,7 +533,11 @@ public final class PiiDetector {
                 .thenComparing(Comparator.comparingInt((PiiFinding f) -> f.end() - f.start()).reversed()));
         List<PiiFinding> kept = new ArrayList<>();
         for (PiiFinding candidate : candidates) {
-            if (kept.stream().noneMatch(candidate::overlaps)) {
+            boolean free = true;
+            for (int k = 0; k < kept.size() && free; k++) {
+                free = !candidate.overlaps(kept.get(k));
+            }
+            if (free) {
                 kept.add(candidate);
             }
         }

@@ -83,6 +83,14 @@ public final class Gate {
      * the same folding as a pattern's {@code (?i)} flag without {@code UNICODE_CASE}.
      */
     public static String lower(String text) {
+        boolean ascii = true;
+        for (int i = 0; i < text.length() && ascii; i++) {
+            ascii = text.charAt(i) < 0x80;
+        }
+        if (ascii) {
+            // the same for ASCII text, in one byte a character
+            return text.toLowerCase(java.util.Locale.ROOT);
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= 'A' && c <= 'Z') {
