@@ -46,6 +46,13 @@ class RedactorTest {
     }
 
     @Test
+    void anInternationalNumberShouldStayAPhoneNumberInATextAboutCards() {
+        // card words make a 12-19 digit run with a failing check digit a card number, but not one after "+"
+        assertThat(types("Call her back on +44 20 7946 0123 about the charge on her card.")).containsExactly(PiiType.PHONE);
+        assertThat(types("Her card 4111 1111 1111 1112 was charged twice.")).containsExactly(PiiType.CREDIT_CARD);
+    }
+
+    @Test
     void shouldFindSecretsOfTheCommonProviders() {
         assertThat(types("key sk-proj-abcdefghijklmnopqrstuvwxyz123456 leaked")).containsExactly(PiiType.SECRET);
         assertThat(types("aws AKIAIOSFODNN7EXAMPLE in the log")).containsExactly(PiiType.SECRET);

@@ -421,7 +421,7 @@ public final class PiiDetector {
             });
             if (span != null) {
                 candidates.add(new PiiFinding(PiiType.CREDIT_CARD, span[0], span[1], text.substring(span[0], span[1]), 0.95, "card: Luhn"));
-            } else if (cardContext && freshRun) {
+            } else if (cardContext && freshRun && !internationalPrefix(text, m.start())) {
                 // the text speaks of a card: its number, even with a wrong check digit, outranks a phone reading
                 candidates.add(new PiiFinding(PiiType.CREDIT_CARD, m.start(), m.end(), m.group(), 0.9, "card: card words near, check digit fails"));
             } else if (lenient.contains(PiiType.CREDIT_CARD)) {
@@ -448,6 +448,15 @@ public final class PiiDetector {
      * hyphen) and passes {@code valid}: a greedy pattern can swallow a neighbouring number ("4111 1111
      * 1111 1111 10.0.0.1"), and the checksum then fails for the run although it holds for the card.
      */
+    /** A "+" before the digits (spaces between allowed): an international phone number, never a card. */
+    private static boolean internationalPrefix(String text, int start) {
+        int i = start - 1;
+        while (i >= 0 && text.charAt(i) == ' ') {
+            i--;
+        }
+        return i >= 0 && text.charAt(i) == '+';
+    }
+
     /** Card lengths by how common they are: a 16-digit card beats an 18-digit run that took a neighbour's digits. */
     private static int cardLengthRank(String run) {
         int digits = 0;
