@@ -281,12 +281,12 @@ public final class InjectionDetector {
         int rotated = 0;
         int i = 0;
         while (i < text.length()) {
-            if (!Character.isLetterOrDigit(text.charAt(i))) {
+            if (!letterOrDigit(text.charAt(i))) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
+            while (i < text.length() && letterOrDigit(text.charAt(i))) {
                 i++;
             }
             if (i - start <= 12) {
@@ -295,6 +295,11 @@ public final class InjectionDetector {
             }
         }
         return rotated > plain;
+    }
+
+    /** {@link Character#isLetterOrDigit(char)}, ASCII answered without the character tables. */
+    private static boolean letterOrDigit(char c) {
+        return c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9' : Character.isLetterOrDigit(c);
     }
 
     /** Whether {@code text[from, to)}, ASCII-lower-cased, is one of the (lower-case) words. */

@@ -154,12 +154,15 @@ public final class LinearTextModel {
             k += 2;
             previous = hash;
             if (i - start >= 4) {
-                // 4-grams of " word ": the first and last include the padding space
-                for (int j = start - 1; j + 4 <= i + 1; j++) {
-                    int h = 0;
-                    for (int q = j; q < j + 4; q++) {
-                        h = 31 * h + (q < start || q >= i ? ' ' : normal.charAt(q));
-                    }
+                // 4-grams of " word ": the first and last include the padding space; each hash rolled
+                // from the one before (String.hashCode of the 4-gram: c0*31^3 + c1*31^2 + c2*31 + c3)
+                int h = ((' ' * 31 + normal.charAt(start)) * 31 + normal.charAt(start + 1)) * 31 + normal.charAt(start + 2);
+                feature.accept(mix(h + 0x7f4a7c15) & mask);
+                k++;
+                for (int q = start + 3; q <= i; q++) {
+                    char leaving = q - 4 < start ? ' ' : normal.charAt(q - 4);
+                    char entering = q == i ? ' ' : normal.charAt(q);
+                    h = (h - leaving * 29791) * 31 + entering;
                     feature.accept(mix(h + 0x7f4a7c15) & mask);
                     k++;
                 }
