@@ -24,49 +24,49 @@ import java.util.Set;
  */
 final class NameRecognizer {
 
-    private static final Set<String> PARTICLES = Set.of("van", "von", "de", "der", "den", "da", "di", "del", "della", "la", "le", "du", "dos", "das",
-            "bin", "ibn", "al", "el", "ter", "ten", "zu", "y", "st", "mc", "mac", "o");
-    private static final Set<String> NOT_NAMES = Set.of("i", "i'm", "i'll", "i've", "i'd", "monday", "tuesday", "wednesday", "thursday", "friday",
+    private static final Set<String> PARTICLES = Lexicon.lookup(List.of("van", "von", "de", "der", "den", "da", "di", "del", "della", "la", "le", "du", "dos", "das",
+            "bin", "ibn", "al", "el", "ter", "ten", "zu", "y", "st", "mc", "mac", "o"));
+    private static final Set<String> NOT_NAMES = Lexicon.lookup(List.of("i", "i'm", "i'll", "i've", "i'd", "monday", "tuesday", "wednesday", "thursday", "friday",
             "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
             "december", "ok", "okay", "hi", "hello", "dear", "thanks", "thank", "please", "yes", "no", "mr", "mrs", "ms", "dr", "mx", "prof", "miss",
             "sir", "madam", "id", "ssn", "iban", "pin", "url", "ip", "email", "e-mail", "apt", "suite", "unit", "po", "box", "tel", "phone",
-            "ai", "llm", "api", "pdf", "usa", "us", "uk", "eu", "un", "ceo", "cto", "cfo", "hr", "it", "faq", "gdpr", "pii");
-    private static final Set<String> PERSON_BEFORE = Set.of("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dear", "hi", "hello", "hey", "patient",
+            "ai", "llm", "api", "pdf", "usa", "us", "uk", "eu", "un", "ceo", "cto", "cfo", "hr", "it", "faq", "gdpr", "pii"));
+    private static final Set<String> PERSON_BEFORE = Lexicon.lookup(List.of("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dear", "hi", "hello", "hey", "patient",
             "name", "named", "called", "by", "with", "customer", "client", "employee", "colleague", "manager", "son", "daughter", "wife", "husband",
             "mother", "father", "brother", "sister", "friend", "player", "actor", "author", "singer", "president", "minister", "ceo", "officer",
-            "agent", "nurse", "doctor", "lawyer", "teacher", "contact", "thanks", "regards", "sincerely", "cc");
-    private static final Set<String> PERSON_AFTER = Set.of("says", "said", "told", "asked", "wrote", "replied", "explained", "added", "who", "was",
-            "is", "has", "had", "will", "would", "and", "'s", "’s", "thinks", "believes", "claims", "stated", "noted", "argued");
-    private static final Set<String> PLACE_BEFORE = Set.of("in", "at", "near", "to", "from", "into", "via", "visit", "visiting", "visited", "city",
+            "agent", "nurse", "doctor", "lawyer", "teacher", "contact", "thanks", "regards", "sincerely", "cc"));
+    private static final Set<String> PERSON_AFTER = Lexicon.lookup(List.of("says", "said", "told", "asked", "wrote", "replied", "explained", "added", "who", "was",
+            "is", "has", "had", "will", "would", "and", "'s", "’s", "thinks", "believes", "claims", "stated", "noted", "argued"));
+    private static final Set<String> PLACE_BEFORE = Lexicon.lookup(List.of("in", "at", "near", "to", "from", "into", "via", "visit", "visiting", "visited", "city",
             "town", "village", "country", "state", "province", "region", "capital", "address", "located", "based", "live", "lives", "living",
-            "moved", "move", "born", "across", "outside", "inside", "around", "toward", "towards");
+            "moved", "move", "born", "across", "outside", "inside", "around", "toward", "towards"));
     /** Ship prefixes of US military mail addresses. */
-    private static final Set<String> SHIPS = Set.of("usns", "uss", "usnv", "uscgc");
+    private static final Set<String> SHIPS = Lexicon.lookup(List.of("usns", "uss", "usnv", "uscgc"));
     /** Function words that, capitalised inside a run, show a title in title case. */
-    private static final Set<String> HEADLINE_WORDS = Set.of("the", "of", "to", "in", "for", "with", "but", "on", "is", "are", "was", "you",
-            "your", "you're", "my", "a", "an", "how", "why", "what", "not", "be");
+    private static final Set<String> HEADLINE_WORDS = Lexicon.lookup(List.of("the", "of", "to", "in", "for", "with", "but", "on", "is", "are", "was", "you",
+            "your", "you're", "my", "a", "an", "how", "why", "what", "not", "be"));
     /** Words after a run that make it an organisation: "the Legistorm office", "Exversion Orchestra". */
-    private static final Set<String> ORG_AFTER = Set.of("office", "offices", "headquarters", "hq", "employees", "staff", "shares", "stock",
-            "board", "spokesperson", "spokesman", "spokeswoman", "subsidiary", "orchestra", "band", "choir", "inc", "corp", "ltd", "llc");
+    private static final Set<String> ORG_AFTER = Lexicon.lookup(List.of("office", "offices", "headquarters", "hq", "employees", "staff", "shares", "stock",
+            "board", "spokesperson", "spokesman", "spokeswoman", "subsidiary", "orchestra", "band", "choir", "inc", "corp", "ltd", "llc"));
     /** Words that start a sentence rather than a firm's name. */
-    private static final Set<String> NOT_FIRM_START = Set.of("the", "a", "an", "my", "our", "your", "their", "his", "her", "its", "this", "that",
-            "in", "at", "for", "from", "with", "by", "to", "of", "on", "and", "but", "or", "if", "when", "while", "after", "before", "during");
+    private static final Set<String> NOT_FIRM_START = Lexicon.lookup(List.of("the", "a", "an", "my", "our", "your", "their", "his", "her", "its", "this", "that",
+            "in", "at", "for", "from", "with", "by", "to", "of", "on", "and", "but", "or", "if", "when", "while", "after", "before", "during"));
     /** Two words before a run that make it a place whatever the run is: "originally from Dolores". */
-    private static final Set<String> PLACE_AFTER_VERB = Set.of("originally from", "lives in", "live in", "living in", "born in", "located in",
+    private static final Set<String> PLACE_AFTER_VERB = Lexicon.lookup(List.of("originally from", "lives in", "live in", "living in", "born in", "located in",
             "based in", "moved to", "move to", "city of", "town of", "village of", "travel to", "trip to", "comes from", "come from", "i'm from",
-            "am from", "here from", "there from", "coming to", "going to", "flew to", "fly to", "arrived in", "arrived at", "headquartered in", "resident of", "resides in", "reside in", "relocated to");
-    private static final Set<String> ORG_BEFORE = Set.of("at", "for", "by", "joined", "join", "company", "employer", "firm", "bank", "organisation",
+            "am from", "here from", "there from", "coming to", "going to", "flew to", "fly to", "arrived in", "arrived at", "headquartered in", "resident of", "resides in", "reside in", "relocated to"));
+    private static final Set<String> ORG_BEFORE = Lexicon.lookup(List.of("at", "for", "by", "joined", "join", "company", "employer", "firm", "bank", "organisation",
             "organization", "client", "vendor", "supplier", "partner", "customer", "works", "work", "worked", "working", "employed", "hired",
-            "acquired", "acquire", "acquisition", "subsidiary", "contract", "contracted", "insurer", "provider");
-    private static final Set<String> ORG_WORDS = Set.of("bank", "insurance", "university", "college", "institute", "foundation", "agency",
+            "acquired", "acquire", "acquisition", "subsidiary", "contract", "contracted", "insurer", "provider"));
+    private static final Set<String> ORG_WORDS = Lexicon.lookup(List.of("bank", "insurance", "university", "college", "institute", "foundation", "agency",
             "industries", "solutions", "systems", "technologies", "technology", "consulting", "services", "international", "labs", "capital",
             "ventures", "networks", "software", "pharma", "pharmaceuticals", "media", "motors", "airlines", "energy", "logistics", "group",
             "associates", "partners", "holdings", "trust", "council", "ministry", "department", "school", "hospital", "clinic", "church",
             "society", "association", "union", "committee", "commission", "office", "authority", "court", "club", "party", "movers", "analytics",
             "orchestra", "corporation", "incorporated", "research", "laboratories", "studios", "brands", "markets",
-            "risks", "health", "financial", "finance", "bancorp", "securities", "investments", "realty", "communications", "entertainment");
-    private static final Set<String> SECONDARY = Set.of("apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "room", "rm", "box",
-            "lgh", "hus", "bus", "app", "appt", "étage", "etage", "piso", "bloco", "no", "nr", "#");
+            "risks", "health", "financial", "finance", "bancorp", "securities", "investments", "realty", "communications", "entertainment"));
+    private static final Set<String> SECONDARY = Lexicon.lookup(List.of("apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "room", "rm", "box",
+            "lgh", "hus", "bus", "app", "appt", "étage", "etage", "piso", "bloco", "no", "nr", "#"));
 
     /** One word, number or punctuation mark of the text. */
     record Token(int start, int end, String text, String lower, Kind kind, boolean newlineBefore, boolean cap, String bare) {
@@ -612,8 +612,19 @@ final class NameRecognizer {
             return true; // "LLC", "GmbH": capitals, but part of the firm's name
         }
         // acronyms, also in the plural ("CEOs"); an initial ("P.") is not one
-        String letters = t.text().endsWith("s") ? t.text().substring(0, t.text().length() - 1) : t.text();
-        return !(letters.length() >= 2 && letters.length() <= 4 && letters.chars().allMatch(Character::isUpperCase) && !t.text().endsWith("."));
+        String text = t.text();
+        int letters = text.endsWith("s") ? text.length() - 1 : text.length();
+        return !(letters >= 2 && letters <= 4 && upperCase(text, letters) && !text.endsWith("."));
+    }
+
+    /** Whether the first {@code length} characters are all capitals. */
+    private static boolean upperCase(String text, int length) {
+        for (int i = 0; i < length; i++) {
+            if (!Character.isUpperCase(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "Henderson, Hicks and Brown": a comma inside a run only when an "and" closes the list. */
