@@ -246,7 +246,9 @@ public final class PiiDetector {
         }
         List<PiiFinding> candidates = new ArrayList<>();
         String lower = Gate.lower(text);
-        String fullLower = full == text ? lower : Gate.lower(full);
+        // the whole text lower-cased, for the words that count anywhere: only when one is looked for
+        String[] lowered = {full == text ? lower : null};
+        java.util.function.Supplier<String> fullLower = () -> lowered[0] != null ? lowered[0] : (lowered[0] = Gate.lower(full));
         if (SECRET_GATE.open(lower)) {
             find(SECRET, text, PiiType.SECRET, 0.95, candidates);
         }
@@ -286,7 +288,7 @@ public final class PiiDetector {
         List<int[]> skipped = new ArrayList<>();
         List<int[]> phoneWindows = digits >= 6 ? phoneWindows(text, regions, skipCoveredPhoneRuns ? candidates : List.of(), skipped) : List.of();
         int beforePhones = candidates.size();
-        boolean phoneContext = !phoneWindows.isEmpty() || !skipped.isEmpty() ? PHONE_CONTEXT.find(full, fullLower) : false;
+        boolean phoneContext = !phoneWindows.isEmpty() || !skipped.isEmpty() ? PHONE_CONTEXT.find(full, fullLower.get()) : false;
         phones(text, regions, phoneWindows, phoneContext, defaultRegion, candidates);
         if (names != null) {
             candidates.addAll(names.find(text, full));
@@ -406,8 +408,9 @@ public final class PiiDetector {
     }
 
     /** Card numbers, IBANs and SSNs: at least nine digits in the text. */
-    private void numeric(String text, DigitRegions regions, String full, String fullLower, List<PiiFinding> candidates) {
-        boolean cardContext = CARD_CONTEXT.find(full, fullLower);
+    private void numeric(String text, DigitRegions regions, String full, java.util.function.Supplier<String> fullLower, List<PiiFinding> candidates) {
+        // whether the text speaks of cards: asked only when a run fails its check digit
+        Boolean[] cardContext = {null};
         int[] runEnd = {-1};
         regions.scan(CARD, m -> {
             boolean freshRun = m.start() >= runEnd[0];
@@ -421,7 +424,8 @@ public final class PiiDetector {
             });
             if (span != null) {
                 candidates.add(new PiiFinding(PiiType.CREDIT_CARD, span[0], span[1], text.substring(span[0], span[1]), 0.95, "card: Luhn"));
-            } else if (cardContext && freshRun && !internationalPrefix(text, m.start())) {
+            } else if (freshRun && !internationalPrefix(text, m.start())
+                    && (cardContext[0] != null ? cardContext[0] : (cardContext[0] = CARD_CONTEXT.find(full, fullLower.get())))) {
                 // the text speaks of a card: its number, even with a wrong check digit, outranks a phone reading
                 candidates.add(new PiiFinding(PiiType.CREDIT_CARD, m.start(), m.end(), m.group(), 0.9, "card: card words near, check digit fails"));
             } else if (lenient.contains(PiiType.CREDIT_CARD)) {
