@@ -87,17 +87,58 @@ public final class InjectionDetector {
                     "everything & forget|disregard ; let's start fresh").led("forget|disregard|let's start fresh"),
             negatable("override-instructions-multilingual", "\\b(ignora|olvida)\\b[^.!?\\n]{0,30}\\b(instrucciones|reglas|indicaciones)|\\bignor(e|ez)\\b[^.!?\\n]{0,20}\\b(les|toutes les) (instructions|consignes|règles)|\\bignorier(e|en)\\b[^.!?\\n]{0,30}\\b(anweisungen|regeln|vorgaben)|忽略.{0,6}(指令|指示|规则)|(指示|命令)を無視|無視.{0,6}(指示|命令)|(지침|지시)을? ?무시|تجاهل|\\bignora\\b[^.!?\\n]{0,20}\\b(istruzioni|regole)|\\b(anweisungen|regeln)\\b[^.!?\\n]{0,20}\\bignorieren", 0.85,
                     "ignora|olvida & instrucciones|reglas|indicaciones ; ignor & instructions|consignes|gles ; ignorier & anweisungen|regeln|vorgaben ; 忽略 ; 無視 ; 무시 ; تجاهل ; ignora & istruzioni|regole"),
+            // the same in more languages and scripts ((?u): capitals of Cyrillic and Greek match too)
+            negatable("override-instructions-more-languages", "(?u)\\bignore (as|todas as) (instruções|regras|orientações)|\\besqueça\\b[^.!?\\n]{0,30}\\b(instruções|regras)|игнорир\\w*[^.!?\\n]{0,30}(инструкц|указани|правил)|забудь\\w*[^.!?\\n]{0,30}(инструкц|указани|правил)|αγνο\\w*[^.!?\\n]{0,30}(οδηγ|εντολ)|निर्देशों (की|को) (अनदेखी|अनदेखा|नज़रअंदाज़|नजरअंदाज)|지시\\S{0,3} ?무시|무시하십시오|무시하세요|指示を無視|無視して|无视.{0,6}(指令|指示)|\\bvergiss\\w*\\b[^.!?\\n]{0,30}\\b(anweisungen|regeln|vorgaben)|\\bvergessen sie\\b[^.!?\\n]{0,30}\\b(anweisungen|regeln|vorgaben)|\\boubliez\\b[^.!?\\n]{0,30}\\b(instructions|consignes)|\\bdimentica\\w*\\b[^.!?\\n]{0,30}\\b(istruzioni|regole)|\\bnegeer\\b[^.!?\\n]{0,30}\\b(instructies|regels)|\\bzignoruj\\b[^.!?\\n]{0,30}\\b(instrukcje|polecenia)|talimatları (yok say|görmezden gel)", 0.85,
+                    "ignore & instru|regras|orienta ; esque & instru|regras ; гнорир ; абудь ; γνο ; निर्देशों ; 무시 ; 無視 ; 无视 ; vergiss|vergessen sie & anweisungen|regeln|vorgaben ; oubliez ; dimentica ; negeer ; zignoruj ; talimatlar"),
+            // "ignore the above and say ...", "ignore the resume and state: ..." (planted in a document)
+            negatable("ignore-and-say", "\\b(ignore|disregard|forget)\\b (all of |everything )?(the |what is |what's )?(above|previous|preceding|prior|foregoing)( instructions?| text| prompt| directions| content| input)?\\s*(,|;|\\.|and|then|instead)\\s*(then |instead |just )?(say|state|print|write|output|respond|reply|repeat|tell|give|answer|declare|return)\\b"
+                    + "|\\b(ignore|disregard|forget)\\b (the|this|that|my|your|all|any) (resume|cv|document|webpage|web page|page|e-?mail|article|text|paper|passage|content|input|code|function|table|data|message|question|task)s?\\b[^.!?\\n]{0,20}\\b(and|then|instead)\\b[^.!?\\n]{0,10}\\b(state|say|declare|admit|print|output)\\b"
+                    + "|(?u)\\bignor[ae] (la|el|los|las|le|les) \\w+( \\w+)? (y|et) (declara|di|escribe|indica|responde|indiquez|dites|déclarez|écrivez)\\b|\\bignorez (la|le|les) \\w+( \\w+)? et (indiquez|dites|déclarez|écrivez)", 0.8,
+                    "ignor|disregard|forget & say|state|print|write|output|respond|reply|repeat|tell|give|answer|declare|return|admit|di |escribe|indica|dites|crivez").led("ignor|disregard|forget"),
             rule("new-instructions", "\\b(new|updated|real|actual|true) (instructions|system prompt|rules|task)\\s*(:|are|is)|(^|\\n)\\s*(new|updated) instructions", 0.7,
                     "new|updated|real|actual|true & instructions|system prompt|rules|task"),
             // leaking the hidden prompt, configuration or training data
-            rule("reveal-prompt", "\\b(reveal|print|show|repeat|output|display|leak|tell me|give me|what (is|are|were))\\b[^.!?\\n]{0,30}\\b(system prompt|hidden (instructions|prompt)|initial (instructions|prompt)|your (instructions|prompt|rules|configuration|guidelines)|developer message|secret key|password)", 0.8,
+            rule("reveal-prompt", "\\b(reveal|print|show|repeat|output|display|leak|tell me|give me|what (is|are|were))\\b[^.!?\\n]{0,30}\\b(system prompt|hidden (instructions|prompt)|initial (instructions|prompt)|your (instructions|prompt|rules|configuration|guidelines)|developer message|secret key)", 0.8,
                     "reveal|print|show|repeat|output|display|leak|tell me|give me|what & prompt|instruction|rules|configuration|guidelines|developer message|secret key|password").led("reveal|print|show|repeat|output|display|leak|tell me|give me|what"),
             rule("repeat-verbatim", "\\brepeat (exactly |verbatim )?(what|everything) (you were|you've been|above)|\\b(training data|trained on)\\b[^.!?\\n]{0,30}\\b(repeat|show|reveal|verbatim)|\\bpasswords? in plain ?text", 0.75,
                     "repeat & what|everything ; training data|trained on ; in plain").led("repeat|training data|trained on|password"),
+            // asking the model for a password, secret or credential it holds (or for the user's)
+            rule("secret-solicitation", "\\b(share|reveal|confirm|tell me|tell us|give me|give us|provide|send me|disclose|spell out|ask(ed)? for|need|want|what'?s|what (is|was|are|were|would|will|could))\\b[^.!?\\n]{0,40}\\b(your|the|our|this|its)\\b[^.!?\\n]{0,20}\\b(password|passcode|passphrase|pass phrase|secret key|secret code|secret word)s?\\b(?!\\s*(policy|policies|requirements?|reset|manager|rules|length|strength|field|expir\\w*|complexity|change|hint))"
+                    + "|(?u)\\b(ihr|dein|das|la|tu|votre|le|a|sua|o|je|twoje|ваш|твой) (passwort|kennwort|contraseña|mot de passe|senha|parola d'ordine|wachtwoord|hasło|пароль)\\b[^.!?\\n]{0,30}[?？]|(?u)\\b(was ist|wie lautet|cuál es|quel est|qual (é|è)) (la |le |das |a |il |o )?(sua |tu |votre |ihr |dein )?(contraseña|mot de passe|passwort|kennwort|senha|password|wachtwoord)\\b|(?u)\\b(mir|me|moi)\\b[^.!?\\n]{0,20}\\b(passwort|kennwort|contraseña|mot de passe|senha)\\b[^.!?\\n]{0,10}\\b(geben|gibst|dar|donner|donnez|dê)|パスワードは|パスワードを(教え|提供)|パスワードが必要|비밀번호가 필요|비밀번호(를|는|가)?[^.!?\\n]{0,20}(알려|제공|뭐|무엇)|密码是", 0.75,
+                    "password|passcode|passphrase|pass phrase|secret key|secret code|secret word|passwort|kennwort|contrase|mot de passe|senha|parola d'ordine|wachtwoord|has|пароль|パスワード|비밀번호|密码"),
+            // getting a secret or personal data out in a disguise that slips past an output filter
+            rule("disguised-secret", "\\b(password|passphrase|passcode|secret( key| word)?)\\b[^.!?\\n]{0,50}\\b(in reverse order|backwards|reversed|in leetspeak|leet ?speak|in pig latin|pig latin|in base64|using base64|in hex(adecimal)?|in binary|in morse( code)?|in rot13|with (dashes|dots|spaces|commas) (in )?between|separated by (a )?(dash|dot|space|comma)|each (digit|letter|character) separated|interlace)"
+                    + "|\\b(acrostic|leetspeak|pig latin|reverse order|backwards)\\b[^.!?\\n]{0,40}\\b(the|your) (password|passphrase|secret)|\\bfirst (\\w+ )?(letters?|characters?|digits?) of (the|your) (password|passphrase|secret)"
+                    + "|\\b(poem|haiku|song|story|riddle|limerick|acrostic)\\b (about|with|using|of) (the|your) (password|passphrase|passcode|secret key)", 0.75,
+                    "password|passphrase|passcode|secret & reverse|backwards|leet|pig latin|base64|hex|binary|morse|rot13|between|separated|interlace|acrostic|first|poem|haiku|song|story|riddle|limerick"),
+            // the same for a person's data: also an ordinary programming task ("print the user's name backwards"), so evidence, not a verdict
+            rule("disguised-personal-data", "\\bthe user'?s (initials|name|e-?mail( address)?|birth ?(date|day|year|month)|date of birth|address|city( of residence)?|phone( number)?|favou?rite colou?r|ssn)\\b[^.!?\\n]{0,50}\\b(in reverse order|backwards|reversed|in leetspeak|in pig latin|in base64|using base64|in hex(adecimal)?|in binary|in morse( code)?|in rot13|with (dashes|dots|spaces|commas) (in )?between|separated by|interlace)"
+                    + "|\\bfirst (\\w+ )?(letters?|characters?|digits?) of (the )?user'?s \\w+", 0.55,
+                    "user").led("the user|first"),
+            rule("override-regardless", "\\bregardless of (the |any |all |your )?(previous|prior|earlier|above|preceding|original|initial) (tasks?|instructions?|requests?|prompts?|context|directions|rules|guidelines)\\b", 0.75,
+                    "regardless of").led("regardless"),
+            // splitting a request into harmless-looking parts to be put together by the model
+            rule("payload-splitting", "\\bpart ?1( is|:)\\s*[\"“][^\"”\\n]{1,80}[\"”][^\\n]{0,40}\\bpart ?2( is|:)\\s*[\"“]|\\b(let's assume|assume|suppose|given|imagine) (that )?we have (two|three|four|five|\\d|some|these|the following) strings\\b|\\binterlace\\b[^.!?\\n]{0,40}\\bpart ?1\\b", 0.7,
+                    "part & 1 & 2 ; we have & strings ; interlace & part").led("part|let's|assume|suppose|given|imagine|interlace"),
+            // evidence, not verdicts: each is ordinary on its own (a CRM question, a manager's request, a thought
+            // experiment), and together with another they make a social-engineering attempt
+            rule("personal-data-request", "\\b(share|give|tell|reveal|print|list|show|send|provide|confirm|what is|what's|what are|where does|where is|who is)\\b[^.!?\\n]{0,30}\\b(the user'?s|users'|other users'?|all users'?|(?-i:[A-Z][a-z]+)'s) (e-?mail( address)?|home address|address|phone( number)?|birth ?(date|day|year)|date of birth|city of residence|current city|bank balance|balance|social security number|ssn|location)\\b"
+                    + "|\\b(list|print|dump|show|give me)\\b[^.!?\\n]{0,20}\\b(the |all |your )?(users|customers|user database|database|user table)\\b[^.!?\\n]{0,20}\\b(and|with) their\\b|\\bprint (your|the|the whole|the entire) database\\b|\\bwhere (does|is) the user (live|living|located)\\b|\\bthe user'?s (current )?(city|location|residence|address)\\b", 0.6,
+                    "user|'s|database|their").led("share|give|tell|reveal|print|list|show|send|provide|confirm|what|where|who|dump|the user"),
+            rule("claims-standing", "\\bi('?m| am) (actually )?(a |an |the )?(police officer|detective|federal agent|fbi agent|law enforcement officer|president of the united states|president|ceo|head of security|security officer|bank accountant|auditor|system administrator|sysadmin|your boss|your manager|your supervisor|your friend)\\b|\\bas (a|an|your) (cybersecurity expert|security expert|police officer|boss|manager|supervisor|renowned scientist)\\b|\\bi('ll| will) (give|pay|donate|tip|send)\\b[^.!?\\n]{0,30}(\\$|€|£|\\d+ ?(dollars|euros|pounds))", 0.55,
+                    "i'm|i am|im |as a|as an|as your|i'll|i will").led("i'm|im|i am|as|i'll|i will"),
+            rule("hypothetical-framing", "\\b(imagine|suppose|let's say|let's assume|hypothetically)\\b[^.!?\\n]{0,12}\\b(we'?re|we are|you'?re|you are|i'?m|i am)\\b|\\bin (a|this) (world|future|universe|society|scenario|dystopian future) where\\b|\\bin this (world|future|scenario|society)\\b", 0.5,
+                    "imagine|suppose|let's|hypothetical|world|future|universe|society|scenario").led("imagine|suppose|let's|hypothetically|in a|in this"),
+            // switching the model into a "mode" or claiming to be its maker or an authority over it
+            rule("fake-mode", "\\b(i'?m|i am|we are|we'?re)( now)? (entering|activating|enabling|initiating|switching (you )?(to|into)|putting you (in|into))\\b[^.!?\\n]{0,12}(['\"‘“][^'\"’”\\n]{2,40}['\"’”] mode|(?-i:\\b[A-Z][A-Z ]{2,40} MODE\\b)|\\b(god|override|sudo|root|unrestricted|jailbreak|law enforcement|unfiltered|uncensored) mode\\b)"
+                    + "|<\\s*/?\\s*(?-i:[A-Z][A-Z ]{1,30} MODE)\\b[^>\\n]{0,30}>|\\b(god|override|sudo|root|unrestricted|jailbreak|system) mode (activated|enabled|engaged|is on)\\b|(?-i:\\bOVERRIDE MODE\\b)", 0.75,
+                    "mode").led("i'm|i am|im|we are|we're|were|<|god|override|sudo|root|unrestricted|jailbreak|system"),
+            rule("claims-authority", "\\bas (an? )?(ai|assistant|language model|llm) (developed|created|made|built|trained) by\\b|\\bas your (creator|maker|developer|owner|programmer)\\b|\\bi('?m| am) (god|your (creator|maker|developer|programmer|owner|maintainer))\\b|\\bi('?m| am) the (maintainer|owner|creator) of (you|your system|this (ai|model|assistant))\\b|\\byou (have to|must) answer (all|every|any) (of )?my questions", 0.75,
+                    "as a|as an|as your|i'm|i am|im |have to answer|must answer & ai|assistant|language model|llm|creator|maker|developer|owner|programmer|god|maintainer|questions").led("as|i'm|i am|im|you"),
             // unrestricted personas and jailbreak framings
             rule("unrestricted-persona", "\\byou are (now|no longer)\\b[^.!?\\n]{0,60}\\b(DAN|unrestricted|unfiltered|jailbroken|developer mode|evil|free|without (any )?(rules|restrictions|limits|filters))", 0.85,
                     "you are now|you are no longer").led("you are"),
-            rule("jailbreak-names", "\\b(do anything now|jailbroken|DAN mode|developer mode (enabled|activated|on)|immerse yourself into the role|stay in character|evil confidant)\\b", 0.8,
+            rule("jailbreak-names", "\\b(do anything now|jailbroken|DAN mode|developer mode (enabled|activated)|immerse yourself into the role|stay in character|evil confidant)\\b", 0.8,
                     "do anything now|jailbroken|dan mode|developer mode|immerse yourself|stay in character|evil confidant").led("do anything now|jailbroken|dan mode|developer mode|immerse yourself|stay in character|evil confidant"),
             rule("pretend-no-rules", "\\b(pretend|act|behave|roleplay|imagine)\\b[^.!?\\n]{0,50}\\b(no|without|free of|free from)\\b[^.!?\\n]{0,25}\\b(rules|restrictions|filters|guidelines|limitations|censorship|ethics|morals)\\b", 0.8,
                     "pretend|act|behave|roleplay|imagine & no|without|free & rules|restrictions|filters|guidelines|limitations|censorship|ethics|morals").led("pretend|act|behave|roleplay|imagine"),
@@ -177,6 +218,13 @@ public final class InjectionDetector {
     private double evaluate(String text, Signals signals) {
         String normal = LinearTextModel.nfkc(text);
         double best = rules(normal, signals, "");
+        if (repeatedToken(normal) >= REPEATS) {
+            // one word over and over: makes a model drift off its instructions (and leak training text)
+            best = 1.0 - (1.0 - best) * (1.0 - REPEATED_TOKEN_WEIGHT);
+            if (signals != null) {
+                signals.rules().add("repeated-token");
+            }
+        }
         if (best < MODEL_WEIGHT && model != null) {
             double p = model.probability(normal);
             if (signals != null) {
@@ -200,7 +248,139 @@ public final class InjectionDetector {
             }
             at = Math.max(end, at + 1);
         }
+        // instructions written as bits or hex bytes ("01001001 01100111 ...", "496e6f7265...")
+        String bits = best < 1.0 ? decodedBinary(normal) : null;
+        if (bits != null) {
+            best = Math.max(best, rules(bits, signals, "binary:"));
+        }
+        String hex = best < 1.0 ? decodedHex(normal) : null;
+        if (hex != null) {
+            best = Math.max(best, rules(hex, signals, "hex:"));
+        }
         return best;
+    }
+
+    static final int REPEATS = 10;
+    static final double REPEATED_TOKEN_WEIGHT = 0.75;
+
+    /** The longest run of one word (two or more letters or digits, ASCII case ignored) repeated back to back. */
+    static int repeatedToken(String text) {
+        int best = 0;
+        int run = 0;
+        int previousStart = -1;
+        int previousEnd = -1;
+        int i = 0;
+        while (i < text.length()) {
+            if (!letterOrDigit(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < text.length() && letterOrDigit(text.charAt(i))) {
+                i++;
+            }
+            if (i - start < 2) {
+                run = 0;
+                previousStart = -1;
+                continue;
+            }
+            boolean same = previousStart >= 0 && i - start == previousEnd - previousStart && text.regionMatches(true, start, text, previousStart, i - start);
+            run = same ? run + 1 : 1;
+            best = Math.max(best, run);
+            previousStart = start;
+            previousEnd = i;
+        }
+        return best;
+    }
+
+    /** The text of the runs of at least four 8-bit groups of 0s and 1s (space-separated), decoded; null when there are none. */
+    static String decodedBinary(String text) {
+        StringBuilder out = null;
+        int i = text.indexOf("0");
+        while (i >= 0 && i + 8 <= text.length()) {
+            int at = i;
+            StringBuilder run = new StringBuilder();
+            while (at + 8 <= text.length() && octet(text, at) && (at + 8 == text.length() || !letterOrDigit(text.charAt(at + 8)))
+                    && (at == 0 || !letterOrDigit(text.charAt(at - 1)))) {
+                run.append((char) Integer.parseInt(text.substring(at, at + 8), 2));
+                at += 8;
+                while (at < text.length() && text.charAt(at) == ' ') {
+                    at++;
+                }
+            }
+            if (run.length() >= 4) {
+                out = out == null ? new StringBuilder() : out.append(' ');
+                out.append(run);
+            }
+            i = text.indexOf("0", Math.max(at, i + 1));
+        }
+        return out == null ? null : out.toString();
+    }
+
+    private static boolean octet(String text, int at) {
+        for (int k = at; k < at + 8; k++) {
+            char c = text.charAt(k);
+            if (c != '0' && c != '1') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The text of the runs of hex bytes (at least eight, written together or space-separated) that
+     * decode to printable ASCII, decoded; null when there are none.
+     */
+    static String decodedHex(String text) {
+        StringBuilder out = null;
+        int i = 0;
+        while (i < text.length()) {
+            if (!(hexDigit(text.charAt(i)) && (i == 0 || !letterOrDigit(text.charAt(i - 1))))) {
+                i++;
+                continue;
+            }
+            // the run's end first: most runs are words of the letters a-f, or numbers
+            int at = i;
+            int bytes = 0;
+            while (at + 2 <= text.length() && hexDigit(text.charAt(at)) && hexDigit(text.charAt(at + 1))) {
+                at += 2;
+                bytes++;
+                if (at < text.length() && text.charAt(at) == ' ' && at + 2 < text.length() && hexDigit(text.charAt(at + 1)) && hexDigit(text.charAt(at + 2))
+                        && (at + 3 == text.length() || !letterOrDigit(text.charAt(at + 3)))) {
+                    at++;
+                }
+            }
+            if (bytes >= 8 && (at == text.length() || !letterOrDigit(text.charAt(at)))) {
+                StringBuilder run = new StringBuilder(bytes);
+                for (int k = i; k + 2 <= at; ) {
+                    run.append((char) Integer.parseInt(text.substring(k, k + 2), 16));
+                    k += 2;
+                    if (k < at && text.charAt(k) == ' ') {
+                        k++;
+                    }
+                }
+                if (printable(run)) {
+                    out = out == null ? new StringBuilder() : out.append(' ');
+                    out.append(run);
+                }
+            }
+            i = Math.max(at, i + 1);
+        }
+        return out == null ? null : out.toString();
+    }
+
+    private static boolean hexDigit(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    /** Mostly printable ASCII: decoded bytes that read as text. */
+    private static boolean printable(CharSequence s) {
+        int ok = 0;
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            ok += c >= 0x20 && c < 0x7f ? 1 : 0;
+        }
+        return ok >= 0.9 * s.length();
     }
 
     /**
