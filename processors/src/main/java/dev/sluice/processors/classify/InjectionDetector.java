@@ -218,7 +218,8 @@ public final class InjectionDetector {
     private double evaluate(String text, Signals signals) {
         String normal = LinearTextModel.nfkc(text);
         double best = rules(normal, signals, "");
-        if (repeatedToken(normal) >= REPEATS) {
+        Words words = words(normal);
+        if (words.repeated() >= REPEATS) {
             // one word over and over: makes a model drift off its instructions (and leak training text)
             best = 1.0 - (1.0 - best) * (1.0 - REPEATED_TOKEN_WEIGHT);
             if (signals != null) {
@@ -233,7 +234,7 @@ public final class InjectionDetector {
             best = Math.max(best, MODEL_WEIGHT * p);
         }
         // only a text that reads as English once rotated is worth the rules a second time
-        if (best < 1.0 && readsBetterRotated(normal)) {
+        if (best < 1.0 && words.readsBetterRotated()) {
             best = Math.max(best, rules(rot13(normal), signals, "rot13:"));
         }
         for (int at = 0; best < 1.0 && at < normal.length(); ) {
@@ -249,11 +250,11 @@ public final class InjectionDetector {
             at = Math.max(end, at + 1);
         }
         // instructions written as bits or hex bytes ("01001001 01100111 ...", "496e6f7265...")
-        String bits = best < 1.0 ? decodedBinary(normal) : null;
+        String bits = best < 1.0 && words.bytesLike() ? decodedBinary(normal) : null;
         if (bits != null) {
             best = Math.max(best, rules(bits, signals, "binary:"));
         }
-        String hex = best < 1.0 ? decodedHex(normal) : null;
+        String hex = best < 1.0 && words.bytesLike() ? decodedHex(normal) : null;
         if (hex != null) {
             best = Math.max(best, rules(hex, signals, "hex:"));
         }
@@ -265,32 +266,7 @@ public final class InjectionDetector {
 
     /** The longest run of one word (two or more letters or digits, ASCII case ignored) repeated back to back. */
     static int repeatedToken(String text) {
-        int best = 0;
-        int run = 0;
-        int previousStart = -1;
-        int previousEnd = -1;
-        int i = 0;
-        while (i < text.length()) {
-            if (!letterOrDigit(text.charAt(i))) {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < text.length() && letterOrDigit(text.charAt(i))) {
-                i++;
-            }
-            if (i - start < 2) {
-                run = 0;
-                previousStart = -1;
-                continue;
-            }
-            boolean same = previousStart >= 0 && i - start == previousEnd - previousStart && text.regionMatches(true, start, text, previousStart, i - start);
-            run = same ? run + 1 : 1;
-            best = Math.max(best, run);
-            previousStart = start;
-            previousEnd = i;
-        }
-        return best;
+        return words(text).repeated();
     }
 
     /** The text of the runs of at least four 8-bit groups of 0s and 1s (space-separated), decoded; null when there are none. */
@@ -452,13 +428,27 @@ public final class InjectionDetector {
     private static final String[][] ROTATED_BY_LENGTH = byLength(ENGLISH.stream().map(InjectionDetector::rot13).toList());
 
     /**
-     * Whether more of the commonest English words (and an attack's) appear once the text is ROT13-rotated
-     * than as written: one pass over the words, each compared in place (ASCII case ignored) with the
-     * words of its length in the list and in its rotation.
+     * What one pass over the words of a text tells.
+     *
+     * @param readsBetterRotated more of the commonest English words (and an attack's) appear once the text
+     *                           is ROT13-rotated than as written (each word compared in place, ASCII case
+     *                           ignored, with the words of its length in the list and in its rotation)
+     * @param repeated           the longest run of one word (two or more letters or digits) repeated back to back
+     * @param bytesLike          a word of eight 0s and 1s, a word of 16 or more hex digits, or eight
+     *                           two-digit hex words in a row: worth decoding
      */
-    static boolean readsBetterRotated(String text) {
+    record Words(boolean readsBetterRotated, int repeated, boolean bytesLike) {
+    }
+
+    static Words words(String text) {
         int plain = 0;
         int rotated = 0;
+        int best = 0;
+        int run = 0;
+        int previousStart = -1;
+        int previousEnd = -1;
+        int hexPairs = 0;
+        boolean bytesLike = false;
         int i = 0;
         while (i < text.length()) {
             if (!letterOrDigit(text.charAt(i))) {
@@ -466,15 +456,37 @@ public final class InjectionDetector {
                 continue;
             }
             int start = i;
+            boolean hex = true;
+            boolean bits = true;
             while (i < text.length() && letterOrDigit(text.charAt(i))) {
+                char c = text.charAt(i);
+                hex &= hexDigit(c);
+                bits &= c == '0' || c == '1';
                 i++;
             }
-            if (i - start <= 12) {
+            int length = i - start;
+            if (length <= 12) {
                 plain += listed(ENGLISH_BY_LENGTH, text, start, i) ? 1 : 0;
                 rotated += listed(ROTATED_BY_LENGTH, text, start, i) ? 1 : 0;
             }
+            hexPairs = hex && length == 2 ? hexPairs + 1 : 0;
+            bytesLike |= bits && length == 8 || hex && length >= 16 || hexPairs >= 8;
+            if (length < 2) {
+                run = 0;
+                previousStart = -1;
+                continue;
+            }
+            boolean same = previousStart >= 0 && length == previousEnd - previousStart && text.regionMatches(true, start, text, previousStart, length);
+            run = same ? run + 1 : 1;
+            best = Math.max(best, run);
+            previousStart = start;
+            previousEnd = i;
         }
-        return rotated > plain;
+        return new Words(rotated > plain, best, bytesLike);
+    }
+
+    static boolean readsBetterRotated(String text) {
+        return words(text).readsBetterRotated();
     }
 
     /** {@link Character#isLetterOrDigit(char)}, ASCII answered without the character tables. */
