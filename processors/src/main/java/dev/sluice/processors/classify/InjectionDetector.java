@@ -424,8 +424,8 @@ public final class InjectionDetector {
     }
 
     private static final List<String> ENGLISH = List.of("the", "and", "you", "your", "all", "to", "of", "is", "are", "instructions", "ignore", "previous");
-    private static final String[][] ENGLISH_BY_LENGTH = byLength(ENGLISH);
-    private static final String[][] ROTATED_BY_LENGTH = byLength(ENGLISH.stream().map(InjectionDetector::rot13).toList());
+    private static final String[][][] ENGLISH_BY_LENGTH = byLength(ENGLISH);
+    private static final String[][][] ROTATED_BY_LENGTH = byLength(ENGLISH.stream().map(InjectionDetector::rot13).toList());
 
     /**
      * What one pass over the words of a text tells.
@@ -465,9 +465,10 @@ public final class InjectionDetector {
                 i++;
             }
             int length = i - start;
-            if (length <= 12) {
-                plain += listed(ENGLISH_BY_LENGTH, text, start, i) ? 1 : 0;
-                rotated += listed(ROTATED_BY_LENGTH, text, start, i) ? 1 : 0;
+            char first = (char) (text.charAt(start) | 0x20);
+            if (length < ENGLISH_BY_LENGTH.length && first >= 'a' && first <= 'z') {
+                plain += listed(ENGLISH_BY_LENGTH[length][first - 'a'], text, start) ? 1 : 0;
+                rotated += listed(ROTATED_BY_LENGTH[length][first - 'a'], text, start) ? 1 : 0;
             }
             hexPairs = hex && length == 2 ? hexPairs + 1 : 0;
             bytesLike |= bits && length == 8 || hex && length >= 16 || hexPairs >= 8;
@@ -495,11 +496,9 @@ public final class InjectionDetector {
     }
 
     /** Whether {@code text[from, to)}, ASCII-lower-cased, is one of the (lower-case) words. */
-    private static boolean listed(String[][] wordsByLength, String text, int from, int to) {
-        if (to - from >= wordsByLength.length) {
-            return false;
-        }
-        for (String word : wordsByLength[to - from]) {
+    /** Whether the text at {@code from}, ASCII-lower-cased, begins with one of the (lower-case) words. */
+    private static boolean listed(String[] words, String text, int from) {
+        for (String word : words) {
             if (Gate.equalsLowered(word, text, from)) {
                 return true;
             }
@@ -507,13 +506,16 @@ public final class InjectionDetector {
         return false;
     }
 
-    /** The words by their length: {@code [n]} holds those of n letters. */
-    private static String[][] byLength(List<String> words) {
+    /** The words by their length and first letter: {@code [n][c - 'a']} holds those of n letters beginning with c. */
+    private static String[][][] byLength(List<String> words) {
         int longest = words.stream().mapToInt(String::length).max().orElse(0);
-        String[][] out = new String[longest + 1][];
+        String[][][] out = new String[longest + 1][26][];
         for (int n = 0; n <= longest; n++) {
-            int length = n;
-            out[n] = words.stream().filter(w -> w.length() == length).toArray(String[]::new);
+            for (char c = 'a'; c <= 'z'; c++) {
+                int length = n;
+                char first = c;
+                out[n][c - 'a'] = words.stream().filter(w -> w.length() == length && w.charAt(0) == first).toArray(String[]::new);
+            }
         }
         return out;
     }
