@@ -29,6 +29,29 @@ final class DigitRegions {
     private final int[] clusters;
     private final int count;
 
+    /** For each run, the digits from its start to the end of the number (digits and separators); computed when first asked. */
+    private int[] runDigits;
+
+    private int digitsFrom(int run) {
+        if (runDigits == null) {
+            runDigits = new int[runs];
+            java.util.Arrays.fill(runDigits, -1);
+        }
+        if (runDigits[run] < 0) {
+            int n = 0;
+            for (int i = runStarts[run]; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (isDigit(c)) {
+                    n++;
+                } else if (" \t.-/()".indexOf(c) < 0) {
+                    break;
+                }
+            }
+            runDigits[run] = n;
+        }
+        return runDigits[run];
+    }
+
     /** Where each run of consecutive digits (anchor characters) begins, in order. */
     private final int[] runStarts;
     private final int runs;
@@ -84,10 +107,18 @@ final class DigitRegions {
      * A pattern whose every match holds a digit, with how far its matches reach before their first
      * digit and after their last.
      */
-    record Bounded(Pattern pattern, int before, int after, Starts starts) {
+    record Bounded(Pattern pattern, int before, int after, Starts starts, int minDigits) {
 
         static Bounded of(String regex, int before, int after) {
-            return new Bounded(Pattern.compile(regex), before, after, null);
+            return new Bounded(Pattern.compile(regex), before, after, null, 0);
+        }
+
+        /**
+         * With {@link Starts#DIGIT}: every match holds at least {@code digits} digits, separated only by
+         * spaces, tabs, dots, hyphens, slashes or brackets; a number with fewer is not tried.
+         */
+        Bounded withAtLeast(int digits) {
+            return new Bounded(pattern, before, after, starts, digits);
         }
 
         /**
@@ -96,7 +127,7 @@ final class DigitRegions {
          * place ({@code DetectorShortcutsTest} compares the matches with the whole-text scan).
          */
         Bounded startingWhere(Starts starts) {
-            return new Bounded(pattern, before, after, starts);
+            return new Bounded(pattern, before, after, starts, minDigits);
         }
     }
 
@@ -155,7 +186,7 @@ final class DigitRegions {
                     while (run < runs && runStarts[run] < from) {
                         run++;
                     }
-                    while (run < runs && runStarts[run] < end && !m.region(runStarts[run], end).lookingAt()) {
+                    while (run < runs && runStarts[run] < end && (digitsFrom(run) < bounded.minDigits() || !m.region(runStarts[run], end).lookingAt())) {
                         run++;
                     }
                     if (run == runs || runStarts[run] >= end) {

@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  */
 final class NationalIds {
 
-    static final DigitRegions.Bounded STEUER_ID = DigitRegions.Bounded.of("(?<![\\d-])\\d{2} ?\\d{3} ?\\d{3} ?\\d{3}(?![\\d-])", 0, 0).startingWhere(DigitRegions.Starts.DIGIT);
+    static final DigitRegions.Bounded STEUER_ID = DigitRegions.Bounded.of("(?<![\\d-])\\d{2} ?\\d{3} ?\\d{3} ?\\d{3}(?![\\d-])", 0, 0).startingWhere(DigitRegions.Starts.DIGIT).withAtLeast(11);
     static final DigitRegions.Bounded NIR = DigitRegions.Bounded.of("(?<!\\d)[12] ?\\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\\d) ?(?:\\d{2}|2[AB]) ?\\d{3} ?\\d{3} ?\\d{2}(?!\\d)", 0, 0).startingWhere(DigitRegions.Starts.DIGIT);
-    static final DigitRegions.Bounded BSN = DigitRegions.Bounded.of("(?<![\\d.-])\\d{4}\\.?\\d{2}\\.?\\d{3}(?![\\d.-])", 0, 0).startingWhere(DigitRegions.Starts.DIGIT);
+    static final DigitRegions.Bounded BSN = DigitRegions.Bounded.of("(?<![\\d.-])\\d{4}\\.?\\d{2}\\.?\\d{3}(?![\\d.-])", 0, 0).startingWhere(DigitRegions.Starts.DIGIT).withAtLeast(9);
     static final DigitRegions.Bounded DNI = DigitRegions.Bounded.of("(?<![\\dA-Z])(?:[XYZ]-?\\d{7}|\\d{8})-?[A-HJ-NP-TV-Z](?![\\dA-Za-z])", 2, 2)
             .startingWhere((text, at) -> DigitRegions.Starts.DIGIT.at(text, at) || "XYZ".indexOf(text.charAt(at)) >= 0);
     static final DigitRegions.Bounded VAT = DigitRegions.Bounded.of("\\b(?:ATU\\d{8}|BE0?\\d{9}|DE\\d{9}|DK\\d{8}|ES[A-Z0-9]\\d{7}[A-Z0-9]|FI\\d{8}|FR[A-Z0-9]{2}\\d{9}"

@@ -44,7 +44,7 @@ public final class PiiDetector {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '+' || c == '-';
     }
     /** 12 to 19 digits: ISO/IEC 7812 card numbers; Maestro cards have 12. */
-    static final DigitRegions.Bounded CARD = DigitRegions.Bounded.of("(?<![\\d-])\\d(?:[ -]?\\d){11,18}(?![\\d-])", 0, 0).startingWhere(DigitRegions.Starts.DIGIT);
+    static final DigitRegions.Bounded CARD = DigitRegions.Bounded.of("(?<![\\d-])\\d(?:[ -]?\\d){11,18}(?![\\d-])", 0, 0).startingWhere(DigitRegions.Starts.DIGIT).withAtLeast(12);
     /** Words that make a 12-19 digit number a card number even when its check digit fails (a mistyped card is still one). */
     static final Gate.Guarded CARD_CONTEXT = Gate.Guarded.led("(?i)\\b(?:card|cc|credit|debit|visa|mastercard|maestro|amex|american express|pan)\\b",
             "card|cc|credit|debit|visa|mastercard|maestro|amex|american express|pan");
@@ -59,8 +59,8 @@ public final class PiiDetector {
     private static boolean digit(char c) {
         return c >= '0' && c <= '9';
     }
-    static final DigitRegions.Bounded SSN = DigitRegions.Bounded.of("(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}-(?!00)\\d{2}-(?!0000)\\d{4}(?![\\d-])", 0, 0).startingWhere(DigitRegions.Starts.DIGIT);
-    static final DigitRegions.Bounded IPV4 = DigitRegions.Bounded.of("(?<![\\d.])(?:\\d{1,3}\\.){3}\\d{1,3}(?![\\d.])", 0, 0).startingWhere(DigitRegions.Starts.DIGIT);
+    static final DigitRegions.Bounded SSN = DigitRegions.Bounded.of("(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}-(?!00)\\d{2}-(?!0000)\\d{4}(?![\\d-])", 0, 0).startingWhere(DigitRegions.Starts.DIGIT).withAtLeast(9);
+    static final DigitRegions.Bounded IPV4 = DigitRegions.Bounded.of("(?<![\\d.])(?:\\d{1,3}\\.){3}\\d{1,3}(?![\\d.])", 0, 0).startingWhere(DigitRegions.Starts.DIGIT).withAtLeast(4);
     private static final Pattern IPV6 = Pattern.compile("(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![0-9A-Fa-f:])");
 
     /** Six or more digits in a phone-like run; only then is libphonenumber asked. */
