@@ -1,5 +1,6 @@
 package dev.sluice.processors.classify;
 
+import dev.sluice.processors.text.Chars;
 import dev.sluice.processors.text.Gate;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -266,11 +267,6 @@ public final class InjectionDetector {
     static final int REPEATS = 10;
     static final double REPEATED_TOKEN_WEIGHT = 0.75;
 
-    /** The longest run of one word (two or more letters or digits, ASCII case ignored) repeated back to back. */
-    static int repeatedToken(String text) {
-        return words(text).repeated();
-    }
-
     /** The text of the runs of at least four 8-bit groups of 0s and 1s (space-separated), decoded; null when there are none. */
     static String decodedBinary(String text) {
         StringBuilder out = null;
@@ -278,8 +274,8 @@ public final class InjectionDetector {
         while (i >= 0 && i + 8 <= text.length()) {
             int at = i;
             StringBuilder run = new StringBuilder();
-            while (at + 8 <= text.length() && octet(text, at) && (at + 8 == text.length() || !letterOrDigit(text.charAt(at + 8)))
-                    && (at == 0 || !letterOrDigit(text.charAt(at - 1)))) {
+            while (at + 8 <= text.length() && octet(text, at) && (at + 8 == text.length() || !Chars.letterOrDigit(text.charAt(at + 8)))
+                    && (at == 0 || !Chars.letterOrDigit(text.charAt(at - 1)))) {
                 run.append((char) Integer.parseInt(text.substring(at, at + 8), 2));
                 at += 8;
                 while (at < text.length() && text.charAt(at) == ' ') {
@@ -313,22 +309,22 @@ public final class InjectionDetector {
         StringBuilder out = null;
         int i = 0;
         while (i < text.length()) {
-            if (!(hexDigit(text.charAt(i)) && (i == 0 || !letterOrDigit(text.charAt(i - 1))))) {
+            if (!(Chars.hexDigit(text.charAt(i)) && (i == 0 || !Chars.letterOrDigit(text.charAt(i - 1))))) {
                 i++;
                 continue;
             }
             // the run's end first: most runs are words of the letters a-f, or numbers
             int at = i;
             int bytes = 0;
-            while (at + 2 <= text.length() && hexDigit(text.charAt(at)) && hexDigit(text.charAt(at + 1))) {
+            while (at + 2 <= text.length() && Chars.hexDigit(text.charAt(at)) && Chars.hexDigit(text.charAt(at + 1))) {
                 at += 2;
                 bytes++;
-                if (at < text.length() && text.charAt(at) == ' ' && at + 2 < text.length() && hexDigit(text.charAt(at + 1)) && hexDigit(text.charAt(at + 2))
-                        && (at + 3 == text.length() || !letterOrDigit(text.charAt(at + 3)))) {
+                if (at < text.length() && text.charAt(at) == ' ' && at + 2 < text.length() && Chars.hexDigit(text.charAt(at + 1)) && Chars.hexDigit(text.charAt(at + 2))
+                        && (at + 3 == text.length() || !Chars.letterOrDigit(text.charAt(at + 3)))) {
                     at++;
                 }
             }
-            if (bytes >= 8 && (at == text.length() || !letterOrDigit(text.charAt(at)))) {
+            if (bytes >= 8 && (at == text.length() || !Chars.letterOrDigit(text.charAt(at)))) {
                 StringBuilder run = new StringBuilder(bytes);
                 for (int k = i; k + 2 <= at; ) {
                     run.append((char) Integer.parseInt(text.substring(k, k + 2), 16));
@@ -347,9 +343,6 @@ public final class InjectionDetector {
         return out == null ? null : out.toString();
     }
 
-    private static boolean hexDigit(char c) {
-        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
-    }
 
     /** Mostly printable ASCII: decoded bytes that read as text. */
     private static boolean printable(CharSequence s) {
@@ -453,16 +446,16 @@ public final class InjectionDetector {
         boolean bytesLike = false;
         int i = 0;
         while (i < text.length()) {
-            if (!letterOrDigit(text.charAt(i))) {
+            if (!Chars.letterOrDigit(text.charAt(i))) {
                 i++;
                 continue;
             }
             int start = i;
             boolean hex = true;
             boolean bits = true;
-            while (i < text.length() && letterOrDigit(text.charAt(i))) {
+            while (i < text.length() && Chars.letterOrDigit(text.charAt(i))) {
                 char c = text.charAt(i);
-                hex &= hexDigit(c);
+                hex &= Chars.hexDigit(c);
                 bits &= c == '0' || c == '1';
                 i++;
             }
@@ -488,14 +481,6 @@ public final class InjectionDetector {
         return new Words(rotated > plain, best, bytesLike);
     }
 
-    static boolean readsBetterRotated(String text) {
-        return words(text).readsBetterRotated();
-    }
-
-    /** {@link Character#isLetterOrDigit(char)}, ASCII answered without the character tables. */
-    private static boolean letterOrDigit(char c) {
-        return c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9' : Character.isLetterOrDigit(c);
-    }
 
     /** Whether {@code text[from, to)}, ASCII-lower-cased, is one of the (lower-case) words. */
     /** Whether the text at {@code from}, ASCII-lower-cased, begins with one of the (lower-case) words. */

@@ -137,8 +137,8 @@ public final class LinearTextModel {
         for (int i = 0; i < n; ) {
             int c = normal.codePointAt(i);
             int start = i;
-            if (letterOrDigit(c)) {
-                while (i < n && letterOrDigit(normal.codePointAt(i))) {
+            if (dev.sluice.processors.text.Chars.letterOrDigit(c)) {
+                while (i < n && dev.sluice.processors.text.Chars.letterOrDigit(normal.codePointAt(i))) {
                     i += Character.charCount(normal.codePointAt(i));
                 }
             } else {
@@ -169,11 +169,6 @@ public final class LinearTextModel {
             }
         }
         return k;
-    }
-
-    /** {@link Character#isLetterOrDigit(int)}, ASCII answered without the character tables. */
-    private static boolean letterOrDigit(int c) {
-        return c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9' : Character.isLetterOrDigit(c);
     }
 
     /** {@code text.substring(from, to).hashCode()} without the substring. */

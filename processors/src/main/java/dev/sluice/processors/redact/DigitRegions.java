@@ -1,5 +1,7 @@
 package dev.sluice.processors.redact;
 
+import dev.sluice.processors.text.Chars;
+
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
@@ -41,7 +43,7 @@ final class DigitRegions {
             int n = 0;
             for (int i = runStarts[run]; i < text.length(); i++) {
                 char c = text.charAt(i);
-                if (isDigit(c)) {
+                if (Chars.digit(c)) {
                     n++;
                 } else if (" \t.-/()".indexOf(c) < 0) {
                     break;
@@ -141,12 +143,9 @@ final class DigitRegions {
          * precedes (a look-behind such as {@code (?<!\\d)}, or a run pattern whose match from a later digit
          * of the same number implies one from its first).
          */
-        Starts DIGIT = (text, at) -> isDigit(text.charAt(at)) && (at == 0 || !isDigit(text.charAt(at - 1)));
+        Starts DIGIT = (text, at) -> Chars.digit(text.charAt(at)) && (at == 0 || !Chars.digit(text.charAt(at - 1)));
     }
 
-    static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
 
     /** Calls {@code match} for every match of {@code bounded}'s pattern, in text order; the matcher must not be kept. */
     void find(Bounded bounded, Consumer<Matcher> match) {

@@ -1,5 +1,6 @@
 package dev.sluice.processors.redact;
 
+import dev.sluice.processors.text.Chars;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -216,11 +217,6 @@ final class NameRecognizer {
         return true;
     }
 
-    /** {@link Character#isLetter}, ASCII answered without the character tables. */
-    private static boolean letter(char c) {
-        return c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c);
-    }
-
     /** A letter, a combining mark or a digit: what continues a word. */
     private static boolean wordPart(char c) {
         return c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9'
@@ -253,15 +249,15 @@ final class NameRecognizer {
             }
             int start = i;
             Kind kind;
-            if (letter(c)) {
+            if (Chars.letter(c)) {
                 i++;
                 while (i < n) {
                     char d = text.charAt(i);
                     if (wordPart(d)) {
                         i++;
-                    } else if ((d == '\'' || d == '’' || d == '-') && i + 1 < n && letter(text.charAt(i + 1))) {
+                    } else if ((d == '\'' || d == '’' || d == '-') && i + 1 < n && Chars.letter(text.charAt(i + 1))) {
                         // O'Brien, Jean-Luc; but the possessive "'s" is its own token
-                        if ((d == '\'' || d == '’') && i + 2 <= n && (i + 2 == n || !letter(text.charAt(i + 2))) && text.charAt(i + 1) == 's') {
+                        if ((d == '\'' || d == '’') && i + 2 <= n && (i + 2 == n || !Chars.letter(text.charAt(i + 2))) && text.charAt(i + 1) == 's') {
                             break;
                         }
                         i++;

@@ -35,8 +35,7 @@ final class NationalIds {
      * @param regions where the text's digits are
      */
     /** @param full the whole text (and its {@link dev.sluice.processors.text.Gate#lower} form), where the context words are looked for */
-    static List<PiiFinding> find(String text, DigitRegions regions, String full, java.util.function.Supplier<String> lowered) {
-        String lower = lowered.get();
+    static List<PiiFinding> find(String text, DigitRegions regions, String full, String lower) {
         List<PiiFinding> out = new ArrayList<>();
         // an 11-digit or 9-digit number passes these checks by chance one time in ten: only with context words
         if (STEUER_CONTEXT.find(full, lower)) {

@@ -3,6 +3,7 @@ package dev.sluice.processors.redact;
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
+import dev.sluice.processors.text.Chars;
 import dev.sluice.processors.text.Gate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,15 +51,9 @@ public final class PiiDetector {
             "card|cc|credit|debit|visa|mastercard|maestro|amex|american express|pan");
     /** Two letters before the check digits, at most 30 characters and 30 spaces after them (ISO 13616). */
     static final DigitRegions.Bounded IBAN = DigitRegions.Bounded.of("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]){11,30}\\b", 2, 62)
-            .startingWhere((text, at) -> at + 4 <= text.length() && upper(text.charAt(at)) && upper(text.charAt(at + 1)) && digit(text.charAt(at + 2)));
+            .startingWhere((text, at) -> at + 4 <= text.length() && Chars.upper(text.charAt(at)) && Chars.upper(text.charAt(at + 1)) && Chars.digit(text.charAt(at + 2)));
 
-    private static boolean upper(char c) {
-        return c >= 'A' && c <= 'Z';
-    }
 
-    private static boolean digit(char c) {
-        return c >= '0' && c <= '9';
-    }
     static final DigitRegions.Bounded SSN = DigitRegions.Bounded.of("(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}-(?!00)\\d{2}-(?!0000)\\d{4}(?![\\d-])", 0, 0).startingWhere(DigitRegions.Starts.DIGIT).withAtLeast(9);
     static final DigitRegions.Bounded IPV4 = DigitRegions.Bounded.of("(?<![\\d.])(?:\\d{1,3}\\.){3}\\d{1,3}(?![\\d.])", 0, 0).startingWhere(DigitRegions.Starts.DIGIT).withAtLeast(4);
     private static final Pattern IPV6 = Pattern.compile("(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![0-9A-Fa-f:])");
@@ -254,7 +249,7 @@ public final class PiiDetector {
         }
         DigitRegions regions = digits >= 4 ? DigitRegions.of(text) : null;
         if (digits >= 7) {
-            candidates.addAll(NationalIds.find(text, regions, full, fullLower));
+            candidates.addAll(NationalIds.find(text, regions, full, fullLower.get()));
         }
         if (at) {
             DigitRegions.of(text, '@').find(EMAIL, m -> candidates.add(new PiiFinding(PiiType.EMAIL, m.start(), m.end(), m.group(), 0.95, "email: pattern")));
@@ -284,7 +279,7 @@ public final class PiiDetector {
         }
         // Runs of digits that lie inside a finding no phone number can outrank (a Luhn-valid card, an
         // IBAN) are not given to libphonenumber: it spends ~30 us failing on each. If such a finding is
-        // then not kept after all, the numbers are looked for the full way (see phonesSkipped).
+        // then not kept after all, the numbers are looked for the full way (see coveredByKept).
         List<int[]> skipped = new ArrayList<>();
         List<int[]> phoneWindows = digits >= 6 ? phoneWindows(text, regions, skipCoveredPhoneRuns ? candidates : List.of(), skipped) : List.of();
         int beforePhones = candidates.size();

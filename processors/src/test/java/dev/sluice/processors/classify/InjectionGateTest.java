@@ -131,8 +131,8 @@ class InjectionGateTest {
 
     @Test
     void oneWordRepeatedOverAndOverShouldCountAsAnAttack() {
-        assertThat(InjectionDetector.repeatedToken("cake ".repeat(10) + "What is the baking temperature?")).isEqualTo(10);
-        assertThat(InjectionDetector.repeatedToken("very very good, very very very good")).isEqualTo(3);
+        assertThat(InjectionDetector.words("cake ".repeat(10) + "What is the baking temperature?").repeated()).isEqualTo(10);
+        assertThat(InjectionDetector.words("very very good, very very very good").repeated()).isEqualTo(3);
         assertThat(new InjectionDetector(null).score("poem ".repeat(12))).isGreaterThanOrEqualTo(0.7);
         assertThat(new InjectionDetector(null).score("poem ".repeat(9))).isLessThan(0.7);
     }
