@@ -2,6 +2,7 @@ package dev.sluice.processors.classify;
 
 import dev.sluice.processors.text.Chars;
 import dev.sluice.processors.text.Gate;
+import dev.sluice.processors.text.Gates;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -179,6 +180,9 @@ public final class InjectionDetector {
                     "assistant|ai|model|chatbot|llm & must|should|shall|need|will & ignore|disregard|forget|reply|respond|say|output|print|include|reveal").led("assistant|ai|model|chatbot|llm"),
             rule("document-trigger", "\\b(when|if) (you are |you're )?(summari[sz]ing|reading|processing|asked about) (this|the) (document|page|email|text|file)\\b[^.!?\\n]{0,60}\\b(ignore|instead|say|respond|reply|output)\\b", 0.8,
                     "summari|reading|processing|asked about & document|page|email|text|file & ignore|instead|say|respond|reply|output").led("when|if"));
+
+    /** The rules' gates, judged in one pass over the text. */
+    static final Gates GATES = new Gates(RULES.stream().map(Rule::gate).toList());
 
     private static Rule rule(String name, String regex, double weight, String gate) {
         return new Rule(name, Pattern.compile(FLAGS + regex), weight, false, Gate.of(gate), null);
@@ -378,9 +382,11 @@ public final class InjectionDetector {
 
     private static double rules(String text, Signals signals, String form) {
         String lower = Gate.lower(text);
+        boolean[] open = GATES.open(lower);
         double keep = 1.0;
-        for (Rule rule : RULES) {
-            if (!rule.gate().open(lower)) {
+        for (int r = 0; r < RULES.size(); r++) {
+            Rule rule = RULES.get(r);
+            if (!open[r]) {
                 continue;
             }
             if (matches(rule, text, lower)) {
@@ -482,7 +488,6 @@ public final class InjectionDetector {
     }
 
 
-    /** Whether {@code text[from, to)}, ASCII-lower-cased, is one of the (lower-case) words. */
     /** Whether the text at {@code from}, ASCII-lower-cased, begins with one of the (lower-case) words. */
     private static boolean listed(String[] words, String text, int from) {
         for (String word : words) {

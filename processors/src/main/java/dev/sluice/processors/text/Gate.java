@@ -50,6 +50,11 @@ public final class Gate {
         return new Gate(branches.toArray(String[][][]::new), spec);
     }
 
+    /** The literals: alternatives ({@code |}) within conjunctions ({@code &}) within branches ({@code ;}). */
+    String[][][] branches() {
+        return branches;
+    }
+
     /** Whether a pattern guarded by this gate can match a text whose {@link #lower} form is {@code lower}. */
     public boolean open(String lower) {
         for (String[][] branch : branches) {

@@ -62,6 +62,7 @@ class InjectionGateTest {
         assertThat(texts).hasSizeGreaterThan(1000);
         int matches = 0;
         int leadChecked = 0;
+        int opened = 0;
         for (String text : texts) {
             String normal = Normalizer.normalize(text, Normalizer.Form.NFKC);
             List<String> forms = new ArrayList<>(List.of(normal, InjectionDetector.rot13(normal)));
@@ -77,6 +78,13 @@ class InjectionGateTest {
             }
             for (String form : forms) {
                 String lower = Gate.lower(form);
+                boolean[] onePass = InjectionDetector.GATES.open(lower);
+                for (int r = 0; r < InjectionDetector.RULES.size(); r++) {
+                    // the one-pass judgement is what the detector uses: it must agree with each gate's own
+                    assertThat(onePass[r]).as("gate of %s in one pass on: %s", InjectionDetector.RULES.get(r).name(), form)
+                            .isEqualTo(InjectionDetector.RULES.get(r).gate().open(lower));
+                    opened += onePass[r] ? 1 : 0;
+                }
                 for (InjectionDetector.Rule rule : InjectionDetector.RULES) {
                     java.util.regex.Matcher m = rule.pattern().matcher(form);
                     if (m.find()) {
@@ -95,6 +103,7 @@ class InjectionGateTest {
         // the check is only as good as the matches it saw
         assertThat(matches).isGreaterThan(500);
         assertThat(leadChecked).isGreaterThan(500);
+        assertThat(opened).isGreaterThan(1000);
     }
 
     @Test
