@@ -34,6 +34,17 @@ class KeywordsTest {
         assertThat(KEYWORDS.any(text)).as(text).isEqualTo(expected > 0);
     }
 
+    private static final List<Keywords> LISTS = List.of(KEYWORDS, new Keywords(List.of("plan", "plans", "syntax")), new Keywords(List.of()), new Keywords(List.of("é", "off")));
+    private static final Keywords.Group GROUP = new Keywords.Group(LISTS);
+
+    @Property(tries = 2000, seed = "20261123")
+    void listsCountedTogetherShouldCountAsEachAlone(@ForAll("texts") String text) {
+        int[] counts = GROUP.counts(text);
+        for (int i = 0; i < LISTS.size(); i++) {
+            assertThat(counts[i]).as("list %d in '%s'", i, text).isEqualTo(LISTS.get(i).count(text));
+        }
+    }
+
     @Provide
     Arbitrary<String> texts() {
         return Arbitraries.of("tax", "vat", "accounts", "payable", "pay", "paying", "order", "orders", "trade", "-", "off", "offs", "plan", "plans", "syntax",

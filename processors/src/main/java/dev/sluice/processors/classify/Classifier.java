@@ -40,6 +40,7 @@ public final class Classifier {
     private final InjectionDetector injection;
     private final Map<String, Keywords> domainKeywords = new TreeMap<>();
     private final Keywords sensitiveKeywords;
+    private final Keywords.Group allKeywords;
 
     private final DomainCentroids centroids;
 
@@ -55,6 +56,15 @@ public final class Classifier {
         this.injection = injection;
         rules.domains().forEach((domain, words) -> domainKeywords.put(domain, new Keywords(words)));
         this.sensitiveKeywords = new Keywords(rules.sensitiveTerms());
+        List<Keywords> lists = new ArrayList<>(domainKeywords.values());
+        lists.add(sensitiveKeywords);
+        lists.add(ANALYSIS_CUES);
+        this.allKeywords = new Keywords.Group(lists);
+    }
+
+    /** Every keyword list's hits, from one pass over the text: the domains' in domain order, then the sensitive terms', then the analysis cues'. */
+    private int[] keywordHits(String lower) {
+        return allKeywords.counts(lower);
     }
 
     /** The classification and where the personal data is, so that redact need not look again. */
@@ -79,11 +89,13 @@ public final class Classifier {
         }
         String text = all.toString();
         String lower = text.toLowerCase(Locale.ROOT);
+        int[] hits = keywordHits(lower);
+        int domains = domainKeywords.size();
 
         Sensitivity sensitivity = callerLabel == null ? Sensitivity.INTERNAL : max(Sensitivity.INTERNAL, callerLabel);
         if (piiCounts.containsKey("CREDIT_CARD") || piiCounts.containsKey("IBAN") || piiCounts.containsKey("US_SSN")) {
             sensitivity = max(sensitivity, Sensitivity.RESTRICTED);
-        } else if (!piiCounts.isEmpty() || sensitiveKeywords.any(lower)) {
+        } else if (!piiCounts.isEmpty() || hits[domains] > 0) {
             sensitivity = max(sensitivity, Sensitivity.CONFIDENTIAL);
         }
 
@@ -96,18 +108,19 @@ public final class Classifier {
         } else {
             int best = 0;
             int total = 0;
-            for (Map.Entry<String, Integer> entry : domainHits(lower).entrySet()) {
-                int hits = entry.getValue();
-                total += hits;
-                if (hits > best) {
-                    best = hits;
-                    domain = entry.getKey();
+            int d = 0;
+            for (String name : domainKeywords.keySet()) {
+                int domainHits = hits[d++];
+                total += domainHits;
+                if (domainHits > best) {
+                    best = domainHits;
+                    domain = name;
                 }
             }
             domainConfidence = total == 0 ? 0.0 : (double) best / total;
         }
 
-        int cues = ANALYSIS_CUES.count(lower);
+        int cues = hits[domains + 1];
         String tier;
         if (text.length() > 6000 || cues >= 3 || (structuredOutput && cues >= 1)) {
             tier = "complex";
@@ -126,8 +139,12 @@ public final class Classifier {
 
     /** Keyword hits per configured domain, in domain order. */
     private Map<String, Integer> domainHits(String lower) {
+        int[] counts = keywordHits(lower);
         Map<String, Integer> hits = new TreeMap<>();
-        domainKeywords.forEach((domain, keywords) -> hits.put(domain, keywords.count(lower)));
+        int d = 0;
+        for (String domain : domainKeywords.keySet()) {
+            hits.put(domain, counts[d++]);
+        }
         return hits;
     }
 
