@@ -16,11 +16,18 @@ import java.util.Locale;
  * Recall and false-positive rate of the injection detector at the policy threshold. Reads JSON
  * lines {@code {"text", "label"}} (label 1 = injection), the promptshield lines
  * ({@code prompt}, {@code label}) and the CyberSecEval JSON array (every {@code user_input} is an
- * attack). With no benign example the false-positive rate is not defined and printed as n/a.
+ * attack). A text is scored with the system prompt it was sent with when the file gives one
+ * (CyberSecEval's {@code test_case_prompt}, a line's {@code system}), as the classify stage scores a
+ * user turn with its request's system turns. With no benign example the false-positive rate is not defined and printed as n/a.
  */
 public final class InjectionEval {
 
-    public record Example(String text, boolean injection) {
+    /** @param instructions the system prompt the text was sent with, or null (CyberSecEval's {@code test_case_prompt}, a line's {@code system}) */
+    public record Example(String text, boolean injection, String instructions) {
+
+        public Example(String text, boolean injection) {
+            this(text, injection, null);
+        }
     }
 
     private InjectionEval() {
@@ -46,10 +53,10 @@ public final class InjectionEval {
 
     private static Example example(JsonNode item) {
         if (item.has("user_input")) {
-            return new Example(item.path("user_input").asText(), true);
+            return new Example(item.path("user_input").asText(), true, item.hasNonNull("test_case_prompt") ? item.get("test_case_prompt").asText() : null);
         }
         String text = item.has("text") ? item.path("text").asText() : item.path("prompt").asText();
-        return new Example(text, item.path("label").asInt() == 1);
+        return new Example(text, item.path("label").asInt() == 1, item.hasNonNull("system") ? item.get("system").asText() : null);
     }
 
     public static void run(List<Example> examples, InjectionDetector detector, double threshold, PrintStream out) {
@@ -58,7 +65,7 @@ public final class InjectionEval {
         long truePositives = 0;
         long falsePositives = 0;
         for (Example e : examples) {
-            boolean flagged = detector.score(e.text()) >= threshold;
+            boolean flagged = detector.score(e.text(), e.instructions()) >= threshold;
             if (e.injection()) {
                 positives++;
                 truePositives += flagged ? 1 : 0;

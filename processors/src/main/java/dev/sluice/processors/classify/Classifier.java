@@ -7,6 +7,7 @@ import dev.sluice.processors.text.Keywords;
 import dev.sluice.schemas.avro.ChatMessage;
 import dev.sluice.schemas.avro.Classification;
 import dev.sluice.schemas.avro.PiiSpan;
+import dev.sluice.schemas.avro.Role;
 import java.util.ArrayList;
 import dev.sluice.schemas.avro.Sensitivity;
 import java.util.List;
@@ -131,10 +132,26 @@ public final class Classifier {
         }
 
         double injectionScore = 0;
+        String instructions = instructions(prompt);
         for (ChatMessage m : prompt) {
-            injectionScore = Math.max(injectionScore, injection.score(m.getContent()));
+            injectionScore = Math.max(injectionScore, m.getRole() == Role.SYSTEM ? injection.score(m.getContent()) : injection.score(m.getContent(), instructions));
         }
         return new Result(new Classification(sensitivity, domain, domainConfidence, tier, injectionScore, piiCounts), spans);
+    }
+
+    /**
+     * The system turns' text, which the other turns are scored against (what it protects), or null
+     * when there is none. System turns come from the caller's own template and are trusted.
+     */
+    private static String instructions(List<ChatMessage> prompt) {
+        StringBuilder out = null;
+        for (ChatMessage m : prompt) {
+            if (m.getRole() == Role.SYSTEM) {
+                out = out == null ? new StringBuilder() : out.append('\n');
+                out.append(m.getContent());
+            }
+        }
+        return out == null ? null : out.toString();
     }
 
     /** Keyword hits per configured domain, in domain order. */
@@ -183,8 +200,9 @@ public final class Classifier {
             reasons.add("a configured sensitive term occurs: CONFIDENTIAL at least");
         }
         InjectionDetector.Explanation worst = null;
+        String instructions = instructions(prompt);
         for (ChatMessage m : prompt) {
-            InjectionDetector.Explanation e = injection.explain(m.getContent());
+            InjectionDetector.Explanation e = m.getRole() == Role.SYSTEM ? injection.explain(m.getContent()) : injection.explain(m.getContent(), instructions);
             if (worst == null || e.score() > worst.score()) {
                 worst = e;
             }

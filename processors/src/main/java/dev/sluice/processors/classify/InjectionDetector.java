@@ -212,9 +212,29 @@ public final class InjectionDetector {
     }
 
     public Explanation explain(String text) {
+        return explain(text, null);
+    }
+
+    /**
+     * The score of a turn sent with instructions (the prompt's system turns, trusted): the text's own
+     * score, raised when the turn asks for what the instructions protect ({@link InstructionContext}).
+     *
+     * @param instructions the system turns' text, or null when there are none
+     */
+    public double score(String text, String instructions) {
+        InstructionContext context = InstructionContext.of(instructions);
+        double own = evaluate(text, null);
+        return context == null ? own : 1.0 - (1.0 - own) * (1.0 - context.score(text, null));
+    }
+
+    public Explanation explain(String text, String instructions) {
         List<String> fired = new java.util.ArrayList<>();
         double[] model = {-1};
         double score = evaluate(text, new Signals(fired, model));
+        InstructionContext context = InstructionContext.of(instructions);
+        if (context != null) {
+            score = 1.0 - (1.0 - score) * (1.0 - context.score(text, fired));
+        }
         return new Explanation(score, fired, model[0]);
     }
 

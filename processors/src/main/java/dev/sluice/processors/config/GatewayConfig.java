@@ -220,8 +220,6 @@ public record GatewayConfig(
      * @param blockedCountries countries no request may come from
      * @param injectionThreshold injection score at or above which a request is rejected
      * @param restrictedNeedsInternal whether RESTRICTED prompts may only go to INTERNAL models
-     */
-    /**
      * @param rawTextForInternalDomains domains whose prompts go to models the enterprise runs itself
      *                                  ({@code hosting: internal}) unredacted ("*": every domain); external
      *                                  models always get the redacted text
