@@ -198,7 +198,7 @@ public final class InjectionDetector {
      * an attack class of its own, so the rules see through the common encodings.
      */
     public double score(String text) {
-        return evaluate(text, null);
+        return evaluate(text, null, null);
     }
 
     /**
@@ -222,19 +222,13 @@ public final class InjectionDetector {
      * @param instructions the system turns' text, or null when there are none
      */
     public double score(String text, String instructions) {
-        InstructionContext context = InstructionContext.of(instructions);
-        double own = evaluate(text, null);
-        return context == null ? own : 1.0 - (1.0 - own) * (1.0 - context.score(text, null));
+        return evaluate(text, null, InstructionContext.of(instructions));
     }
 
     public Explanation explain(String text, String instructions) {
         List<String> fired = new java.util.ArrayList<>();
         double[] model = {-1};
-        double score = evaluate(text, new Signals(fired, model));
-        InstructionContext context = InstructionContext.of(instructions);
-        if (context != null) {
-            score = 1.0 - (1.0 - score) * (1.0 - context.score(text, fired));
-        }
+        double score = evaluate(text, new Signals(fired, model), InstructionContext.of(instructions));
         return new Explanation(score, fired, model[0]);
     }
 
@@ -242,9 +236,13 @@ public final class InjectionDetector {
     private record Signals(List<String> rules, double[] model) {
     }
 
-    private double evaluate(String text, Signals signals) {
+    /**
+     * @param context what the instructions protect or rule out, or null: checked on the text and on each
+     *                decoded form of it, as the rules are (a restricted topic asked in ROT13 is still asked)
+     */
+    private double evaluate(String text, Signals signals, InstructionContext context) {
         String normal = LinearTextModel.nfkc(text);
-        double best = rules(normal, signals, "");
+        double best = rules(normal, signals, "", context);
         Words words = words(normal);
         if (words.repeated() >= REPEATS) {
             // one word over and over: makes a model drift off its instructions (and leak training text)
@@ -262,14 +260,14 @@ public final class InjectionDetector {
         }
         // only a text that reads as English once rotated is worth the rules a second time
         if (best < 1.0 && words.readsBetterRotated()) {
-            best = Math.max(best, rules(rot13(normal), signals, "rot13:"));
+            best = Math.max(best, rules(rot13(normal), signals, "rot13:", context));
         }
         for (int at = 0; best < 1.0 && at < normal.length(); ) {
             int end = base64Run(normal, at);
             if (end - at >= 16) {
                 try {
                     String decoded = new String(java.util.Base64.getDecoder().decode(normal.substring(at, end)), java.nio.charset.StandardCharsets.UTF_8);
-                    best = Math.max(best, rules(decoded, signals, "base64:"));
+                    best = Math.max(best, rules(decoded, signals, "base64:", context));
                 } catch (IllegalArgumentException notBase64) {
                     // a long token that only looks like base64
                 }
@@ -279,11 +277,11 @@ public final class InjectionDetector {
         // instructions written as bits or hex bytes ("01001001 01100111 ...", "496e6f7265...")
         String bits = best < 1.0 && words.bytesLike() ? decodedBinary(normal) : null;
         if (bits != null) {
-            best = Math.max(best, rules(bits, signals, "binary:"));
+            best = Math.max(best, rules(bits, signals, "binary:", context));
         }
         String hex = best < 1.0 && words.bytesLike() ? decodedHex(normal) : null;
         if (hex != null) {
-            best = Math.max(best, rules(hex, signals, "hex:"));
+            best = Math.max(best, rules(hex, signals, "hex:", context));
         }
         return best;
     }
@@ -398,6 +396,20 @@ public final class InjectionDetector {
 
     private static boolean base64(char c) {
         return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/';
+    }
+
+    /** The rules' score of one form of the text, combined with what it asks of the instructions' context (if any). */
+    private static double rules(String text, Signals signals, String form, InstructionContext context) {
+        double own = rules(text, signals, form);
+        if (context == null) {
+            return own;
+        }
+        List<String> reasons = signals == null ? null : new java.util.ArrayList<>();
+        double asked = context.score(text, reasons);
+        if (reasons != null) {
+            reasons.forEach(reason -> signals.rules().add(form + reason));
+        }
+        return 1.0 - (1.0 - own) * (1.0 - asked);
     }
 
     private static double rules(String text, Signals signals, String form) {

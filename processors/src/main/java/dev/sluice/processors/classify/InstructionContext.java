@@ -63,12 +63,15 @@ final class InstructionContext {
     private static final String PEOPLE = "(?:users|customers|clients|patients|employees|members)";
 
     private final boolean secret;
+    /** The topics the instructions rule out, or null. */
+    private final RestrictedTopics topics;
     private final boolean personal;
     private final List<String> quoted;
     /** A request for a person's data: of the user (or the like) or of a person the instructions name. */
     private final Pattern asked;
 
-    private InstructionContext(boolean secret, boolean personal, List<String> quoted, Set<String> names) {
+    private InstructionContext(boolean secret, boolean personal, List<String> quoted, Set<String> names, RestrictedTopics topics) {
+        this.topics = topics;
         this.secret = secret;
         this.personal = personal;
         this.quoted = quoted;
@@ -90,12 +93,15 @@ final class InstructionContext {
 
     /** What the instructions protect; null when they protect nothing (no directive), which is the common case. */
     static InstructionContext of(String instructions) {
-        if (instructions == null || instructions.isBlank() || !DIRECTIVE_GATE.open(Gate.lower(instructions)) || !DIRECTIVE.matcher(instructions).find()) {
+        if (instructions == null || instructions.isBlank()) {
             return null;
         }
-        boolean secret = SECRET_NAMED.matcher(instructions).find();
-        boolean personal = PERSONAL_NAMED.matcher(instructions).find();
-        if (!secret && !personal) {
+        String lower = Gate.lower(instructions);
+        RestrictedTopics topics = RESTRICTION_GATE.open(lower) ? RestrictedTopics.of(instructions) : null;
+        boolean directive = DIRECTIVE_GATE.open(lower) && DIRECTIVE.matcher(instructions).find();
+        boolean secret = directive && SECRET_NAMED.matcher(instructions).find();
+        boolean personal = directive && PERSONAL_NAMED.matcher(instructions).find();
+        if (!secret && !personal && topics == null) {
             return null;
         }
         List<String> quoted = QUOTED.matcher(instructions).results().map(m -> m.group(1).strip().toLowerCase(Locale.ROOT)).toList();
@@ -107,13 +113,14 @@ final class InstructionContext {
                 }
             }
         }
-        return new InstructionContext(secret, personal, quoted, names);
+        return new InstructionContext(secret, personal, quoted, names, topics);
     }
 
     /** Words that open sentences or titles and name nobody: "Do Not", "The User". */
     private static final Set<String> COMMON_CAPITALISED = Set.of("the", "a", "an", "do", "not", "never", "you", "your", "user", "users", "he", "she", "his", "her",
             "they", "it", "this", "that", "is", "are", "was", "and", "or", "of", "in", "on", "to", "as", "my", "our", "we", "i", "users'");
 
+    private static final Gate RESTRICTION_GATE = Gate.of("not|n't|n’t|dont|never|avoid|refuse|under no|forbidden|prohibited");
     private static final Gate DIRECTIVE_GATE = Gate.of("not|n't|n’t|dont|never|under no|forbidden & reveal|share|disclose|divulge|leak|expose|give out|tell|repeat|mention|output");
 
     /** The score of {@code text} against the protection, recording the reasons; 0 when it asks for nothing protected. */
@@ -129,6 +136,13 @@ final class InstructionContext {
             keep *= 1.0 - PROTECTED_PERSONAL_WEIGHT;
             if (reasons != null) {
                 reasons.add("context:protected-personal-data-request");
+            }
+        }
+        String about = topics == null ? null : topics.askedAbout(text);
+        if (about != null) {
+            keep *= 1.0 - RestrictedTopics.WEIGHT;
+            if (reasons != null) {
+                reasons.add("context:restricted-topic(" + about + ")");
             }
         }
         return 1.0 - keep;

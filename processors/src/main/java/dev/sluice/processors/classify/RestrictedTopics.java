@@ -1,0 +1,154 @@
+package dev.sluice.processors.classify;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The topics a prompt's instructions rule out ("never discuss politics", "do not give instructions on
+ * how to play chess", "discussing music or composers is not allowed"), and whether another turn is
+ * about one of them: the turn then tries to take the assistant outside what its owner allowed.
+ *
+ * <p>Matching is by words, deliberately strict so that an ordinary request under a restrictive system
+ * prompt is not flagged: a topic is its alternatives ("politics or political opinions" gives
+ * "politics" and "political opinions"), each alternative its content words, and a turn is about the
+ * topic when it holds every content word of one alternative (as a word or with an ending: "politic"
+ * matches "political", "cake" matches "cakes"; accents are ignored, so "music" matches "música").
+ * "Do not give financial advice" therefore does not flag "summarise this financial report". Only
+ * restrictions on subjects are read (discuss, talk about, answer questions on, share information
+ * about, give instructions or advice on, help with, provide); formatting rules ("never use bullet
+ * points") are not topics. What this cannot see: a topic named in other words or another language
+ * ("C17H19NO3" for medications, "komponiert" for composers); that needs a semantic, multilingual
+ * model.
+ */
+final class RestrictedTopics {
+
+    static final double WEIGHT = 0.75;
+
+    private static final String FLAGS = "(?iu)";
+    /** A restriction and the clause after it, to the end of the sentence. */
+    private static final Pattern RESTRICTION = Pattern.compile(FLAGS
+            + "\\b(?:do not|don't|don’t|dont|never|avoid(?:ing)?|refuse to|not programmed to|not allowed to|should not|shouldn't|must not|"
+            + "under (?:absolutely )?no circumstances(?: should you)?)\\b([^.!?\\n]{3,200})");
+    /** "discussing music is strictly not allowed": the subject before the verb. */
+    private static final Pattern PASSIVE = Pattern.compile(FLAGS
+            + "\\b(?:discuss(?:ing)?|talking about|providing|sharing|giving)\\b([^.!?\\n]{1,120}?)\\b(?:is|are) (?:strictly )?(?:not allowed|forbidden|prohibited)\\b");
+    /** A restriction on topics named by example, without a verb: "avoiding any technical topics such as AI". */
+    private static final Pattern TOPICS_BY_EXAMPLE = Pattern.compile(FLAGS + "^\\s*(?:any |all )?(?:[\\w-]+ (?:or |and )?){0,3}?(?:topics?|subjects?)\\b");
+    /** The verbs of a restriction on a subject, with what leads to the subject. */
+    private static final Pattern SUBJECT_VERB = Pattern.compile(FLAGS
+            + "^\\s*(?:(?:always|at all costs|strictly|consciously|to|you|should|ever|in any case|,)\\s*)*"
+            + "(?:discuss(?:ing)?|talk(?:ing)? about|answer(?:ing)? (?:any )?questions (?:related to|about|on|regarding)|"
+            + "share (?:any )?(?:information|details|recommendations|advice) (?:about|on|of|regarding)|"
+            + "give (?:any )?(?:human )?(?:instructions (?:on how to|for|on)|advice (?:on|about)|recommendations (?:on|about))|give|"
+            + "help(?: users)? (?:with )?(?:the task of )?|provid(?:e|ing)|interject)\\b");
+    private static final Pattern EXAMPLES = Pattern.compile(FLAGS + "\\b(?:like|such as|including|related to|e\\.g\\.)\\s+(.+)$");
+    /**
+     * Where the subject ends: a purpose, a condition, a describing clause ("AI, which is more suited to
+     * college"). A clause that narrows the subject stays part of it: "recipes that contain meat" is about
+     * meat, and a vegetarian recipe is not.
+     */
+    private static final Pattern SUBJECT_END = Pattern.compile(FLAGS
+            + "(?:,\\s*(?:and |but )?(?:always|please|even|unless|so|as|because|to|when|if|instead|just|only|you|we|it|this|they|refer|stay|focus|keep|be|no)\\b|;|:| - | – |\\bto (?:maintain|ensure|avoid|keep)\\b|\\bunder any circumstances\\b|\\bno matter what\\b|\\bin all cases\\b|\\bat all costs\\b|"
+            + "\\b(?:that|which) (?:are|is|were|was|might|may|could|would|will)\\b|\\bbecause\\b|\\bas it\\b|\\bfor (?:users|anyone|the user)\\b|\\bwith anyone\\b|\\bin any other way\\b|\\bthis is\\b)");
+    private static final Pattern ALTERNATIVES = Pattern.compile(FLAGS + "\\s*(?:,|\\bor\\b|\\band\\b|/)\\s*");
+    /** Words that carry no topic of their own. */
+    private static final Set<String> GENERIC = Set.of("a", "an", "the", "any", "all", "other", "of", "on", "in", "about", "to", "how", "with", "for", "at", "by",
+            "topic", "topics", "subject", "subjects", "details", "detail", "information", "discussion", "discussions", "questions", "question", "answers",
+            "things", "matters", "issues", "task", "tasks", "instructions", "content", "in-depth", "complex", "heavily", "technical", "controversial",
+            "heated", "general", "specific", "play", "playing", "solve", "solving", "changing", "change", "making", "make", "doing", "do", "code",
+            "coding", "write", "writing", "own", "your", "their", "its", "it", "this", "that", "these", "those", "them", "users", "user", "anyone",
+            "events", "such", "like", "which", "give", "giving", "provide", "providing", "share", "sharing", "discuss", "discussing", "talk", "talking", "answer", "answering", "help", "contain", "contains", "containing", "include", "includes", "involve", "involves", "mention", "mentions", "more", "most", "very", "areas", "area", "field", "fields");
+
+    private final List<List<String>> alternatives;
+
+    private RestrictedTopics(List<List<String>> alternatives) {
+        this.alternatives = alternatives;
+    }
+
+    /** The topics the instructions rule out; null when they rule out none. */
+    static RestrictedTopics of(String instructions) {
+        List<String> subjects = new ArrayList<>();
+        for (Matcher m = RESTRICTION.matcher(instructions); m.find(); ) {
+            String clause = m.group(1);
+            Matcher verb = SUBJECT_VERB.matcher(clause);
+            if (verb.find()) {
+                subjects.add(subject(clause.substring(verb.end())));
+            } else if (TOPICS_BY_EXAMPLE.matcher(clause).find() && EXAMPLES.matcher(clause).find()) {
+                subjects.add(subject(clause));
+            }
+        }
+        for (Matcher m = PASSIVE.matcher(instructions); m.find(); ) {
+            subjects.add(subject(m.group(1)));
+        }
+        List<List<String>> alternatives = new ArrayList<>();
+        for (String subject : subjects) {
+            for (String alternative : ALTERNATIVES.split(subject)) {
+                List<String> words = new ArrayList<>();
+                for (String word : fold(alternative).split("[^\\p{L}\\p{N}-]+")) {
+                    if (!word.isEmpty() && !GENERIC.contains(word)) {
+                        words.add(stem(word));
+                    }
+                }
+                if (!words.isEmpty() && !alternatives.contains(words)) {
+                    alternatives.add(words);
+                }
+            }
+        }
+        return alternatives.isEmpty() ? null : new RestrictedTopics(alternatives);
+    }
+
+    /** The named subject of a clause: what follows "like" or "such as" when the clause gives examples, up to its end. */
+    private static String subject(String clause) {
+        Matcher examples = EXAMPLES.matcher(clause);
+        String subject = examples.find() ? examples.group(1) : clause;
+        Matcher end = SUBJECT_END.matcher(subject);
+        return (end.find() ? subject.substring(0, end.start()) : subject).replaceAll("['\"‘’“”]", " ");
+    }
+
+    /** The alternative a text is about, joined by spaces; null when it is about none. */
+    String askedAbout(String text) {
+        String[] words = fold(text).split("[^\\p{L}\\p{N}]+");
+        for (List<String> alternative : alternatives) {
+            if (alternative.stream().allMatch(stem -> contains(words, stem))) {
+                return String.join(" ", alternative);
+            }
+        }
+        return null;
+    }
+
+    private static boolean contains(String[] words, String stem) {
+        for (String word : words) {
+            // a two-letter stem ("ai") is a word of its own; a longer one may take an ending of up to four letters
+            if (stem.length() <= 2 ? word.equals(stem) : word.startsWith(stem) && word.length() - stem.length() <= 4) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The word without a plural or verb ending, when what is left is still a word of four letters or more. */
+    static String stem(String word) {
+        // "policies" gives "polic" (which "policy" starts with); "recipes" gives "recipe", not "recip" (which "recipient" starts with)
+        for (String ending : new String[] {"ies", "s", "ing", "ed"}) {
+            if (word.endsWith(ending) && !word.endsWith("ss") && word.length() - ending.length() >= 4) {
+                return word.substring(0, word.length() - ending.length());
+            }
+        }
+        return word;
+    }
+
+    /** Lower case without accents: "Música" gives "musica". */
+    private static String fold(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return alternatives.toString();
+    }
+}
