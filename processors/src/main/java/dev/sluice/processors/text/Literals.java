@@ -130,10 +130,6 @@ public final class Literals {
         return id;
     }
 
-    public int size() {
-        return ids.size();
-    }
-
     /** The literals {@code lower} (a {@link Gate#lower} text) contains, as bits by id. */
     public long[] find(String lower) {
         long[] found = new long[(ids.size() + 63) >>> 6];
@@ -168,11 +164,6 @@ public final class Literals {
 
     public static boolean has(long[] found, int id) {
         return (found[id >>> 6] & (1L << id)) != 0;
-    }
-
-    /** The literals by id, for tests and messages. */
-    public List<String> all() {
-        return List.copyOf(ids.keySet());
     }
 
     @Override
