@@ -132,9 +132,10 @@ public final class Classifier {
         }
 
         double injectionScore = 0;
-        String instructions = instructions(prompt);
+        // the system turns are read once for all the other turns
+        InstructionContext context = InstructionContext.of(instructions(prompt));
         for (ChatMessage m : prompt) {
-            injectionScore = Math.max(injectionScore, m.getRole() == Role.SYSTEM ? injection.score(m.getContent()) : injection.score(m.getContent(), instructions));
+            injectionScore = Math.max(injectionScore, m.getRole() == Role.SYSTEM ? injection.score(m.getContent()) : injection.scoreIn(m.getContent(), context));
         }
         return new Result(new Classification(sensitivity, domain, domainConfidence, tier, injectionScore, piiCounts), spans);
     }

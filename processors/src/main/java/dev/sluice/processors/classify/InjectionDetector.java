@@ -222,7 +222,12 @@ public final class InjectionDetector {
      * @param instructions the system turns' text, or null when there are none
      */
     public double score(String text, String instructions) {
-        return evaluate(text, null, InstructionContext.of(instructions));
+        return scoreIn(text, InstructionContext.of(instructions));
+    }
+
+    /** The same with the instructions already read: a request's turns share its system turns. */
+    double scoreIn(String text, InstructionContext context) {
+        return evaluate(text, null, context);
     }
 
     public Explanation explain(String text, String instructions) {
