@@ -23,7 +23,7 @@ public final class TrainCommand implements Runnable {
     }
 
     @Command(name = "injection", mixinStandardHelpOptions = true,
-            description = "Train the injection model on labelled files plus benign text (Datafaker sentences, composed hard negatives).")
+            description = "Train the injection model on labelled files plus composed text (Datafaker sentences, hard negatives, benign documents, attacks of the classes the files lack).")
     static final class Injection implements Callable<Integer> {
         @Parameters(arity = "1..*", description = "labelled JSON lines ({\"text\", \"label\"} or promptshield's {\"prompt\", \"label\"})")
         List<Path> files;
@@ -37,8 +37,17 @@ public final class TrainCommand implements Runnable {
         @Option(names = "--hard-negatives", defaultValue = "3000", description = "How many composed benign requests with trigger words (default: ${DEFAULT-VALUE}).")
         int hardNegatives;
 
+        @Option(names = "--attacks", defaultValue = "6000", description = "How many composed attacks of the classes promptshield lacks (default: ${DEFAULT-VALUE}).")
+        int attacks;
+
+        @Option(names = "--documents", defaultValue = "3000", description = "How many composed documents with benign notes in them, and as many requests that use attack words for ordinary work and texts carrying personal data (default: ${DEFAULT-VALUE}).")
+        int documents;
+
         @Option(names = "--epochs", defaultValue = "5")
         int epochs;
+
+        @Option(names = "--l2", defaultValue = "1e-5", description = "L2 regularisation (default: ${DEFAULT-VALUE}).")
+        double l2;
 
         @Option(names = "--bits", defaultValue = "18", description = "Feature hash bits (default: ${DEFAULT-VALUE}).")
         int bits;
@@ -55,14 +64,19 @@ public final class TrainCommand implements Runnable {
             List<String> faker = BenignText.fakerSentences();
             faker.forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
             BenignText.hardNegatives(hardNegatives, seed).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
+            BenignText.documents(documents, seed + 1).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
+            BenignText.vocabulary(documents, seed + 3).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
+            BenignText.personalData(documents, seed + 4).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
+            BenignText.other().forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
+            AttackText.attacks(attacks, seed + 2).forEach(s -> examples.add(new LinearTextModel.Example(s, true)));
             long positives = examples.stream().filter(LinearTextModel.Example::positive).count();
-            LinearTextModel model = LinearTextModel.train(examples, bits, epochs, 1e-6, seed);
+            LinearTextModel model = LinearTextModel.train(examples, bits, epochs, l2, seed);
             Files.createDirectories(out.toAbsolutePath().getParent());
             try (OutputStream stream = Files.newOutputStream(out)) {
                 model.write(stream);
             }
-            System.out.printf("trained on %d examples (%d labelled, %d Datafaker sentences, %d hard negatives; %d injections); wrote %s (%d bytes)%n",
-                    examples.size(), labelled, faker.size(), hardNegatives, positives, out, Files.size(out));
+            System.out.printf("trained on %d examples (%d labelled, %d Datafaker sentences, %d hard negatives, %d benign documents and as many work requests and personal-data texts, %d composed attacks;"
+                    + " %d injections); wrote %s (%d bytes)%n", examples.size(), labelled, faker.size(), hardNegatives, documents, attacks, positives, out, Files.size(out));
             return 0;
         }
     }

@@ -257,7 +257,7 @@ public final class InjectionDetector {
             }
         }
         if (best < MODEL_WEIGHT && model != null) {
-            double p = model.probability(normal);
+            double p = model.probabilities(normal).max();
             if (signals != null) {
                 signals.model()[0] = p;
             }

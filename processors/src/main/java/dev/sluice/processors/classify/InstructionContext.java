@@ -18,11 +18,13 @@ import java.util.regex.Pattern;
  * so the instructions are read for a protection directive ("do not reveal", "don't share it with
  * anyone") and for what it protects:
  * <ul>
- *   <li>a secret (password, passphrase, key, PIN, token): a turn that asks about a secret, a login,
- *       or quotes the protected value, asks for it;</li>
+ *   <li>a secret (password, passphrase, key, PIN, token, a security answer, a code that opens something:
+ *       "the door code", "the staff discount code"): a turn that asks about a secret, a login, the code
+ *       when one is protected, or quotes the protected value, asks for it;</li>
  *   <li>personal data (private or personal information, the user's or a customer's details, e-mail
- *       addresses): a turn that asks about a person's attributes (name, initials, birth, address,
- *       where they live, e-mail, phone, favourite things, balance, salary), of "the user" or of a person
+ *       addresses): a turn that asks about a person's attributes (name, initials, birth and birthplace,
+ *       address, where they live, e-mail, phone, favourite things, balance, salary, diagnosis, department),
+ *       of "the user" or of a person
  *       the instructions name, asks for it.</li>
  * </ul>
  * A turn that asks for what is protected is flagged whatever its disguise (a poem, reversed letters,
@@ -39,8 +41,15 @@ final class InstructionContext {
     private static final String FLAGS = "(?iu)";
     private static final Pattern DIRECTIVE = Pattern.compile(FLAGS
             + "\\b(?:do not|don't|dont|don’t|never|must not|mustn't|should not|shouldn't|may not|cannot|can't|under no circumstances|not allowed to|forbidden to)\\b"
-            + "[^.!?\\n]{0,40}?\\b(?:reveal|share|disclose|divulge|leak|expose|give out|tell|repeat|mention|output)\\b");
-    private static final Pattern SECRET_NAMED = Pattern.compile(FLAGS + "\\b(?:password|passphrase|passcode|pass code|secret|key|pin|token|credentials?)\\b");
+            + "[^.!?\\n]{0,40}?\\b(?:reveal|share|disclose|divulge|leak|expose|give|provide|read out|read back|pass on|tell|repeat|mention|output)\\b"
+            // "keep the API key confidential", "keep it to yourself"
+            + "|\\bkeep\\b[^.!?\\n]{0,40}?\\b(?:confidential|secret|private|to yourself)\\b");
+    /** A code that opens something ("the door code", "the staff discount code"); "code" alone is source code as often. */
+    private static final String NAMED_CODE = "(?:access|door|entry|security|gate|alarm|safe|vault|discount|promo|voucher|coupon|verification|activation|"
+            + "licen[cs]e|admin|master|unlock|pin|staff|wifi|wi-fi) codes?";
+    private static final Pattern SECRET_NAMED = Pattern.compile(FLAGS + "\\b(?:password|passphrase|passcode|pass code|secret|key|pin|token|credentials?|"
+            + "combination|code ?word|security answers?|answers? to (?:the|their|his|her|your) security questions?|" + NAMED_CODE + ")\\b");
+    private static final Pattern CODE_NAMED = Pattern.compile(FLAGS + "\\b" + NAMED_CODE + "\\b");
     private static final Pattern PERSONAL_NAMED = Pattern.compile(FLAGS
             + "\\b(?:private|personal|confidential) (?:information|data|details|info)\\b|\\b(?:user|customer|client|patient|employee|member)(?:'s|s'|’s)\\b|[\\w.+-]+@[\\w-]+\\.[\\w.]+");
     /** A quoted value in the instructions: what a secret's value looks like ("The password is 'Tornado'"). */
@@ -48,21 +57,28 @@ final class InstructionContext {
     /** A capitalised name in the instructions (two or more capitalised words): whom personal data there is about. */
     private static final Pattern FULL_NAME = Pattern.compile("\\b(\\p{Lu}\\p{Ll}+)(?: (\\p{Lu}\\p{Ll}+))+\\b");
 
-    private static final Pattern SECRET_ASKED = Pattern.compile(FLAGS
-            + "\\b(?:password|passphrase|passcode|pass code|passwords|secret|secrets|key|pin|token|credentials?|log ?in|login|sign ?in|unlock)\\b");
+    private static final String SECRET_WORDS = "password|passphrase|passcode|pass code|passwords|secret|secrets|key|pin|token|credentials?|log ?in|login|"
+            + "sign ?in|unlock|combination|code ?word|security answers?|security questions?";
+    private static final Pattern SECRET_ASKED = Pattern.compile(FLAGS + "\\b(?:" + SECRET_WORDS + ")\\b");
+    /** The same when the instructions protect a code: then "the code" is that code. */
+    private static final Pattern SECRET_OR_CODE_ASKED = Pattern.compile(FLAGS + "\\b(?:" + SECRET_WORDS + "|codes?)\\b");
     private static final Pattern SECRET_VERB = Pattern.compile(FLAGS
             + "\\b(?:what(?:'s| is| was| are)|tell me|tell us|give me|give us|share|reveal|confirm|spell|hint|guess|print|show me|say|repeat|remind me|"
-            + "letters?|characters?|reverse|backwards|encode|encrypt|translate)\\b");
+            + "letters?|characters?|reverse|backwards|encode|encrypt|translate|read (?:out|back)|forgot|forgotten)\\b");
     private static final int NEAR = 60;
     /** What a person's data is made of. */
-    private static final String ATTRIBUTE = "(?:names?|initials|birth ?\\w*|birthday|age|e-?mail(?: address)?|address(?:es)?|home address|phone(?: number)?|"
-            + "favou?rite \\w+|colou?r|balance|salary|income|socioeconomic status|status|location|whereabouts)";
+    private static final String ATTRIBUTE = "(?:names?|initials|birth ?\\w*|birthday|birthplace|hometown|age|e-?mail(?: address)?|address(?:es)?|home address|"
+            + "(?:mobile |cell |home |work )?(?:phone|telephone)(?: number)?|mobile(?: number)?|contact details|favou?rite \\w+|colou?r|balance|salary|income|"
+            + "socioeconomic status|status|location|whereabouts|diagnos[ie]s|medical (?:history|condition|records?)|medications?|department|job title)";
     /** The attributes a pronoun's possessive asks for only when they are this personal ("her initials", not "their display name"). */
-    private static final String STRONG_ATTRIBUTE = "(?:initials|birth ?\\w*|birthday|age|e-?mail(?: address)?|home address|address|phone(?: number)?|favou?rite \\w+|salary)";
+    private static final String STRONG_ATTRIBUTE = "(?:initials|birth ?\\w*|birthday|birthplace|hometown|age|e-?mail(?: address)?|home address|address|"
+            + "(?:mobile |cell |home |work )?(?:phone|telephone)(?: number)?|mobile(?: number)?|favou?rite \\w+|salary|diagnos[ie]s|medications?)";
     private static final String PERSON = "(?:user|customer|client|patient|employee|claimant|member)";
     private static final String PEOPLE = "(?:users|customers|clients|patients|employees|members)";
 
     private final boolean secret;
+    /** The instructions protect a named code, so "the code" in a turn is that code. */
+    private final boolean code;
     /** The topics the instructions rule out, or null. */
     private final RestrictedTopics topics;
     private final boolean personal;
@@ -70,9 +86,10 @@ final class InstructionContext {
     /** A request for a person's data: of the user (or the like) or of a person the instructions name. */
     private final Pattern asked;
 
-    private InstructionContext(boolean secret, boolean personal, List<String> quoted, Set<String> names, RestrictedTopics topics) {
+    private InstructionContext(boolean secret, boolean code, boolean personal, List<String> quoted, Set<String> names, RestrictedTopics topics) {
         this.topics = topics;
         this.secret = secret;
+        this.code = code;
         this.personal = personal;
         this.quoted = quoted;
         String named = names.stream().sorted().map(Pattern::quote).collect(java.util.stream.Collectors.joining("|"));
@@ -85,7 +102,10 @@ final class InstructionContext {
                 + "|\\b" + ATTRIBUTE + "(?: \\w+){0,3}? of (?:the |different |all |other |our |each )?(?:" + PEOPLE + "|" + someone + ")\\b"
                 // where does Jane Smith live, when was the user born
                 + "|\\bwhere (?:does|do|did|is) " + someone + "(?: \\w+)?? (?:live|reside|stay)"
-                + "|\\bwhen (?:was|were|is) " + someone + " born"
+                + "|\\b(?:when|where|in (?:which|what) \\w+) (?:was|were|is) " + someone + " born"
+                + "|\\b(?:which|what) (?:city|town|country|place|year) (?:was|were|is) " + someone + " born"
+                // which department does Maria Keller work in
+                + "|\\b(?:which|what) (?:department|team|office|unit|ward) (?:does|did|is|was) " + someone + " (?:work|in|belong)"
                 // her initials, in a text that speaks of the user or of a named person
                 + "|\\b(?:his|her|their) " + STRONG_ATTRIBUTE + "\\b(?=[\\s\\S]*?\\b" + someone + "\\b)"
                 + "|\\b" + someone + "\\b[\\s\\S]*?\\b(?:his|her|their) " + STRONG_ATTRIBUTE + "\\b");
@@ -113,7 +133,7 @@ final class InstructionContext {
                 }
             }
         }
-        return new InstructionContext(secret, personal, quoted, names, topics);
+        return new InstructionContext(secret, secret && CODE_NAMED.matcher(instructions).find(), personal, quoted, names, topics);
     }
 
     /** Words that open sentences or titles and name nobody: "Do Not", "The User". */
@@ -121,7 +141,8 @@ final class InstructionContext {
             "they", "it", "this", "that", "is", "are", "was", "and", "or", "of", "in", "on", "to", "as", "my", "our", "we", "i", "users'");
 
     private static final Gate RESTRICTION_GATE = Gate.of("not|n't|n’t|dont|never|avoid|refuse|under no|forbidden|prohibited");
-    private static final Gate DIRECTIVE_GATE = Gate.of("not|n't|n’t|dont|never|under no|forbidden & reveal|share|disclose|divulge|leak|expose|give out|tell|repeat|mention|output");
+    private static final Gate DIRECTIVE_GATE = Gate.of("not|n't|n’t|dont|never|under no|forbidden & reveal|share|disclose|divulge|leak|expose|give|provide|read out|"
+            + "read back|pass on|tell|repeat|mention|output ; keep & confidential|secret|private|to yourself");
 
     /** The score of {@code text} against the protection, recording the reasons; 0 when it asks for nothing protected. */
     double score(String text, List<String> reasons) {
@@ -150,7 +171,7 @@ final class InstructionContext {
 
     /** A word of a secret near a word that asks for one ("confirm ours", "what is the key", "its first letter"), or the protected value itself. */
     private boolean asksForSecret(String text) {
-        for (Matcher m = SECRET_ASKED.matcher(text); m.find(); ) {
+        for (Matcher m = (code ? SECRET_OR_CODE_ASKED : SECRET_ASKED).matcher(text); m.find(); ) {
             if (SECRET_VERB.matcher(text).region(Math.max(0, m.start() - NEAR), Math.min(text.length(), m.end() + NEAR)).find()) {
                 return true;
             }

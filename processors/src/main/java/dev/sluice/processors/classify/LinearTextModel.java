@@ -45,10 +45,74 @@ public final class LinearTextModel {
 
     /** Probability that the text is of the positive class. */
     public double probability(String text) {
+        return probabilities(text).whole();
+    }
+
+    /**
+     * The probability of the whole text and the highest of its passages'.
+     *
+     * @param whole   the text's probability
+     * @param passage the highest probability of a passage (sentences or lines, merged until each has
+     *                {@value #MIN_PASSAGE_FEATURES} features); the whole text's when it is one passage
+     */
+    public record Probabilities(double whole, double passage) {
+
+        public double max() {
+            return Math.max(whole, passage);
+        }
+    }
+
+    /**
+     * Both probabilities in one pass over the text. A passage is scored because a long document dilutes
+     * what one sentence of it says: an instruction planted in a 1 KB e-mail is a few percent of the
+     * e-mail's features, while the model was trained on texts of a sentence or a few.
+     */
+    public Probabilities probabilities(String text) {
         // summed as the features come, in their order (the same sum as over the feature array)
-        double[] sum = {0};
-        int count = visit(text, bits, f -> sum[0] += weights[f]);
-        return 1.0 / (1.0 + Math.exp(-(bias + sum[0] * scale(count))));
+        double[] acc = new double[4]; // whole sum, passage sum, passage features, best passage probability
+        int[] passages = {0};
+        acc[3] = -1;
+        int count = visit(text, bits, new Sink() {
+            @Override
+            public void feature(int f) {
+                acc[0] += weights[f];
+                acc[1] += weights[f];
+                acc[2]++;
+            }
+
+            @Override
+            public void boundary() {
+                if (acc[2] >= MIN_PASSAGE_FEATURES) {
+                    acc[3] = Math.max(acc[3], logistic(bias + acc[1] * scale((int) acc[2])));
+                    acc[1] = 0;
+                    acc[2] = 0;
+                    passages[0]++;
+                }
+            }
+        });
+        double whole = logistic(bias + acc[0] * scale(count));
+        if (passages[0] == 0 || (passages[0] == 1 && acc[2] == 0)) {
+            return new Probabilities(whole, whole);
+        }
+        if (acc[2] > 0) {
+            acc[3] = Math.max(acc[3], logistic(bias + acc[1] * scale((int) acc[2])));
+        }
+        return new Probabilities(whole, acc[3]);
+    }
+
+    /** A passage ends at a sentence's or line's end once it has this many features (about eight words). */
+    static final int MIN_PASSAGE_FEATURES = 24;
+
+    private static double logistic(double x) {
+        return 1.0 / (1.0 + Math.exp(-x));
+    }
+
+    /** Where {@link #visit} sends the features and the ends of sentences and lines. */
+    private interface Sink {
+        void feature(int f);
+
+        default void boundary() {
+        }
     }
 
     /**
@@ -118,7 +182,7 @@ public final class LinearTextModel {
     static int[] features(String text, int bits) {
         int[][] out = {new int[3 * text.length() + 8]};
         int[] k = {0};
-        visit(text, bits, f -> {
+        visit(text, bits, (Sink) f -> {
             if (k[0] == out[0].length) {
                 out[0] = Arrays.copyOf(out[0], out[0].length * 2);
             }
@@ -128,7 +192,7 @@ public final class LinearTextModel {
     }
 
     /** Calls {@code feature} with each feature index of the text, in order; returns how many there were. */
-    private static int visit(String text, int bits, java.util.function.IntConsumer feature) {
+    private static int visit(String text, int bits, Sink feature) {
         String normal = nfkc(text).toLowerCase(Locale.ROOT);
         int mask = (1 << bits) - 1;
         int n = normal.length();
@@ -143,29 +207,35 @@ public final class LinearTextModel {
                 }
             } else {
                 i += Character.charCount(c);
+                if (c == '\n') {
+                    feature.boundary();
+                }
                 if (c == ' ' || Character.isWhitespace(c)) {
                     continue;
                 }
                 // punctuation carries signal: "[system]", "<|im_start|>"
             }
             int hash = hash(normal, start, i);
-            feature.accept(mix(hash) & mask);
-            feature.accept(mix(previous * 31 + hash + 0x9e3779b9) & mask);
+            feature.feature(mix(hash) & mask);
+            feature.feature(mix(previous * 31 + hash + 0x9e3779b9) & mask);
             k += 2;
             previous = hash;
             if (i - start >= 4) {
                 // 4-grams of " word ": the first and last include the padding space; each hash rolled
                 // from the one before (String.hashCode of the 4-gram: c0*31^3 + c1*31^2 + c2*31 + c3)
                 int h = ((' ' * 31 + normal.charAt(start)) * 31 + normal.charAt(start + 1)) * 31 + normal.charAt(start + 2);
-                feature.accept(mix(h + 0x7f4a7c15) & mask);
+                feature.feature(mix(h + 0x7f4a7c15) & mask);
                 k++;
                 for (int q = start + 3; q <= i; q++) {
                     char leaving = q - 4 < start ? ' ' : normal.charAt(q - 4);
                     char entering = q == i ? ' ' : normal.charAt(q);
                     h = (h - leaving * 29791) * 31 + entering;
-                    feature.accept(mix(h + 0x7f4a7c15) & mask);
+                    feature.feature(mix(h + 0x7f4a7c15) & mask);
                     k++;
                 }
+            }
+            if (i - start == 1 && (c == '.' || c == '!' || c == '?')) {
+                feature.boundary();
             }
         }
         return k;
