@@ -55,6 +55,24 @@ class LinearTextModelTest {
     }
 
     @Test
+    void aPassageShouldKeepTheScoreThatALongTextDilutes() {
+        LinearTextModel model = LinearTextModel.train(weather(), 14, 10, 1e-6, 7);
+        String one = "Will it rain in Madrid tomorrow afternoon, or will it stay dry?";
+        LinearTextModel.Probabilities single = model.probabilities(one);
+        assertThat(single.passage()).as("one sentence is one passage").isEqualTo(single.whole());
+        assertThat(single.whole()).isEqualTo(model.probability(one));
+
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            text.append("Book a table for four at the hotel restaurant near the station on Friday evening. ");
+        }
+        text.append(one).append("\nFind a cheap hotel near the station for the night of the conference.");
+        LinearTextModel.Probabilities long_ = model.probabilities(text.toString());
+        assertThat(long_.whole()).as("the forecast question is a small part of the text").isLessThan(0.5);
+        assertThat(long_.passage()).as("its passage keeps its score").isGreaterThan(0.5).isEqualTo(long_.max());
+    }
+
+    @Test
     void shouldShipAModelThatTheDetectorUses() {
         LinearTextModel shipped = LinearTextModel.resource(InjectionDetector.SHIPPED_MODEL);
         // an attack no rule phrase covers, in the style the model learned from promptshield's training split

@@ -52,6 +52,21 @@ public final class TrainCommand implements Runnable {
         @Option(names = "--bits", defaultValue = "18", description = "Feature hash bits (default: ${DEFAULT-VALUE}).")
         int bits;
 
+        /**
+         * The composed training text: hard negatives, benign documents, work requests and personal-data
+         * texts ({@code documents} of each), a fixed list of other benign requests, and attacks.
+         */
+        static List<LinearTextModel.Example> composed(long seed, int hardNegatives, int documents, int attacks) {
+            List<LinearTextModel.Example> examples = new ArrayList<>();
+            BenignText.hardNegatives(hardNegatives, seed).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
+            BenignText.documents(documents, seed + 1).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
+            BenignText.vocabulary(documents, seed + 3).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
+            BenignText.personalData(documents, seed + 4).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
+            BenignText.other().forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
+            AttackText.attacks(attacks, seed + 2).forEach(s -> examples.add(new LinearTextModel.Example(s, true)));
+            return examples;
+        }
+
         @Override
         public Integer call() throws Exception {
             List<LinearTextModel.Example> examples = new ArrayList<>();
@@ -63,12 +78,7 @@ public final class TrainCommand implements Runnable {
             long labelled = examples.size();
             List<String> faker = BenignText.fakerSentences();
             faker.forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
-            BenignText.hardNegatives(hardNegatives, seed).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
-            BenignText.documents(documents, seed + 1).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
-            BenignText.vocabulary(documents, seed + 3).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
-            BenignText.personalData(documents, seed + 4).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
-            BenignText.other().forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
-            AttackText.attacks(attacks, seed + 2).forEach(s -> examples.add(new LinearTextModel.Example(s, true)));
+            examples.addAll(composed(seed, hardNegatives, documents, attacks));
             long positives = examples.stream().filter(LinearTextModel.Example::positive).count();
             LinearTextModel model = LinearTextModel.train(examples, bits, epochs, l2, seed);
             Files.createDirectories(out.toAbsolutePath().getParent());

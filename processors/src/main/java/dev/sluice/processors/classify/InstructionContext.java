@@ -51,7 +51,9 @@ final class InstructionContext {
             + "combination|code ?word|security answers?|answers? to (?:the|their|his|her|your) security questions?|" + NAMED_CODE + ")\\b");
     private static final Pattern CODE_NAMED = Pattern.compile(FLAGS + "\\b" + NAMED_CODE + "\\b");
     private static final Pattern PERSONAL_NAMED = Pattern.compile(FLAGS
-            + "\\b(?:private|personal|confidential) (?:information|data|details|info)\\b|\\b(?:user|customer|client|patient|employee|member)(?:'s|s'|’s)\\b|[\\w.+-]+@[\\w-]+\\.[\\w.]+");
+            + "\\b(?:private|personal|confidential) (?:information|data|details|info)\\b"
+            + "|\\b(?:staff|employee|customer|client|patient|member|user|contact|medical|health)s?(?:'s|s'|’s)? (?:details|data|information|info|records)\\b"
+            + "|\\b(?:phone numbers?|home address(?:es)?|contact details)\\b|\\b(?:user|customer|client|patient|employee|member)(?:'s|s'|’s)\\b|[\\w.+-]+@[\\w-]+\\.[\\w.]+");
     /** A quoted value in the instructions: what a secret's value looks like ("The password is 'Tornado'"). */
     private static final Pattern QUOTED = Pattern.compile("['\"‘“]([^'\"‘’“”\\n]{3,40})['\"’”]");
     /** A capitalised name in the instructions (two or more capitalised words): whom personal data there is about. */
@@ -102,10 +104,10 @@ final class InstructionContext {
                 + "|\\b" + ATTRIBUTE + "(?: \\w+){0,3}? of (?:the |different |all |other |our |each )?(?:" + PEOPLE + "|" + someone + ")\\b"
                 // where does Jane Smith live, when was the user born
                 + "|\\bwhere (?:does|do|did|is) " + someone + "(?: \\w+)?? (?:live|reside|stay)"
-                + "|\\b(?:when|where|in (?:which|what) \\w+) (?:was|were|is) " + someone + " born"
-                + "|\\b(?:which|what) (?:city|town|country|place|year) (?:was|were|is) " + someone + " born"
+                + "|\\b(?:when|where|in (?:which|what) \\w+) (?:was|were|is) " + someone + "(?: \\w+)?? born"
+                + "|\\b(?:which|what) (?:city|town|country|place|year) (?:was|were|is) " + someone + "(?: \\w+)?? born"
                 // which department does Maria Keller work in
-                + "|\\b(?:which|what) (?:department|team|office|unit|ward) (?:does|did|is|was) " + someone + " (?:work|in|belong)"
+                + "|\\b(?:which|what) (?:department|team|office|unit|ward) (?:does|did|is|was) " + someone + "(?: \\w+)?? (?:work|in|belong)"
                 // her initials, in a text that speaks of the user or of a named person
                 + "|\\b(?:his|her|their) " + STRONG_ATTRIBUTE + "\\b(?=[\\s\\S]*?\\b" + someone + "\\b)"
                 + "|\\b" + someone + "\\b[\\s\\S]*?\\b(?:his|her|their) " + STRONG_ATTRIBUTE + "\\b");

@@ -1,0 +1,82 @@
+package dev.sluice.ops.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.processors.classify.LinearTextModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * The composed training text of the injection model is what {@code sluice train injection} makes by
+ * default, the same for the same seed, and shares no run of {@value #RUN} words with the hold-out
+ * files: a hold-out figure means something only if the model never saw the hold-out's sentences.
+ */
+class TrainingCorpusTest {
+
+    private static final int RUN = 7;
+    private static final String[] HOLD_OUTS = {"/eval/attacks-holdout-2.jsonl", "/eval/benign-holdout-2.jsonl"};
+
+    private static List<LinearTextModel.Example> defaultCorpus() {
+        TrainCommand.Injection command = new TrainCommand.Injection();
+        new CommandLine(command).parseArgs("--out", "unused.slm", "unused.jsonl");
+        return TrainCommand.Injection.composed(command.seed, command.hardNegatives, command.documents, command.attacks);
+    }
+
+    @Test
+    void theComposedTextShouldShareNoRunOfWordsWithTheHoldOutFiles() throws IOException {
+        Set<String> runs = new HashSet<>();
+        for (LinearTextModel.Example example : defaultCorpus()) {
+            runs.addAll(runs(example.text()));
+        }
+        List<String> shared = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        int lines = 0;
+        for (String file : HOLD_OUTS) {
+            try (InputStream in = TrainingCorpusTest.class.getResourceAsStream(file)) {
+                assertThat(in).as(file).isNotNull();
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    lines++;
+                    for (String run : runs(json.readTree(line).path("text").asText())) {
+                        if (runs.contains(run)) {
+                            shared.add(file + ": " + run);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(lines).isEqualTo(80);
+        assertThat(shared).isEmpty();
+    }
+
+    @Test
+    void theSameSeedShouldComposeTheSameTextAndBothClassesShouldBeThere() {
+        List<LinearTextModel.Example> a = defaultCorpus();
+        assertThat(defaultCorpus()).isEqualTo(a);
+        long attacks = a.stream().filter(LinearTextModel.Example::positive).count();
+        assertThat(attacks).isEqualTo(6000);
+        assertThat(a.size() - attacks).isGreaterThan(attacks);
+        assertThat(TrainCommand.Injection.composed(7, 100, 100, 100)).isNotEqualTo(TrainCommand.Injection.composed(8, 100, 100, 100));
+    }
+
+    /** Lower-cased runs of {@value #RUN} consecutive words. */
+    private static Set<String> runs(String text) {
+        String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
+        Set<String> out = new HashSet<>();
+        for (int i = 0; i + RUN <= words.length; i++) {
+            out.add(String.join(" ", java.util.Arrays.copyOfRange(words, i, i + RUN)));
+        }
+        return out;
+    }
+}
