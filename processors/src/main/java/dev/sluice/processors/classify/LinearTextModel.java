@@ -68,36 +68,50 @@ public final class LinearTextModel {
      * e-mail's features, while the model was trained on texts of a sentence or a few.
      */
     public Probabilities probabilities(String text) {
-        // summed as the features come, in their order (the same sum as over the feature array)
-        double[] acc = new double[4]; // whole sum, passage sum, passage features, best passage probability
-        int[] passages = {0};
-        acc[3] = -1;
-        int count = visit(text, bits, new Sink() {
-            @Override
-            public void feature(int f) {
-                acc[0] += weights[f];
-                acc[1] += weights[f];
-                acc[2]++;
-            }
-
-            @Override
-            public void boundary() {
-                if (acc[2] >= MIN_PASSAGE_FEATURES) {
-                    acc[3] = Math.max(acc[3], logistic(bias + acc[1] * scale((int) acc[2])));
-                    acc[1] = 0;
-                    acc[2] = 0;
-                    passages[0]++;
-                }
-            }
-        });
-        double whole = logistic(bias + acc[0] * scale(count));
-        if (passages[0] == 0 || (passages[0] == 1 && acc[2] == 0)) {
+        Passages passages = new Passages();
+        int count = visit(text, bits, passages);
+        double whole = logistic(bias + passages.sum * scale(count));
+        if (passages.closed == 0 || (passages.closed == 1 && passages.start == count)) {
             return new Probabilities(whole, whole);
         }
-        if (acc[2] > 0) {
-            acc[3] = Math.max(acc[3], logistic(bias + acc[1] * scale((int) acc[2])));
+        passages.last(count);
+        return new Probabilities(whole, passages.best);
+    }
+
+    /**
+     * Sums the weights as the features come, in their order (the same sum as over the feature array),
+     * and scores a passage at each boundary from the running sum and count: one addition per feature, as
+     * for the whole text alone.
+     */
+    private final class Passages implements Sink {
+        double sum;
+        double sumAtStart;
+        int start;
+        int closed;
+        double best = -1;
+
+        @Override
+        public void feature(int f) {
+            sum += weights[f];
         }
-        return new Probabilities(whole, acc[3]);
+
+        @Override
+        public void boundary(int features) {
+            int n = features - start;
+            if (n >= MIN_PASSAGE_FEATURES) {
+                best = Math.max(best, logistic(bias + (sum - sumAtStart) * scale(n)));
+                sumAtStart = sum;
+                start = features;
+                closed++;
+            }
+        }
+
+        /** The text's last passage, however short (its scale stops growing below {@value #MIN_FEATURES} features). */
+        void last(int features) {
+            if (features > start) {
+                best = Math.max(best, logistic(bias + (sum - sumAtStart) * scale(features - start)));
+            }
+        }
     }
 
     /** A passage ends at a sentence's or line's end once it has this many features (about eight words). */
@@ -111,7 +125,8 @@ public final class LinearTextModel {
     private interface Sink {
         void feature(int f);
 
-        default void boundary() {
+        /** @param features how many features came before the boundary */
+        default void boundary(int features) {
         }
     }
 
@@ -208,7 +223,7 @@ public final class LinearTextModel {
             } else {
                 i += Character.charCount(c);
                 if (c == '\n') {
-                    feature.boundary();
+                    feature.boundary(k);
                 }
                 if (c == ' ' || Character.isWhitespace(c)) {
                     continue;
@@ -235,7 +250,7 @@ public final class LinearTextModel {
                 }
             }
             if (i - start == 1 && (c == '.' || c == '!' || c == '?')) {
-                feature.boundary();
+                feature.boundary(k);
             }
         }
         return k;
