@@ -265,14 +265,14 @@ public final class InjectionDetector {
         }
         // only a text that reads as English once rotated is worth the rules a second time
         if (best < 1.0 && words.readsBetterRotated()) {
-            best = Math.max(best, rules(rot13(normal), signals, "rot13:", context));
+            best = Math.max(best, decoded(rot13(normal), signals, "rot13:", context));
         }
         for (int at = 0; best < 1.0 && at < normal.length(); ) {
             int end = base64Run(normal, at);
             if (end - at >= 16) {
                 try {
                     String decoded = new String(java.util.Base64.getDecoder().decode(normal.substring(at, end)), java.nio.charset.StandardCharsets.UTF_8);
-                    best = Math.max(best, rules(decoded, signals, "base64:", context));
+                    best = Math.max(best, decoded(decoded, signals, "base64:", context));
                 } catch (IllegalArgumentException notBase64) {
                     // a long token that only looks like base64
                 }
@@ -282,11 +282,29 @@ public final class InjectionDetector {
         // instructions written as bits or hex bytes ("01001001 01100111 ...", "496e6f7265...")
         String bits = best < 1.0 && words.bytesLike() ? decodedBinary(normal) : null;
         if (bits != null) {
-            best = Math.max(best, rules(bits, signals, "binary:", context));
+            best = Math.max(best, decoded(bits, signals, "binary:", context));
         }
         String hex = best < 1.0 && words.bytesLike() ? decodedHex(normal) : null;
         if (hex != null) {
-            best = Math.max(best, rules(hex, signals, "hex:", context));
+            best = Math.max(best, decoded(hex, signals, "hex:", context));
+        }
+        return best;
+    }
+
+    /**
+     * A decoded form's score: the rules' and the learned model's (an encoded instruction is rarely an
+     * exact rule phrase once decoded: a typo, a word of its own). The model's probability is recorded
+     * only when it is the higher.
+     */
+    private double decoded(String text, Signals signals, String form, InstructionContext context) {
+        double best = rules(text, signals, form, context);
+        if (best < MODEL_WEIGHT && model != null) {
+            double p = model.probabilities(text).max();
+            if (signals != null && p > signals.model()[0]) {
+                signals.model()[0] = p;
+                signals.rules().add(form + "model");
+            }
+            best = Math.max(best, MODEL_WEIGHT * p);
         }
         return best;
     }
