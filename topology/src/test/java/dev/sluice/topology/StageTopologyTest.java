@@ -46,7 +46,10 @@ class StageTopologyTest {
             AuditEvent classify = trail(h, "c-1").get(1);
             assertThat(classify.getStage()).isEqualTo("classify");
             assertThat(classify.getAttributes()).containsEntry("sensitivity", "RESTRICTED").containsEntry("domain", "finance")
-                    .containsEntry("tier", "simple").containsEntry("injectionScore", "0.00");
+                    .containsEntry("tier", "simple").containsKey("injectionScore");
+            // recorded with two decimals; a benign payment line scores far below the policy threshold
+            assertThat(classify.getAttributes().get("injectionScore")).matches("0\\.\\d\\d");
+            assertThat(Double.parseDouble(classify.getAttributes().get("injectionScore"))).isLessThan(0.1);
         }
     }
 
