@@ -23,7 +23,8 @@ import picocli.CommandLine;
 class TrainingCorpusTest {
 
     private static final int RUN = 7;
-    private static final String[] HOLD_OUTS = {"/eval/attacks-holdout-2.jsonl", "/eval/benign-holdout-2.jsonl"};
+    private static final String[] HOLD_OUTS = {"/eval/attacks-holdout-2.jsonl", "/eval/benign-holdout-2.jsonl", "/eval/attacks-holdout-3.jsonl",
+            "/eval/benign-holdout-3.jsonl"};
 
     private static List<LinearTextModel.Example> defaultCorpus() {
         TrainCommand.Injection command = new TrainCommand.Injection();
@@ -56,7 +57,7 @@ class TrainingCorpusTest {
                 }
             }
         }
-        assertThat(lines).isEqualTo(80);
+        assertThat(lines).isEqualTo(180);
         assertThat(shared).isEmpty();
     }
 
