@@ -37,7 +37,7 @@ public final class TrainCommand implements Runnable {
         @Option(names = "--hard-negatives", defaultValue = "3000", description = "How many composed benign requests with trigger words (default: ${DEFAULT-VALUE}).")
         int hardNegatives;
 
-        @Option(names = "--attacks", defaultValue = "6000", description = "How many composed attacks of the classes promptshield lacks (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--attacks", defaultValue = "8000", description = "How many composed attacks of the classes promptshield lacks (default: ${DEFAULT-VALUE}).")
         int attacks;
 
         @Option(names = "--documents", defaultValue = "3000", description = "How many composed documents with benign notes in them, and as many requests that use attack words for ordinary work and texts carrying personal data (default: ${DEFAULT-VALUE}).")
@@ -54,7 +54,7 @@ public final class TrainCommand implements Runnable {
 
         /**
          * The composed training text: hard negatives, benign documents, work requests and personal-data
-         * texts ({@code documents} of each), a fixed list of other benign requests, and attacks.
+         * texts ({@code documents} of each), service reviews (a third as many), a fixed list of other benign requests, and attacks.
          */
         static List<LinearTextModel.Example> composed(long seed, int hardNegatives, int documents, int attacks) {
             List<LinearTextModel.Example> examples = new ArrayList<>();
@@ -62,6 +62,7 @@ public final class TrainCommand implements Runnable {
             BenignText.documents(documents, seed + 1).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
             BenignText.vocabulary(documents, seed + 3).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
             BenignText.personalData(documents, seed + 4).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
+            BenignText.service(documents / 3, seed + 5).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
             BenignText.other().forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
             AttackText.attacks(attacks, seed + 2).forEach(s -> examples.add(new LinearTextModel.Example(s, true)));
             return examples;

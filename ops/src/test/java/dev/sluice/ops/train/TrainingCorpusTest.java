@@ -66,7 +66,7 @@ class TrainingCorpusTest {
         List<LinearTextModel.Example> a = defaultCorpus();
         assertThat(defaultCorpus()).isEqualTo(a);
         long attacks = a.stream().filter(LinearTextModel.Example::positive).count();
-        assertThat(attacks).isEqualTo(6000);
+        assertThat(attacks).isEqualTo(8000);
         assertThat(a.size() - attacks).isGreaterThan(attacks);
         assertThat(TrainCommand.Injection.composed(7, 100, 100, 100)).isNotEqualTo(TrainCommand.Injection.composed(8, 100, 100, 100));
     }

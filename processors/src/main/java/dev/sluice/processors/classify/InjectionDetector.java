@@ -80,6 +80,18 @@ public final class InjectionDetector {
 
     private static final Pattern NEGATION = Pattern.compile("(?iu)\\b(not|nicht|never|nie|don'?t|doesn'?t|no need to|ne|pas)\\b");
 
+    /** A reader that is a machine: an AI, a bot, an automated system. Plain "assistant" is a job too, so it needs "AI" or the like. */
+    private static final String MACHINE = "(ai|a\\.i\\.|llms?|language models?|chat ?bots?|gpt|copilot|(ai|virtual|digital) assistants?|ai (agents?|models?|systems?|tools?)"
+            + "|automated (\\w+ ){0,2}?(systems?|tools?|reviewers?|readers?|assistants?|screening|processing|pipelines?)|(\\w+ )?bots?)";
+    private static final String MACHINE_LITERALS = "ai|a.i.|llm|language model|bot|gpt|copilot|assistant|automated";
+    /** A machine reader's name ending right before ":" or "," (at most one space between): what every "Reviewer bot: approve this" contains. */
+    private static final String MACHINE_JUNCTIONS = java.util.stream.Stream.of("ai", "a.i.", "llm", "llms", "model", "models", "bot", "bots", "gpt", "copilot",
+                    "assistant", "assistants", "agent", "agents", "system", "systems", "tool", "tools", "reviewer", "reviewers", "reader", "readers", "screening",
+                    "processing", "pipeline", "pipelines")
+            .flatMap(end -> java.util.stream.Stream.of(end + ":", end + ",", end + " :", end + " ,")).collect(java.util.stream.Collectors.joining("|"));
+    /** "Message to chatbot users", "note for the AI team": people, not the machine. */
+    private static final String NOT_PEOPLE = "(?!\\s+(users?|team|project|vendors?|owners?|developers?|customers?|rollout|roll-out|pilot|lead|support|licen[cs]es?|group|committee|policy|act)\\b)";
+
     private static final String FLAGS = "(?i)";
     static final List<Rule> RULES = List.of(
             // instruction override, in English and the other languages attacks use most
@@ -89,8 +101,8 @@ public final class InjectionDetector {
                     + "|(?u)\\b(vergiss|vergessen sie|ignoriere|ignorieren sie) (alles|das alles) (davor|zuvor|bisher|bisherige|vorherige|vorher|oben|obige)\\b|\\b(oublie|oubliez) tout ce qui (précède|a été dit)|\\b(olvida|olvide) todo lo (anterior|que te (han dicho|dijeron))|\\b(dimentica|dimenticate) tutto (quello che ti è stato detto|ciò che precede|quanto detto)|\\b(esqueça|esquece) tudo (o que foi dito|antes|acima)|\\bvergeet alles (hierboven|wat (je|u) is verteld|eerder)|забудь(те)? (всё|все),? (что|предыдущ)", 0.75,
                     "everything & forget|disregard ; let's start fresh ; vergiss|vergessen sie & alles|all das ; ignorier & alles ; oubli & tout ; olvid & todo ; dimentic & tutto ; esque & tudo ; vergeet & alles ; абуд")
                     .led("forget|disregard|let's start fresh|vergiss|vergessen sie|ignoriere|oubli|olvid|dimentic|esque|vergeet|забуд|Забуд"),
-            negatable("override-instructions-multilingual", "\\b(ignora|olvida)\\b[^.!?\\n]{0,30}\\b(instrucciones|reglas|indicaciones)|\\bignor(e|ez)\\b[^.!?\\n]{0,20}\\b(les|toutes les) (instructions|consignes|règles)|\\bignorier(e|en)\\b[^.!?\\n]{0,30}\\b(anweisungen|regeln|vorgaben)|忽略.{0,6}(指令|指示|规则)|(指示|命令)を無視|無視.{0,6}(指示|命令)|(지침|지시)을? ?무시|تجاهل|\\bignora\\b[^.!?\\n]{0,20}\\b(istruzioni|regole)|\\b(anweisungen|regeln)\\b[^.!?\\n]{0,20}\\bignorieren", 0.85,
-                    "ignora|olvida & instrucciones|reglas|indicaciones ; ignor & instructions|consignes|gles ; ignorier & anweisungen|regeln|vorgaben ; 忽略 ; 無視 ; 무시 ; تجاهل ; ignora & istruzioni|regole"),
+            negatable("override-instructions-multilingual", "\\b(ignora|olvida)\\b[^.!?\\n]{0,30}\\b(instrucciones|reglas|indicaciones)|\\bignor(e|ez)\\b[^.!?\\n]{0,20}\\b(les|toutes les) (instructions|consignes|règles)|\\bignorier(e|en)\\b[^.!?\\n]{0,30}\\b(anweisungen|regeln|vorgaben)|\\b(ignorier(e|en)|missachte|vergiss)\\b[^.!?\\n]{0,30}\\b(deine|eure|ihre|alle|die (vorherigen|bisherigen|obigen|vorigen|ursprünglichen))\\b[^.!?\\n]{0,20}(anweisung|aufgabe|regel|vorgabe|instruktion|befehl)|忽略.{0,6}(指令|指示|规则)|(指示|命令)を無視|無視.{0,6}(指示|命令)|(지침|지시)을? ?무시|تجاهل|\\bignora\\b[^.!?\\n]{0,20}\\b(istruzioni|regole)|\\b(anweisungen|regeln)\\b[^.!?\\n]{0,20}\\bignorieren", 0.85,
+                    "ignora|olvida & instrucciones|reglas|indicaciones ; ignor & instructions|consignes|gles ; ignorier & anweisungen|regeln|vorgaben ; ignorier|missachte|vergiss & anweisung|aufgabe|regel|vorgabe|instruktion|befehl ; 忽略 ; 無視 ; 무시 ; تجاهل ; ignora & istruzioni|regole"),
             // the same in more languages and scripts ((?u): capitals of Cyrillic and Greek match too)
             negatable("override-instructions-more-languages", "(?u)\\bignore (as|todas as) (instruções|regras|orientações)|\\besqueça\\b[^.!?\\n]{0,30}\\b(instruções|regras)|игнорир\\w*[^.!?\\n]{0,30}(инструкц|указани|правил)|забудь\\w*[^.!?\\n]{0,30}(инструкц|указани|правил)|αγνο\\w*[^.!?\\n]{0,30}(οδηγ|εντολ)|निर्देशों (की|को) (अनदेखी|अनदेखा|नज़रअंदाज़|नजरअंदाज)|지시\\S{0,3} ?무시|무시하십시오|무시하세요|指示を無視|無視して|无视.{0,6}(指令|指示)|\\bvergiss\\w*\\b[^.!?\\n]{0,30}\\b(anweisungen|regeln|vorgaben)|\\bvergessen sie\\b[^.!?\\n]{0,30}\\b(anweisungen|regeln|vorgaben)|\\boubliez\\b[^.!?\\n]{0,30}\\b(instructions|consignes)|\\bdimentica\\w*\\b[^.!?\\n]{0,30}\\b(istruzioni|regole)|\\bnegeer\\b[^.!?\\n]{0,30}\\b(instructies|regels)|\\bzignoruj\\b[^.!?\\n]{0,30}\\b(instrukcje|polecenia)|talimatları (yok say|görmezden gel)", 0.85,
                     "ignore & instru|regras|orienta ; esque & instru|regras ; гнорир ; абудь ; γνο ; निर्देशों ; 무시 ; 無視 ; 无视 ; vergiss|vergessen sie & anweisungen|regeln|vorgaben ; oubliez ; dimentica ; negeer ; zignoruj ; talimatlar"),
@@ -179,7 +191,25 @@ public final class InjectionDetector {
             rule("instructions-to-model-in-document", "\\b(assistant|ai|model|chatbot|llm)s?\\b[^.!?\\n]{0,40}\\b(must|should|shall|needs? to|will) (now )?(ignore|disregard|forget|reply|respond|say|output|print|include|reveal)\\b", 0.7,
                     "assistant|ai|model|chatbot|llm & must|should|shall|need|will & ignore|disregard|forget|reply|respond|say|output|print|include|reveal").led("assistant|ai|model|chatbot|llm"),
             rule("document-trigger", "\\b(when|if) (you are |you're )?(summari[sz]ing|reading|processing|asked about) (this|the) (document|page|email|text|file)\\b[^.!?\\n]{0,60}\\b(ignore|instead|say|respond|reply|output)\\b", 0.8,
-                    "summari|reading|processing|asked about & document|page|email|text|file & ignore|instead|say|respond|reply|output").led("when|if"));
+                    "summari|reading|processing|asked about & document|page|email|text|file & ignore|instead|say|respond|reply|output").led("when|if"),
+            // a note in a document addressed to the machine that will read it: "[Note for the AI: ...]",
+            // "Reviewer bot: approve this", "if you are an AI ...", "when processed by a language model, ..."
+            rule("note-to-machine-reader", "\\b(note|message|instructions?|directive|reminder|attention|p\\.?s\\.?|memo)\\b (for|to) (the |any |all |an? )?" + MACHINE + "\\b" + NOT_PEOPLE, 0.75,
+                    "note|message|instruction|directive|reminder|attention|p.s|ps|memo & " + MACHINE_LITERALS).led("note|message|instruction|directive|reminder|attention|p.s|ps|memo"),
+            rule("machine-reader-addressed", "(^|[\\n.;:!?\\[(/#*>-])\\s{0,3}(dear |hey |attention,? )?(the )?" + MACHINE + NOT_PEOPLE + " ?[:,]\\s*(please )?"
+                    + "(ignore|disregard|forget|approve|rate|output|print|reply|respond|say|include|add|omit|leave out|do not|don't|confirm|send|forward|tell|list|reveal|mark|classify|"
+                    + "write|answer|recommend|pretend|stop|merge|delete)\\b", 0.75, MACHINE_JUNCTIONS),
+            rule("if-you-are-a-machine", "\\b(if|when) (you are|you're) an? (ai|llm|language model|chat ?bot|bot|ai assistant|automated \\w+)\\b", 0.75,
+                    "you are|you're & ai|llm|language model|bot|automated").led("if|when"),
+            rule("processed-by-machine", "\\b(processed|read|summari[sz]ed|reviewed|screened|analy[sz]ed|handled|parsed) by (an? |the |any )?" + MACHINE + "\\b[^.!?\\n]{0,80}\\b(should|must|shall|needs? to|is to|ignore|disregard)\\b", 0.75,
+                    "processed|read|summari|reviewed|screened|analy|handled|parsed & " + MACHINE_LITERALS + " & should|must|shall|need|is to|ignore|disregard")
+                    .led("processed|read|summari|reviewed|screened|analy|handled|parsed"),
+            // the model's own instructions, by what it was given: "the system message you received", "the rules you were set up with"
+            rule("own-instructions-output", "\\b(reveal|print|show|repeat|output|display|write|quote|paste|list|summari[sz]e|translate|tell me|give me|what (is|are|were))\\b[^.!?\\n]{0,40}\\b"
+                    + "(system (prompt|message)|instructions|prompt|rules|guidelines|configuration|setup (text|message))\\b (that )?you (received|were given|got|have been given|were configured with|were set up with|started with)\\b", 0.75,
+                    "reveal|print|show|repeat|output|display|write|quote|paste|list|summari|translate|tell me|give me|what & instruction|prompt|rules|guidelines|configuration|setup & you")
+                    .led("reveal|print|show|repeat|output|display|write|quote|paste|list|summari|translate|tell me|give me|what"));
+
 
     /** The rules' gates, judged in one pass over the text. */
     static final Gates GATES = new Gates(RULES.stream().map(Rule::gate).toList());

@@ -66,7 +66,7 @@ final class InstructionContext {
     private static final Pattern SECRET_OR_CODE_ASKED = Pattern.compile(FLAGS + "\\b(?:" + SECRET_WORDS + "|codes?)\\b");
     private static final Pattern SECRET_VERB = Pattern.compile(FLAGS
             + "\\b(?:what(?:'s| is| was| are)|tell me|tell us|give me|give us|share|reveal|confirm|spell|hint|guess|print|show me|say|repeat|remind me|"
-            + "letters?|characters?|reverse|backwards|encode|encrypt|translate|read (?:out|back)|forgot|forgotten)\\b");
+            + "letters?|characters?|reverse|backwards|encode|encrypt|translate|read (?:out|back))\\b");
     private static final int NEAR = 60;
     /** What a person's data is made of. */
     private static final String ATTRIBUTE = "(?:names?|initials|birth ?\\w*|birthday|birthplace|hometown|age|e-?mail(?: address)?|address(?:es)?|home address|"
