@@ -254,7 +254,7 @@ final class BenignText {
 
     private static final String[] ROLE = {"shop assistant", "assistant", "sales assistant", "agent on the phone", "support bot", "chatbot on the website",
             "receptionist", "teaching assistant", "dental assistant", "operator", "virtual assistant in the app", "waiter", "manager"};
-    private static final String[] DID = {"was rude and ignored me for ten minutes", "forgot my order twice", "ignored my question and kept repeating the same answer",
+    private static final String[] DID = {"ignored my questions at the till", "forgot my order twice", "ignored my question and kept repeating the same answer",
             "was very helpful and explained every step", "told me to disregard the first invoice", "could not answer anything about returns",
             "kept asking for my order number", "gave me the wrong instructions", "was friendly but slow", "overrode the discount without asking"};
 
@@ -268,16 +268,29 @@ final class BenignText {
         for (int i = 0; i < count; i++) {
             String review = "The " + AttackText.pick(random, ROLE) + " " + AttackText.pick(random, DID) + "."
                     + AttackText.pick(random, "", " The product itself is fine.", " I will not come back.", " Otherwise a good experience.", " Please fix this.");
-            out.add(switch (random.nextInt(4)) {
-                case 0 -> AttackText.pick(random, "Classify the sentiment of this review: '", "Summarise this complaint: '", "Reply politely to this review: '",
+            out.add(switch (random.nextInt(5)) {
+                case 4 -> config(random);
+                case 0 -> AttackText.pick(random, "Rate the tone of this review: '", "Summarise this complaint: '", "Reply politely to this review: '",
                         "Categorise this feedback: '", "Translate this review into German: '") + review + "'";
-                case 1 -> "Decode this " + AttackText.pick(random, "base64 string", "base64 value") + " from our " + AttackText.pick(random, "log", "config", "export", "webhook")
+                case 1 -> "Please decode the " + AttackText.pick(random, "base64 value", "base64 text", "encoded field") + " in this " + AttackText.pick(random, "log line", "config entry", "export", "webhook body")
                         + ": " + java.util.Base64.getEncoder().encodeToString(review.getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 case 2 -> review;
                 default -> AttackText.pick(random, "Customer feedback: ", "Survey answer: ", "Ticket comment: ") + review;
             });
         }
         return out;
+    }
+
+    /** Configuration handed over to convert or check: keys such as "mode", "admin" and "debug" are settings, not attacks. */
+    private static String config(Random random) {
+        String[] keys = {"service: invoicing", "workers: 4", "mode: production", "debug: false", "admin_email: ops@example.com", "log_level: info",
+                "timeout: 30", "region: eu-west-1", "override: none", "system: ledger", "rules: strict", "retries: 5", "env: staging"};
+        StringBuilder yaml = new StringBuilder();
+        for (int k = 0; k < 3 + random.nextInt(4); k++) {
+            yaml.append(AttackText.pick(random, keys)).append('\n');
+        }
+        return AttackText.pick(random, "Rewrite this YAML as JSON:\n", "Check this config for mistakes:\n", "Explain what each setting does:\n",
+                "Turn this into environment variables:\n") + yaml.toString().strip();
     }
 
     /** {@code count} hard negatives, drawn with {@code seed}: the same seed gives the same sentences. */

@@ -52,8 +52,8 @@ final class InstructionContext {
     private static final Pattern CODE_NAMED = Pattern.compile(FLAGS + "\\b" + NAMED_CODE + "\\b");
     private static final Pattern PERSONAL_NAMED = Pattern.compile(FLAGS
             + "\\b(?:private|personal|confidential) (?:information|data|details|info)\\b"
-            + "|\\b(?:staff|employee|customer|client|patient|member|user|contact|medical|health)s?(?:'s|s'|’s)? (?:details|data|information|info|records)\\b"
-            + "|\\b(?:phone numbers?|home address(?:es)?|contact details)\\b|\\b(?:user|customer|client|patient|employee|member)(?:'s|s'|’s)\\b|[\\w.+-]+@[\\w-]+\\.[\\w.]+");
+            + "|\\b(?:staff|employee|customer|client|patient|member|user|contact|medical|health)s?(?:'s|s'|’s|'|’)? (?:details|data|information|info|records|conversations|calls)\\b"
+            + "|\\b(?:phone numbers?|home address(?:es)?|contact details)\\b|\\b(?:user|customer|client|patient|employee|member)(?:'s|s'|’s)(?!\\w)|[\\w.+-]+@[\\w-]+\\.[\\w.]+");
     /** A quoted value in the instructions: what a secret's value looks like ("The password is 'Tornado'"). */
     private static final Pattern QUOTED = Pattern.compile("['\"‘“]([^'\"‘’“”\\n]{3,40})['\"’”]");
     /** A capitalised name in the instructions (two or more capitalised words): whom personal data there is about. */
@@ -76,7 +76,7 @@ final class InstructionContext {
     private static final String STRONG_ATTRIBUTE = "(?:initials|birth ?\\w*|birthday|birthplace|hometown|age|e-?mail(?: address)?|home address|address|"
             + "(?:mobile |cell |home |work )?(?:phone|telephone)(?: number)?|mobile(?: number)?|favou?rite \\w+|salary|diagnos[ie]s|medications?)";
     private static final String PERSON = "(?:user|customer|client|patient|employee|claimant|member)";
-    private static final String PEOPLE = "(?:users|customers|clients|patients|employees|members)";
+    private static final String PEOPLE = "(?:users|customers|clients|patients|employees|members|callers)";
 
     private final boolean secret;
     /** The instructions protect a named code, so "the code" in a turn is that code. */
@@ -106,6 +106,10 @@ final class InstructionContext {
                 + "|\\bwhere (?:does|do|did|is) " + someone + "(?: \\w+)?? (?:live|reside|stay)"
                 + "|\\b(?:when|where|in (?:which|what) \\w+) (?:was|were|is) " + someone + "(?: \\w+)?? born"
                 + "|\\b(?:which|what) (?:city|town|country|place|year) (?:was|were|is) " + someone + "(?: \\w+)?? born"
+                // which medication was Mr. Okafor prescribed, what diagnosis did the patient get
+                + "|\\b(?:which|what) " + ATTRIBUTE + " (?:was|were|is|are|did|does|has|have) (?:(?:mr|mrs|ms|dr|miss)\\.? )?" + someone + "\\b"
+                // what the other customers asked, the previous user's question
+                + "|\\b(?:what|which|who|tell me|list|show me|give me)\\b[^.!?\\n]{0,30}\\b(?:other|previous|last|earlier) (?:" + PEOPLE + "|user|customer|client|caller|patient)s?\\b"
                 // which department does Maria Keller work in
                 + "|\\b(?:which|what) (?:department|team|office|unit|ward) (?:does|did|is|was) " + someone + "(?: \\w+)?? (?:work|in|belong)"
                 // her initials, in a text that speaks of the user or of a named person
