@@ -24,7 +24,8 @@ class TrainingCorpusTest {
 
     private static final int RUN = 7;
     private static final String[] HOLD_OUTS = {"/eval/attacks-holdout-2.jsonl", "/eval/benign-holdout-2.jsonl", "/eval/attacks-holdout-3.jsonl",
-            "/eval/benign-holdout-3.jsonl", "/eval/attacks-holdout-4.jsonl", "/eval/benign-holdout-4.jsonl"};
+            "/eval/benign-holdout-3.jsonl", "/eval/attacks-holdout-4.jsonl", "/eval/benign-holdout-4.jsonl",
+            "/eval/attacks-holdout-5.jsonl", "/eval/benign-holdout-5.jsonl"};
 
     private static List<LinearTextModel.Example> defaultCorpus() {
         TrainCommand.Injection command = new TrainCommand.Injection();
@@ -57,7 +58,7 @@ class TrainingCorpusTest {
                 }
             }
         }
-        assertThat(lines).isEqualTo(280);
+        assertThat(lines).isEqualTo(380);
         assertThat(shared).isEmpty();
     }
 
