@@ -283,6 +283,15 @@ final class BenignText {
 
     /** Configuration handed over to convert or check: keys such as "mode", "admin" and "debug" are settings, not attacks. */
     private static String config(Random random) {
+        if (random.nextBoolean()) {
+            // a README handed over to explain: headings, commands to run, settings to make
+            String tool = AttackText.pick(random, "ledger-sync", "invoicer", "report-cli", "backup-agent", "etl-runner");
+            return AttackText.pick(random, "Explain this README to a new colleague:\n", "How do I set this up, according to the README?\n", "Shorten this README:\n")
+                    + "# " + tool + "\n## " + AttackText.pick(random, "Setup", "Getting started", "Installation") + "\n"
+                    + AttackText.pick(random, "npm install -g ", "brew install ", "apt install ", "pipx install ") + tool + "\n## "
+                    + AttackText.pick(random, "Usage", "Running", "Configuration") + "\n" + AttackText.pick(random, "Export ", "Set ") + tool.toUpperCase(java.util.Locale.ROOT).replace('-', '_')
+                    + "_HOME, then run `" + tool + " " + AttackText.pick(random, "start", "sync --all", "--help", "run nightly") + "`.";
+        }
         String[] keys = {"service: invoicing", "workers: 4", "mode: production", "debug: false", "admin_email: ops@example.com", "log_level: info",
                 "timeout: 30", "region: eu-west-1", "override: none", "system: ledger", "rules: strict", "retries: 5", "env: staging"};
         StringBuilder yaml = new StringBuilder();

@@ -53,7 +53,8 @@ final class InstructionContext {
     private static final Pattern PERSONAL_NAMED = Pattern.compile(FLAGS
             + "\\b(?:private|personal|confidential) (?:information|data|details|info)\\b"
             + "|\\b(?:staff|employee|customer|client|patient|member|user|contact|medical|health)s?(?:'s|s'|’s|'|’)? (?:details|data|information|info|records|conversations|calls)\\b"
-            + "|\\b(?:phone numbers?|home address(?:es)?|contact details)\\b|\\b(?:user|customer|client|patient|employee|member)(?:'s|s'|’s)(?!\\w)|[\\w.+-]+@[\\w-]+\\.[\\w.]+");
+            + "|\\b(?:phone numbers?|(?:home |postal )?address(?:es)?|contact details)\\b"
+            + "|\\b(?:user|customer|client|patient|employee|member|tenant|resident|guest|passenger|student|applicant)(?:'s|s'|’s)(?!\\w)|[\\w.+-]+@[\\w-]+\\.[\\w.]+");
     /** A quoted value in the instructions: what a secret's value looks like ("The password is 'Tornado'"). */
     private static final Pattern QUOTED = Pattern.compile("['\"‘“]([^'\"‘’“”\\n]{3,40})['\"’”]");
     /** A capitalised name in the instructions (two or more capitalised words): whom personal data there is about. */
@@ -75,8 +76,8 @@ final class InstructionContext {
     /** The attributes a pronoun's possessive asks for only when they are this personal ("her initials", not "their display name"). */
     private static final String STRONG_ATTRIBUTE = "(?:initials|birth ?\\w*|birthday|birthplace|hometown|age|e-?mail(?: address)?|home address|address|"
             + "(?:mobile |cell |home |work )?(?:phone|telephone)(?: number)?|mobile(?: number)?|favou?rite \\w+|salary|diagnos[ie]s|medications?)";
-    private static final String PERSON = "(?:user|customer|client|patient|employee|claimant|member)";
-    private static final String PEOPLE = "(?:users|customers|clients|patients|employees|members|callers)";
+    private static final String PERSON = "(?:user|customer|client|patient|employee|claimant|member|tenant|resident|guest|passenger|student|applicant|candidate)";
+    private static final String PEOPLE = "(?:users|customers|clients|patients|employees|members|callers|tenants|residents|guests|passengers|students|applicants|candidates)";
 
     private final boolean secret;
     /** The instructions protect a named code, so "the code" in a turn is that code. */

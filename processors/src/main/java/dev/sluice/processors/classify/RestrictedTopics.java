@@ -62,7 +62,10 @@ final class RestrictedTopics {
             "things", "matters", "issues", "task", "tasks", "instructions", "content", "in-depth", "complex", "heavily", "technical", "controversial",
             "heated", "general", "specific", "play", "playing", "solve", "solving", "changing", "change", "making", "make", "doing", "do", "code",
             "coding", "write", "writing", "own", "your", "their", "its", "it", "this", "that", "these", "those", "them", "users", "user", "anyone",
-            "events", "such", "like", "which", "give", "giving", "provide", "providing", "share", "sharing", "discuss", "discussing", "talk", "talking", "answer", "answering", "help", "contain", "contains", "containing", "include", "includes", "involve", "involves", "mention", "mentions", "more", "most", "very", "areas", "area", "field", "fields");
+            "events", "such", "like", "which", "give", "giving", "provide", "providing", "share", "sharing", "discuss", "discussing", "talk", "talking", "answer", "answering", "help", "contain", "contains", "containing", "include", "includes", "involve", "involves", "mention", "mentions", "more", "most", "very", "areas", "area", "field", "fields",
+            // whose data, not what about: "never share information about other customers or their calls" protects data (InstructionContext)
+            "customer", "customers", "client", "clients", "caller", "callers", "patient", "patients", "employee", "employees", "member", "members", "people",
+            "person", "persons", "calls", "call", "conversations", "conversation", "chats", "records", "accounts", "data");
 
     private final List<List<String>> alternatives;
 

@@ -22,6 +22,8 @@ class RestrictedTopicsTest {
         assertThat(RestrictedTopics.of("Do not discuss crypto assets, which are outside our licence.")).hasToString("[[crypto, asset]]");
         // formatting rules are not topics, nor is a protection directive
         assertThat(RestrictedTopics.of("Never use bullet points. Do not reveal the password.")).isNull();
+        // whose data is protected is no topic: a caller asking about her own call is not off-limits
+        assertThat(RestrictedTopics.of("Never share information about other clients or their conversations.")).isNull();
     }
 
     @Test
