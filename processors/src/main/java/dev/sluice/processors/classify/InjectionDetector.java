@@ -86,6 +86,11 @@ public final class InjectionDetector {
     /** A machine reader named as one, not a bare speaker label: "reviewer bot", "automated reviewers", "language models", "AI agents". */
     private static final String QUALIFIED_MACHINE = "(llms?|language models?|gpt|copilot|(ai|virtual|digital) assistants?|ai (agents?|models?|systems?|tools?)"
             + "|automated (\\w+ ){0,2}?(systems?|tools?|reviewers?|readers?|assistants?|screening|processing|pipelines?)|\\w+ bots?|\\w+ engines?|\\w+ing models?)";
+    /** "reading this", "summarises the": what every match of the rule on the text's own reader contains. */
+    private static final String READER_JUNCTIONS = java.util.stream.Stream.of("reading", "processing", "summarising", "summarizing", "summarises", "summarizes",
+                    "proofreading", "reviewing", "reviews", "translating", "translates", "handling", "parsing", "parses", "analysing", "analyzing", "analyses",
+                    "analyzes", "screening", "reads")
+            .flatMap(verb -> java.util.stream.Stream.of(verb + " this", verb + " the")).collect(java.util.stream.Collectors.joining("|"));
     private static final String MACHINE_LITERALS = "ai|a.i.|llm|language model|bot|gpt|copilot|assistant|automated|engine";
     /** A machine reader's name ending right before ":" or "," (at most one space between): what every "Reviewer bot: approve this" contains. */
     private static final String MACHINE_JUNCTIONS = java.util.stream.Stream.of("ai", "a.i.", "llm", "llms", "model", "models", "bot", "bots", "gpt", "copilot",
@@ -234,10 +239,7 @@ public final class InjectionDetector {
                     + "reviewing|reviews|translating|translates|handling|parsing|parses|analy[sz]ing|analy[sz]es|screening|reads)( this| the (text|document|page|e-?mail|message|file|thread|report))\\b"
                     + "[^\\n]{0,80}?(:|\\b(must|should|is required to|are required to|needs? to|has to|have to|shall)\\b)"
                     + "|\\bwho(ever)? or what(ever)? (is )?reading this\\b|\\bif (an? |the |any )?(" + MACHINE + ") (is |are )?(reading|processing|summari[sz]ing|proofreading|reviewing|translating|handling|parsing) this\\b", 0.75,
-                    "reading this|processing this|summarising this|summarizing this|summarises this|summarizes this|proofreading this|reviewing this|reviews this|translating this|"
-                    + "translates this|handling this|parsing this|parses this|analysing this|analyzing this|analyses this|analyzes this|screening this|reads this|"
-                    + "reading the|processing the|summarising the|summarizing the|summarises the|summarizes the|proofreading the|reviewing the|reviews the|translating the|translates the|"
-                    + "handling the|parsing the|parses the|analysing the|analyzing the|analyses the|analyzes the|screening the|reads the"),
+                    READER_JUNCTIONS + " & " + MACHINE_LITERALS + "|model & :|must|should|required|need|has to|have to|shall ; or what & reading this ; if & " + READER_JUNCTIONS),
             rule("if-you-are-a-machine", "\\b(if|when) (you are|you're) an? (ai|llm|language model|chat ?bot|bot|ai assistant|automated \\w+)\\b", 0.75,
                     "you are|you're & ai|llm|language model|bot|automated").led("if|when"),
             rule("processed-by-machine", "\\b(processed|read|summari[sz]ed|reviewed|screened|analy[sz]ed|handled|parsed) by (an? |the |any )?" + MACHINE + "\\b[^.!?\\n]{0,80}\\b(should|must|shall|needs? to|is to|ignore|disregard)\\b", 0.75,
