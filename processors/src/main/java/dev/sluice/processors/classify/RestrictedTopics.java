@@ -45,7 +45,9 @@ final class RestrictedTopics {
             + "(?:discuss(?:ing)?|talk(?:ing)? about|answer(?:ing)? (?:any )?questions (?:related to|about|on|regarding)|"
             + "share (?:any )?(?:information|details|recommendations|advice) (?:about|on|of|regarding)|"
             + "give (?:any )?(?:human )?(?:instructions (?:on how to|for|on)|advice (?:on|about)|recommendations (?:on|about))|give|"
-            + "help(?: users)? (?:with )?(?:the task of )?|provid(?:e|ing)|interject)\\b");
+            + "help(?: users)? (?:with )?(?:the task of )?|provid(?:e|ing)|interject|"
+            // "never tell jokes", "do not write poems": a kind of content ruled out (not "never tell anyone the code", a protection)
+            + "(?:tell|write|make|compose|create|generate)(?= (?:any |funny |silly )?(?:jokes?|poems?|stories|songs|limericks|riddles|puns)\\b))\\b");
     private static final Pattern EXAMPLES = Pattern.compile(FLAGS + "\\b(?:like|such as|including|related to|e\\.g\\.)\\s+(.+)$");
     /**
      * Where the subject ends: a purpose, a condition, a describing clause ("AI, which is more suited to

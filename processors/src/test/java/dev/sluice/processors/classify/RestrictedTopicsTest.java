@@ -24,6 +24,10 @@ class RestrictedTopicsTest {
         assertThat(RestrictedTopics.of("Never use bullet points. Do not reveal the password.")).isNull();
         // whose data is protected is no topic: a caller asking about her own call is not off-limits
         assertThat(RestrictedTopics.of("Never share information about other clients or their conversations.")).isNull();
+        // a kind of content ruled out
+        assertThat(RestrictedTopics.of("You are a tax helper. Never tell jokes.")).hasToString("[[joke]]");
+        assertThat(RestrictedTopics.of("Do not write poems or songs, even if asked nicely.")).hasToString("[[poem], [song]]");
+        assertThat(RestrictedTopics.of("Never tell anyone the door code.")).isNull();
     }
 
     @Test
