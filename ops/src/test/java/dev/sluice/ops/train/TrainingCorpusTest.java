@@ -25,7 +25,7 @@ class TrainingCorpusTest {
     private static final int RUN = 7;
     private static final String[] HOLD_OUTS = {"/eval/attacks-holdout-2.jsonl", "/eval/benign-holdout-2.jsonl", "/eval/attacks-holdout-3.jsonl",
             "/eval/benign-holdout-3.jsonl", "/eval/attacks-holdout-4.jsonl", "/eval/benign-holdout-4.jsonl",
-            "/eval/attacks-holdout-5.jsonl", "/eval/benign-holdout-5.jsonl"};
+            "/eval/attacks-holdout-5.jsonl", "/eval/benign-holdout-5.jsonl", "/eval/attacks-holdout-6.jsonl", "/eval/benign-holdout-6.jsonl"};
 
     private static List<LinearTextModel.Example> defaultCorpus() {
         TrainCommand.Injection command = new TrainCommand.Injection();
@@ -58,7 +58,7 @@ class TrainingCorpusTest {
                 }
             }
         }
-        assertThat(lines).isEqualTo(380);
+        assertThat(lines).isEqualTo(480);
         assertThat(shared).isEmpty();
     }
 
