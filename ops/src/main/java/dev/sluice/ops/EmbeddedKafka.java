@@ -42,8 +42,9 @@ public final class EmbeddedKafka implements AutoCloseable {
      */
     public static EmbeddedKafka start(Path dataDir, int port) throws Exception {
         Files.createDirectories(dataDir);
-        int brokerPort = port == 0 ? freePort() : port;
-        int controllerPort = freePort();
+        int[] free = freePorts(2, port);
+        int brokerPort = port == 0 ? free[0] : port;
+        int controllerPort = free[1];
         String logDir = dataDir.toAbsolutePath().toString();
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
@@ -97,9 +98,27 @@ public final class EmbeddedKafka implements AutoCloseable {
         return dataDir;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    /**
+     * {@code count} distinct free ports on the loopback address, none equal to {@code taken}: the sockets are
+     * held open together while the ports are chosen (asked for one at a time, the system may hand out the
+     * same port twice, and Kafka then refuses two listeners on one port).
+     */
+    static int[] freePorts(int count, int taken) throws IOException {
+        List<ServerSocket> open = new java.util.ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; ) {
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                open.add(socket);
+                if (socket.getLocalPort() != taken) {
+                    ports[i++] = socket.getLocalPort();
+                }
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : open) {
+                socket.close();
+            }
         }
     }
 
