@@ -174,7 +174,7 @@ public final class SluiceTopology {
         // human approval for what the policy names: park, publish, wait for a person's decision or expire
         var toApprove = policed.split(Named.as("approval-"))
                 .branch((key, envelope) -> !Outcomes.isRejected(envelope) && policies.at(clock.instant()).rules().approvalRule(envelope.getClassification().getDomain(),
-                        envelope.getRequest().getUseCase()) != null, Branched.as("needed"))
+                        envelope.getRequest().getUseCase(), envelope.getClassification().getInjectionScore()) != null, Branched.as("needed"))
                 .defaultBranch(Branched.as("not-needed"));
         var waited = toApprove.get("approval-needed")
                 .process(() -> new ApprovalWaitProcessor(policies, APPROVAL_STORE, APPROVAL_TICK, clock), Named.as("approval-wait"), APPROVAL_STORE)
@@ -183,7 +183,7 @@ public final class SluiceTopology {
                 .defaultBranch(Branched.as("expired"));
         waited.get("approval-wait-pending")
                 .mapValues(envelope -> Approvals.request(envelope, policies.at(clock.instant()).rules().approvalRule(envelope.getClassification().getDomain(),
-                        envelope.getRequest().getUseCase())), Named.as("approval-request"))
+                        envelope.getRequest().getUseCase(), envelope.getClassification().getInjectionScore())), Named.as("approval-request"))
                 .to(topics.approvalsPending().name(), Produced.with(topics.approvalsPending().keySerde(), topics.approvalsPending().valueSerde())
                         .withName("approvals-pending-sink"));
         KStream<String, PipelineRecord> decided = builder.stream(topics.approvalDecisions().name(),

@@ -43,7 +43,8 @@ public final class ApprovalWaitProcessor implements Processor<String, PipelineRe
     public void process(Record<String, PipelineRecord> record) {
         PipelineRecord envelope = record.value();
         var policy = policies.at(clock.instant()).rules();
-        String rule = policy.approvalRule(envelope.getClassification().getDomain(), envelope.getRequest().getUseCase());
+        String rule = policy.approvalRule(envelope.getClassification().getDomain(), envelope.getRequest().getUseCase(),
+                envelope.getClassification().getInjectionScore());
         PipelineRecord waiting = Approvals.waiting(envelope, rule, policy.approvalExpiry(), clock.instant());
         pending.put(record.key(), waiting);
         context.forward(record.withValue(waiting));

@@ -219,6 +219,8 @@ public record GatewayConfig(
      * @param modelsByCountry country to the models allowed for it; a country not listed allows every model
      * @param blockedCountries countries no request may come from
      * @param injectionThreshold injection score at or above which a request is rejected
+     * @param injectionReviewThreshold injection score at or above which a request below {@code injectionThreshold}
+     *                                 waits for a person's approval; equal to {@code injectionThreshold}: none waits
      * @param restrictedNeedsInternal whether RESTRICTED prompts may only go to INTERNAL models
      * @param rawTextForInternalDomains domains whose prompts go to models the enterprise runs itself
      *                                  ({@code hosting: internal}) unredacted ("*": every domain); external
@@ -227,12 +229,33 @@ public record GatewayConfig(
     public record PolicyRules(Map<String, List<String>> modelsByDomain, Map<String, List<String>> modelsByCountry,
                               List<String> blockedCountries, double injectionThreshold, boolean restrictedNeedsInternal,
                               List<String> rawTextForInternalDomains, List<String> approvalDomains, List<String> approvalUseCases,
-                              Duration approvalExpiry) {
+                              Duration approvalExpiry, double injectionReviewThreshold) {
         /** Policy under which every model gets the redacted text and nothing waits for approval. */
         public PolicyRules(Map<String, List<String>> modelsByDomain, Map<String, List<String>> modelsByCountry,
                            List<String> blockedCountries, double injectionThreshold, boolean restrictedNeedsInternal) {
             this(modelsByDomain, modelsByCountry, blockedCountries, injectionThreshold, restrictedNeedsInternal, List.of(), List.of(), List.of(),
                     Duration.ofHours(24));
+        }
+
+        /** Policy under which no request waits for approval for its injection score alone. */
+        public PolicyRules(Map<String, List<String>> modelsByDomain, Map<String, List<String>> modelsByCountry,
+                           List<String> blockedCountries, double injectionThreshold, boolean restrictedNeedsInternal,
+                           List<String> rawTextForInternalDomains, List<String> approvalDomains, List<String> approvalUseCases, Duration approvalExpiry) {
+            this(modelsByDomain, modelsByCountry, blockedCountries, injectionThreshold, restrictedNeedsInternal, rawTextForInternalDomains,
+                    approvalDomains, approvalUseCases, approvalExpiry, injectionThreshold);
+        }
+
+        /**
+         * Why a request waits for a person's approval, or null when it does not: its domain or use case is
+         * listed, or its injection score is in the review band (at or above {@code injectionReviewThreshold},
+         * below {@code injectionThreshold}, where it would be rejected).
+         */
+        public String approvalRule(String domain, String useCase, double injectionScore) {
+            if (injectionScore >= injectionReviewThreshold && injectionScore < injectionThreshold) {
+                return String.format(java.util.Locale.ROOT, "policy.injectionReviewThreshold %.2f: injection score %.2f (rejected from %.2f)",
+                        injectionReviewThreshold, injectionScore, injectionThreshold);
+            }
+            return approvalRule(domain, useCase);
         }
 
         /** Why a request of this domain and use case waits for a person's approval, or null when it does not. */
@@ -260,6 +283,8 @@ public record GatewayConfig(
             modelsByCountry = Map.copyOf(modelsByCountry);
             blockedCountries = List.copyOf(blockedCountries);
             require(injectionThreshold > 0 && injectionThreshold <= 1, "policy.injectionThreshold must be in (0, 1]");
+            require(injectionReviewThreshold > 0 && injectionReviewThreshold <= injectionThreshold,
+                    "policy.injectionReviewThreshold must be in (0, policy.injectionThreshold]");
         }
     }
 
