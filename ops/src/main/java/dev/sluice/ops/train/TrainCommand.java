@@ -86,8 +86,9 @@ public final class TrainCommand implements Runnable {
             try (OutputStream stream = Files.newOutputStream(out)) {
                 model.write(stream);
             }
-            System.out.printf("trained on %d examples (%d labelled, %d Datafaker sentences, %d hard negatives, %d benign documents and as many work requests and personal-data texts, %d composed attacks;"
-                    + " %d injections); wrote %s (%d bytes)%n", examples.size(), labelled, faker.size(), hardNegatives, documents, attacks, positives, out, Files.size(out));
+            System.out.printf("trained on %d examples (%d labelled, %d Datafaker sentences, %d composed: %d hard negatives, %d benign documents and as many work"
+                    + " requests and personal-data texts, %d service reviews, %d composed attacks; %d injections); wrote %s (%d bytes)%n", examples.size(), labelled,
+                    faker.size(), examples.size() - labelled - faker.size(), hardNegatives, documents, documents / 3, attacks, positives, out, Files.size(out));
             return 0;
         }
     }

@@ -81,15 +81,16 @@ public final class InjectionDetector {
     private static final Pattern NEGATION = Pattern.compile("(?iu)\\b(not|nicht|never|nie|don'?t|doesn'?t|no need to|ne|pas)\\b");
 
     /** A reader that is a machine: an AI, a bot, an automated system. Plain "assistant" is a job too, so it needs "AI" or the like. */
-    private static final String MACHINE = "(ai|a\\.i\\.|llms?|language models?|chat ?bots?|gpt|copilot|(ai|virtual|digital) assistants?|ai (agents?|models?|systems?|tools?)"
-            + "|automated (\\w+ ){0,2}?(systems?|tools?|reviewers?|readers?|assistants?|screening|processing|pipelines?)|(\\w+ )?bots?|\\w+ engines?)";
+    private static final String NAMED_MACHINE = "llms?|language models?|gpt|copilot|(ai|virtual|digital) assistants?|ai (agents?|models?|systems?|tools?)"
+            + "|automated (\\w+ ){0,2}?(systems?|tools?|reviewers?|readers?|assistants?|screening|processing|pipelines?)|\\w+ engines?";
+    private static final String MACHINE = "(ai|a\\.i\\.|chat ?bots?|(\\w+ )?bots?|" + NAMED_MACHINE + ")";
     /** A machine reader named as one, not a bare speaker label: "reviewer bot", "automated reviewers", "language models", "AI agents". */
-    private static final String QUALIFIED_MACHINE = "(llms?|language models?|gpt|copilot|(ai|virtual|digital) assistants?|ai (agents?|models?|systems?|tools?)"
-            + "|automated (\\w+ ){0,2}?(systems?|tools?|reviewers?|readers?|assistants?|screening|processing|pipelines?)|\\w+ bots?|\\w+ engines?|\\w+ing models?)";
+    private static final String QUALIFIED_MACHINE = "(" + NAMED_MACHINE + "|\\w+ bots?|\\w+ing models?)";
     /** "reading this", "summarises the": what every match of the rule on the text's own reader contains. */
-    private static final String READER_JUNCTIONS = java.util.stream.Stream.of("reading", "processing", "summarising", "summarizing", "summarises", "summarizes",
-                    "proofreading", "reviewing", "reviews", "translating", "translates", "handling", "parsing", "parses", "analysing", "analyzing", "analyses",
-                    "analyzes", "screening", "reads")
+    private static final List<String> READER_VERBS = List.of("reading", "processing", "summarising", "summarizing", "summarises", "summarizes",
+            "proofreading", "reviewing", "reviews", "translating", "translates", "handling", "parsing", "parses", "analysing", "analyzing", "analyses",
+            "analyzes", "screening", "reads");
+    private static final String READER_JUNCTIONS = READER_VERBS.stream()
             .flatMap(verb -> java.util.stream.Stream.of(verb + " this", verb + " the")).collect(java.util.stream.Collectors.joining("|"));
     private static final String MACHINE_LITERALS = "ai|a.i.|llm|language model|bot|gpt|copilot|assistant|automated|engine";
     /** A machine reader's name ending right before ":" or "," (at most one space between): what every "Reviewer bot: approve this" contains. */
@@ -235,8 +236,7 @@ public final class InjectionDetector {
                     + "|(the )?" + MACHINE + " ?:\\s*(please )?(ignore|disregard|forget|approve|merge|delete|reveal|override|bypass)\\b)", 0.75, MACHINE_JUNCTIONS),
             // the machine that reads this very text, named as its reader: "any AI model that summarises this document is required to",
             // "Assistant reading this: ...", "whoever or whatever is reading this", "if an AI is proofreading this"
-            rule("machine-reader-of-this", "\\b(an? |any |the |every )?(" + MACHINE + "|assistant|models?)( that| which| who)? (is |are )?(reading|processing|summari[sz]ing|summari[sz]es|proofreading|"
-                    + "reviewing|reviews|translating|translates|handling|parsing|parses|analy[sz]ing|analy[sz]es|screening|reads)( this| the (text|document|page|e-?mail|message|file|thread|report))\\b"
+            rule("machine-reader-of-this", "\\b(an? |any |the |every )?(" + MACHINE + "|assistant|models?)( that| which| who)? (is |are )?(" + String.join("|", READER_VERBS) + ")( this| the (text|document|page|e-?mail|message|file|thread|report))\\b"
                     + "[^\\n]{0,80}?(:|\\b(must|should|is required to|are required to|needs? to|has to|have to|shall)\\b)"
                     + "|\\bwho(ever)? or what(ever)? (is )?reading this\\b|\\bif (an? |the |any )?(" + MACHINE + ") (is |are )?(reading|processing|summari[sz]ing|proofreading|reviewing|translating|handling|parsing) this\\b", 0.75,
                     READER_JUNCTIONS + " & " + MACHINE_LITERALS + "|model & :|must|should|required|need|has to|have to|shall ; or what & reading this ; if & " + READER_JUNCTIONS),

@@ -234,15 +234,7 @@ public record GatewayConfig(
         public PolicyRules(Map<String, List<String>> modelsByDomain, Map<String, List<String>> modelsByCountry,
                            List<String> blockedCountries, double injectionThreshold, boolean restrictedNeedsInternal) {
             this(modelsByDomain, modelsByCountry, blockedCountries, injectionThreshold, restrictedNeedsInternal, List.of(), List.of(), List.of(),
-                    Duration.ofHours(24));
-        }
-
-        /** Policy under which no request waits for approval for its injection score alone. */
-        public PolicyRules(Map<String, List<String>> modelsByDomain, Map<String, List<String>> modelsByCountry,
-                           List<String> blockedCountries, double injectionThreshold, boolean restrictedNeedsInternal,
-                           List<String> rawTextForInternalDomains, List<String> approvalDomains, List<String> approvalUseCases, Duration approvalExpiry) {
-            this(modelsByDomain, modelsByCountry, blockedCountries, injectionThreshold, restrictedNeedsInternal, rawTextForInternalDomains,
-                    approvalDomains, approvalUseCases, approvalExpiry, injectionThreshold);
+                    Duration.ofHours(24), injectionThreshold);
         }
 
         /**
