@@ -72,6 +72,22 @@ class TrainingCorpusTest {
         assertThat(TrainCommand.Injection.composed(7, 100, 100, 100)).isNotEqualTo(TrainCommand.Injection.composed(8, 100, 100, 100));
     }
 
+    @Test
+    void theShippedModelShouldBeWhatTheDocumentedRecipeTrains(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path trained = dir.resolve("injection.slm");
+        int exit = new CommandLine(new TrainCommand.Injection()).execute("../../shared/eval-data/injection/promptshield-train.jsonl", "--out", trained.toString());
+        assertThat(exit).isZero();
+        byte[] shipped;
+        try (InputStream in = LinearTextModel.class.getResourceAsStream(dev.sluice.processors.classify.InjectionDetector.SHIPPED_MODEL)) {
+            shipped = new java.util.zip.GZIPInputStream(in).readAllBytes();
+        }
+        byte[] made;
+        try (InputStream in = java.nio.file.Files.newInputStream(trained)) {
+            made = new java.util.zip.GZIPInputStream(in).readAllBytes();
+        }
+        assertThat(made).as("retrain with ./sluice train injection (docs/evaluation.md) and ship the result").isEqualTo(shipped);
+    }
+
     /** Lower-cased runs of {@value #RUN} consecutive words. */
     private static Set<String> runs(String text) {
         String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
