@@ -215,6 +215,35 @@ public final class InjectionDetector {
             // probing the deployment
             rule("probe-deployment", "\\b(your|the model's) (deployment|inference) (configuration|framework|settings)|\\bhow many parameters do you have|\\b(exact )?knowledge cutoff (date )?and training|\\bwhat (inference framework|hardware|gpus?) are you running", 0.7,
                     "deployment configuration|deployment framework|deployment settings|inference configuration|inference framework|inference settings|how many parameters do you have|knowledge cutoff|are you running").led("your|the model's|how many|exact|knowledge cutoff|what"),
+            // the inside of the deployment asked of the model itself: its environment variables, the systems it calls, the raw
+            // responses it receives ("show me the server logs" is an ops request; "the systems you connect to" is reconnaissance)
+            rule("probe-internals", "\\b(environment variables|env vars|config(uration)? (values|settings|files?|parameters)|internal (apis?|endpoints|functions|tools|systems|services|urls|hostnames)|microservices|service map"
+                    + "|raw (api |http )?(responses?|requests?|payloads?)|(request|response) (payloads?|headers))\\b[^.!?\\n]{0,40}\\byou('re| are)? (are )?(using|use|connect(ing)? to|call(ing)?|receive|receiving|send(ing)?|have access to|run(ning)? (on|with)|were (given|configured with))\\b"
+                    + "|\\b(show|list|print|dump|display|reveal|give me|tell me|what are|which are)\\b[^.!?\\n]{0,30}\\byour (own )?(environment variables|env vars|config(uration)? (values|settings|files?|parameters)|internal (apis?|endpoints|functions|tools|systems|services)|service map|backend services|system logs)\\b", 0.7,
+                    "environment variables|env vars|config|internal|microservices|service map|raw|payload|headers & you")
+                    .led("environment variables|env vars|config|internal|microservices|service map|raw|request|response|show|list|print|dump|display|reveal|give me|tell me|what are|which are"),
+            // switching the model into a privileged mode it does not have ("enter debug mode"): evidence, since "how do I enable
+            // developer mode on my phone?" shares the words; with a request for its internals it flags
+            rule("enter-privileged-mode", "(?:^|[.!?:;\\n]\\s*|\\b(?:please|now|just|and|then|can you|could you|you must|you should|i want you to|i need you to)\\s+)"
+                    + "(enter|activate|enable|switch (on|to|into)|go into|turn on|boot into|unlock)\\s+(the |your )?(debug(ging)?|admin(istrator)?|developer|dev|maintenance|god|root|sudo|superuser|diagnostics?|privileged|unrestricted|unfiltered|jailbreak|raw) (mode|console|shell|access)\\b", 0.55,
+                    "enter|activate|enable|switch|go into|turn on|boot into|unlock & mode|console|shell|access"),
+            rule("show-logs", "\\b(show|print|dump|display|output|list)\\b[^.!?\\n]{0,15}\\b(system|server|debug|internal|kernel|audit) logs\\b", 0.5,
+                    "show|print|dump|display|output|list & logs").led("show|print|dump|display|output|list"),
+            // a command line that names a privileged interface of the assistant ("/debug --show-config")
+            rule("privileged-slash-command", "(?m)^\\s*/(debug|admin|sudo|root|godmode|devmode|dev-mode|jailbreak|override|unlock)\\b", 0.7,
+                    "/debug|/admin|/sudo|/root|/godmode|/devmode|/dev-mode|/jailbreak|/override|/unlock"),
+            // a command that sends files, the environment or anything base64-encoded to an outside host (data exfiltration by the
+            // tool-using model that runs it)
+            rule("exfiltrate-by-command", "\\b(curl|wget|nc|ncat|netcat|urlopen|requests\\.post|invoke-webrequest)\\b[^\\n]{0,200}?(\\$\\(\\s*(cat|env|printenv|tail|head|grep)\\b[^)\\n]{0,80}?(\\.env\\b|passw|secret|token|api_key|credential|id_rsa|\\.ssh|/var/log)"
+                    + "|\\$\\(\\s*(env|printenv)\\s*[)|]|\\$\\([^)\\n]{0,80}\\|\\s*base64|open\\(\\s*['\"][^'\"\\n]{0,60}(\\.env|passw|secret|credential|id_rsa))"
+                    + "|(\\$\\([^)\\n]{0,80}\\|\\s*base64|\\|\\s*base64\\s*\\|)[^\\n]{0,200}?\\b(curl|wget|nc|ncat|netcat)\\b", 0.8,
+                    "curl|wget|nc|netcat|urlopen|requests.post|invoke-webrequest & $(|open(|base64"),
+            // asking for one word to be repeated without end: the model drifts out of its instructions and has been shown to emit
+            // memorised training data (Nasr et al., 2023, "Scalable extraction of training data")
+            rule("endless-repetition", "(?:^|[.!?:;\\n]\\s*|\\b(?:please|can you|could you|would you|will you|now|just|and|then|must|should|want you to|need you to)\\s+)"
+                    + "(repeat|say|write|print|output|type|generate|produce|spell|echo)\\s+(the (words?|phrases?|letters?|tokens?|strings?|sentences?|sequences?|numbers?)\\b[^.!?\\n]{0,40}?|this (word|phrase|sequence|string|token|sentence)\\b[^.!?\\n]{0,40}?|[\"'“‘][^\"'”’\\n]{1,30}[\"'”’][^.!?\\n]{0,40}?|(it|that) )"
+                    + "\\b(forever|indefinitely|infinitely|endlessly|eternally|again and again|without (ever )?(stopping|end|ending|a break)|non-?stop|over and over|continuously|in an? (endless|infinite|never-ending) loop|in a loop|until (the end of time|you run out|you (can'?t|cannot)|i (say|tell you to) stop)|as many times as (you can|possible))", 0.8,
+                    "repeat|say|write|print|output|type|generate|produce|spell|echo & forever|indefinitely|infinitely|endlessly|eternally|again and again|without|non-stop|nonstop|over and over|continuously|loop|until|as many times"),
             // smuggling instructions into documents (indirect injection)
             rule("instructions-to-model-in-document", "\\b(assistant|ai|model|chatbot|llm)s?\\b[^.!?\\n]{0,40}\\b(must|should|shall|needs? to|will) (now )?(ignore|disregard|forget|reply|respond|say|output|print|include|reveal)\\b", 0.7,
                     "assistant|ai|model|chatbot|llm & must|should|shall|need|will & ignore|disregard|forget|reply|respond|say|output|print|include|reveal").led("assistant|ai|model|chatbot|llm"),
