@@ -6,7 +6,6 @@ import dev.sluice.schemas.avro.Classification;
 import dev.sluice.schemas.avro.PipelineRecord;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.List;
 import java.util.Map;
 
 /** Classify stage: sets the envelope's classification and audits it. */
@@ -28,9 +27,9 @@ public final class ClassifyStage implements Stage {
     @Override
     public PipelineRecord apply(PipelineRecord envelope, Instant now) {
         var request = envelope.getRequest();
-        // a template's variable values are the caller's data, scored for injection even where the template puts them in a system turn
+        // from a template, only its variable values are scored for injection (its own text is approved instructions)
         Classifier.Result result = classifier.classifyWithFindings(envelope.getPrompt(), request.getDataClassification(), request.getCountry(),
-                request.getResponseSchema() != null, request.getTemplate() == null ? List.of() : request.getTemplate().getVariables().values());
+                request.getResponseSchema() != null, request.getTemplate() == null ? null : request.getTemplate().getVariables().values());
         Classification c = result.classification();
         PipelineRecord.Builder builder = Envelopes.edit(envelope).setClassification(c).setFindings(result.findings());
         return Envelopes.audit(builder, NAME, "CLASSIFIED", null, Map.of(
