@@ -54,7 +54,9 @@ public final class TrainCommand implements Runnable {
 
         /**
          * The composed training text: hard negatives, benign documents, work requests and personal-data
-         * texts ({@code documents} of each), service reviews (a third as many), a fixed list of other benign requests, and attacks.
+         * texts ({@code documents} of each), service reviews (a third as many), a fixed list of other benign requests, tasks with
+         * the caller's own defences around a document (a third as many), attacks, and defended documents that carry a planted
+         * instruction all the same (a sixth as many).
          */
         static List<LinearTextModel.Example> composed(long seed, int hardNegatives, int documents, int attacks) {
             List<LinearTextModel.Example> examples = new ArrayList<>();
@@ -64,7 +66,9 @@ public final class TrainCommand implements Runnable {
             BenignText.personalData(documents, seed + 4).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
             BenignText.service(documents / 3, seed + 5).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
             BenignText.other().forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
+            BenignText.defended(documents / 3, seed + 6).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
             AttackText.attacks(attacks, seed + 2).forEach(s -> examples.add(new LinearTextModel.Example(s, true)));
+            AttackText.defendedPlanted(documents / 6, seed + 7).forEach(s -> examples.add(new LinearTextModel.Example(s, true)));
             return examples;
         }
 
@@ -87,8 +91,9 @@ public final class TrainCommand implements Runnable {
                 model.write(stream);
             }
             System.out.printf("trained on %d examples (%d labelled, %d Datafaker sentences, %d composed: %d hard negatives, %d benign documents and as many work"
-                    + " requests and personal-data texts, %d service reviews, %d composed attacks; %d injections); wrote %s (%d bytes)%n", examples.size(), labelled,
-                    faker.size(), examples.size() - labelled - faker.size(), hardNegatives, documents, documents / 3, attacks, positives, out, Files.size(out));
+                    + " requests and personal-data texts, %d service reviews, %d defended tasks, %d composed attacks, %d defended documents with a planted"
+                    + " instruction; %d injections); wrote %s (%d bytes)%n", examples.size(), labelled, faker.size(), examples.size() - labelled - faker.size(),
+                    hardNegatives, documents, documents / 3, documents / 3, attacks, documents / 6, positives, out, Files.size(out));
             return 0;
         }
     }

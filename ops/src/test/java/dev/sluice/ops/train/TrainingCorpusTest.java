@@ -25,7 +25,8 @@ class TrainingCorpusTest {
     private static final int RUN = 7;
     private static final String[] HOLD_OUTS = {"/eval/attacks-holdout-2.jsonl", "/eval/benign-holdout-2.jsonl", "/eval/attacks-holdout-3.jsonl",
             "/eval/benign-holdout-3.jsonl", "/eval/attacks-holdout-4.jsonl", "/eval/benign-holdout-4.jsonl",
-            "/eval/attacks-holdout-5.jsonl", "/eval/benign-holdout-5.jsonl", "/eval/attacks-holdout-6.jsonl", "/eval/benign-holdout-6.jsonl"};
+            "/eval/attacks-holdout-5.jsonl", "/eval/benign-holdout-5.jsonl", "/eval/attacks-holdout-6.jsonl", "/eval/benign-holdout-6.jsonl",
+            "/eval/benign-defended-holdout.jsonl", "/eval/benign-defended-holdout-2.jsonl"};
 
     private static List<LinearTextModel.Example> defaultCorpus() {
         TrainCommand.Injection command = new TrainCommand.Injection();
@@ -58,7 +59,7 @@ class TrainingCorpusTest {
                 }
             }
         }
-        assertThat(lines).isEqualTo(480);
+        assertThat(lines).isEqualTo(540);
         assertThat(shared).isEmpty();
     }
 
@@ -67,7 +68,7 @@ class TrainingCorpusTest {
         List<LinearTextModel.Example> a = defaultCorpus();
         assertThat(defaultCorpus()).isEqualTo(a);
         long attacks = a.stream().filter(LinearTextModel.Example::positive).count();
-        assertThat(attacks).isEqualTo(8000);
+        assertThat(attacks).as("8,000 composed attacks and 500 defended documents with a planted instruction").isEqualTo(8500);
         assertThat(a.size() - attacks).isGreaterThan(attacks);
         assertThat(TrainCommand.Injection.composed(7, 100, 100, 100)).isNotEqualTo(TrainCommand.Injection.composed(8, 100, 100, 100));
     }
