@@ -55,7 +55,8 @@ public final class TrainCommand implements Runnable {
         /**
          * The composed training text: hard negatives, benign documents, work requests and personal-data
          * texts ({@code documents} of each), service reviews (a third as many), a fixed list of other benign requests, tasks with
-         * the caller's own defences around a document (a third as many), attacks, and defended documents that carry a planted
+         * the caller's own defences around a document (a third as many), ordinary work in the attacks' other languages with
+         * their override words (a sixth as many), attacks, and defended documents that carry a planted
          * instruction all the same (a sixth as many).
          */
         static List<LinearTextModel.Example> composed(long seed, int hardNegatives, int documents, int attacks) {
@@ -67,6 +68,7 @@ public final class TrainCommand implements Runnable {
             BenignText.service(documents / 3, seed + 5).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
             BenignText.other().forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
             BenignText.defended(documents / 3, seed + 6).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
+            BenignText.foreignWork(documents / 6, seed + 8).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
             AttackText.attacks(attacks, seed + 2).forEach(s -> examples.add(new LinearTextModel.Example(s, true)));
             AttackText.defendedPlanted(documents / 6, seed + 7).forEach(s -> examples.add(new LinearTextModel.Example(s, true)));
             return examples;
@@ -91,9 +93,9 @@ public final class TrainCommand implements Runnable {
                 model.write(stream);
             }
             System.out.printf("trained on %d examples (%d labelled, %d Datafaker sentences, %d composed: %d hard negatives, %d benign documents and as many work"
-                    + " requests and personal-data texts, %d service reviews, %d defended tasks, %d composed attacks, %d defended documents with a planted"
+                    + " requests and personal-data texts, %d service reviews, %d defended tasks, %d sentences of work in other languages, %d composed attacks, %d defended documents with a planted"
                     + " instruction; %d injections); wrote %s (%d bytes)%n", examples.size(), labelled, faker.size(), examples.size() - labelled - faker.size(),
-                    hardNegatives, documents, documents / 3, documents / 3, attacks, documents / 6, positives, out, Files.size(out));
+                    hardNegatives, documents, documents / 3, documents / 3, documents / 6, attacks, documents / 6, positives, out, Files.size(out));
             return 0;
         }
     }
