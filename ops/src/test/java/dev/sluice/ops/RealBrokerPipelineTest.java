@@ -71,6 +71,8 @@ class RealBrokerPipelineTest {
             List<Outcome> outcomes = new ArrayList<>();
             List<AuditEvent> audit = new ArrayList<>();
             Map<String, CostAggregate> costs = new HashMap<>();
+            Set<String> sources = new HashSet<>();
+            Set<String> audited = new HashSet<>();
             try (TopicReader outcomeReader = new TopicReader(runtime.bootstrapServers(), List.of(topics.results().name(), topics.rejections().name()));
                  TopicReader auditReader = new TopicReader(runtime.bootstrapServers(), List.of(topics.audit().name()));
                  TopicReader costReader = new TopicReader(runtime.bootstrapServers(), List.of(topics.costs().name()))) {
@@ -89,17 +91,27 @@ class RealBrokerPipelineTest {
                             }
                             return costs.values().stream().mapToLong(CostAggregate::getCostMicros).sum() == perRequest;
                         });
-                auditReader.readToEnd(Duration.ofSeconds(30))
-                        .forEach(r -> audit.add(topics.audit().valueSerde().deserializer().deserialize(r.topic(), r.value())));
                 // nothing more arrives: still exactly one outcome per request
                 outcomes.addAll(Outcome.decode(outcomeReader.readToEnd(Duration.ofSeconds(10)), topics));
+                for (Outcome o : outcomes) {
+                    assertThat(sources.add(o.source().getPartition() + "/" + o.source().getOffset()))
+                            .as("only one outcome for input offset %s", o.source()).isTrue();
+                }
+                // the audit trail is written after the outcome (through the audit repartition topic): wait for every one
+                await("an audit trail for each of the " + sources.size() + " outcomes").atMost(Duration.ofSeconds(120))
+                        .pollInterval(Duration.ofMillis(100))
+                        .until(() -> {
+                            for (ConsumerRecord<byte[], byte[]> r : auditReader.poll(Duration.ofMillis(100))) {
+                                AuditEvent e = topics.audit().valueSerde().deserializer().deserialize(r.topic(), r.value());
+                                audit.add(e);
+                                audited.add(e.getSource().getPartition() + "/" + e.getSource().getOffset());
+                            }
+                            return audited.containsAll(sources);
+                        });
+                auditReader.readToEnd(Duration.ofSeconds(30))
+                        .forEach(r -> audit.add(topics.audit().valueSerde().deserializer().deserialize(r.topic(), r.value())));
             }
 
-            Set<String> sources = new HashSet<>();
-            for (Outcome o : outcomes) {
-                assertThat(sources.add(o.source().getPartition() + "/" + o.source().getOffset()))
-                        .as("only one outcome for input offset %s", o.source()).isTrue();
-            }
             assertThat(outcomes).hasSize(summary.published());
             Map<String, Long> byReason = new HashMap<>();
             outcomes.forEach(o -> byReason.merge(o.reason(), 1L, Long::sum));
@@ -107,8 +119,6 @@ class RealBrokerPipelineTest {
                     "MODEL_NOT_ALLOWED", "COUNTRY_NOT_ALLOWED", "UNKNOWN_TENANT");
             assertThat(byReason.get("OK")).isGreaterThanOrEqualTo(40L);
 
-            Set<String> audited = new HashSet<>();
-            audit.forEach(e -> audited.add(e.getSource().getPartition() + "/" + e.getSource().getOffset()));
             assertThat(audited).as("every outcome has an audit trail").containsAll(sources);
             assertThat(audit).filteredOn(e -> "PRICED".equals(e.getDecision()) && "gpt-4o-mini".equals(e.getAttributes().get("model")))
                     .isNotEmpty().allSatisfy(e -> assertThat(e.getAttributes()).containsEntry("priceVersion", "it-prices"));
