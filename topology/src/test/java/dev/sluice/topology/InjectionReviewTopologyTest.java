@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The injection score's three actions (policy.injectionReviewThreshold: 0.5, injectionThreshold: 0.7 by
- * default): below the review threshold the request goes on with its score in the audit trail; in the band
+ * default): below the review threshold the request goes on with its score in the audit trail and in its
+ * result; in the band
  * it waits for a person's approval, who sees why; at or above the threshold it is rejected.
  */
 class InjectionReviewTopologyTest {
@@ -59,7 +60,12 @@ class InjectionReviewTopologyTest {
                 h.tick();
             }
             assertThat(pending.isEmpty()).isTrue();
-            assertThat(h.results.readValuesToList()).extracting(r -> r.getRequestId()).containsExactly("r-doubt");
+            // it goes on flagged: its score reaches the back-office consumer with the answer
+            assertThat(h.results.readValuesToList()).singleElement().satisfies(r -> {
+                assertThat(r.getRequestId()).isEqualTo("r-doubt");
+                assertThat(r.getInjectionScore()).isCloseTo(new InjectionDetector().score(DOUBTFUL), org.assertj.core.data.Offset.offset(1e-9))
+                        .isGreaterThanOrEqualTo(0.5);
+            });
         }
     }
 }

@@ -51,6 +51,7 @@ public final class Outcomes {
                 .setCompletedAt(now)
                 .setRedactionVault(envelope.getVault())
                 .setOutputRedactions(envelope.getOutputRedactions())
+                .setInjectionScore(classification.getInjectionScore())
                 .build();
     }
 }
