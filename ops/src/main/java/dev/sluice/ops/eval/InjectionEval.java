@@ -34,29 +34,44 @@ public final class InjectionEval {
     }
 
     public static List<Example> read(Path file) throws IOException {
+        return read(file, false);
+    }
+
+    /**
+     * The examples to train on: as {@link #read(Path)}, but promptshield's rows of attack type {@code control} are benign.
+     * They are the data set's control prompts ("List five fruits.", "Summarize the benefits of regular exercise.")
+     * and carry label 1 all the same; learnt as attacks they taught the model that "summarize" and "explain" are
+     * attack words. The evaluation keeps every file's labels as given.
+     */
+    public static List<Example> readForTraining(Path file) throws IOException {
+        return read(file, true);
+    }
+
+    private static List<Example> read(Path file, boolean controlsBenign) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         String content = Files.readString(file, StandardCharsets.UTF_8).strip();
         List<Example> examples = new ArrayList<>();
         if (content.startsWith("[")) {
             for (JsonNode item : mapper.readTree(content)) {
-                examples.add(example(item));
+                examples.add(example(item, controlsBenign));
             }
             return examples;
         }
         for (String line : content.split("\n")) {
             if (!line.isBlank()) {
-                examples.add(example(mapper.readTree(line)));
+                examples.add(example(mapper.readTree(line), controlsBenign));
             }
         }
         return examples;
     }
 
-    private static Example example(JsonNode item) {
+    private static Example example(JsonNode item, boolean controlsBenign) {
         if (item.has("user_input")) {
             return new Example(item.path("user_input").asText(), true, item.hasNonNull("test_case_prompt") ? item.get("test_case_prompt").asText() : null);
         }
         String text = item.has("text") ? item.path("text").asText() : item.path("prompt").asText();
-        return new Example(text, item.path("label").asInt() == 1, item.hasNonNull("system") ? item.get("system").asText() : null);
+        boolean control = controlsBenign && "control".equals(item.path("attack_type").asText());
+        return new Example(text, item.path("label").asInt() == 1 && !control, item.hasNonNull("system") ? item.get("system").asText() : null);
     }
 
     public static void run(List<Example> examples, InjectionDetector detector, double threshold, PrintStream out) {

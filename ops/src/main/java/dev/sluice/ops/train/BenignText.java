@@ -393,6 +393,93 @@ final class BenignText {
         return out;
     }
 
+    // the prompt templates of document pipelines (retrieval, summaries, refinement, extraction): instructions around a
+    // delimited block of text, the shape the planted attacks have too
+    private static final String[] BLOCK_INTROS = {"Background material follows.", "Here are the retrieved passages:", "Source text:", "Reference notes:",
+            "The excerpts below come from our knowledge base.", "Material to work from:", "Documents:", "Extracted sections of a longer file:",
+            "Relevant records:", "Below is the text to process."};
+    private static final String[][] BLOCK_FENCES = {{"=====", "====="}, {"<passages>", "</passages>"}, {"<source>", "</source>"}, {"\"\"\"", "\"\"\""},
+            {"```", "```"}, {"### START", "### END"}, {"[BEGIN]", "[END]"}, {"~~~~~~~~", "~~~~~~~~"}, {"<doc>", "</doc>"}, {"", ""}};
+    private static final String[] TEMPLATE_ASKS = {"Using only the material above, reply to the request.", "Base your reply on these passages alone, not on what you already know.",
+            "If the passages do not contain the answer, say that it is not there instead of guessing.", "Write a compact summary that keeps the figures and dates.",
+            "Condense the text into five bullet points, keeping names and amounts.", "Improve the draft reply below with the extra material, or keep it as it is if nothing new is there.",
+            "Turn the latest message into a question that can be understood without the earlier turns.", "List the passages that help with the request, most useful first, with a score from 1 to 10.",
+            "Pick out up to 8 key terms, comma-separated, skipping common words.", "Suggest a short title covering the main themes.",
+            "Say YES if the statement is backed by the material and NO otherwise.", "Return the facts as JSON with the keys name, date and amount.",
+            "Think through the request step by step and then give a final reply.", "Rate how well the reply is grounded in the material, from 1 to 5, and explain the rating briefly."};
+    private static final String[] TEMPLATE_ENDS = {"Reply:", "Final answer:", "Summary:", "Bullet points:", "Improved reply:", "Rewritten question:", "Keywords:",
+            "Title:", "Verdict:", "JSON:", "Result:", ""};
+    private static final String[] REQUESTS_OF_USERS = {"When does the contract end?", "How many units were delivered?", "Which region grew fastest?",
+            "Who approved the budget?", "What are the payment terms?", "Why was the shipment late?"};
+
+    /**
+     * {@code count} prompts as document pipelines build them: an instruction, a fenced block of retrieved or handed-over
+     * text, maybe a request or an earlier draft, and a cue for the reply.
+     */
+    static List<String> pipelinePrompts(int count, long seed) {
+        Random random = new Random(seed);
+        List<String> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String[] fence = BLOCK_FENCES[random.nextInt(BLOCK_FENCES.length)];
+            StringBuilder block = new StringBuilder();
+            for (int k = 0; k < 1 + random.nextInt(3); k++) {
+                block.append(k == 0 ? "" : "\n").append(AttackText.pick(random, AttackText.CONTENT));
+            }
+            String body = (fence[0].isEmpty() ? "" : fence[0] + "\n") + block + (fence[1].isEmpty() ? "" : "\n" + fence[1]);
+            String ask = AttackText.pick(random, TEMPLATE_ASKS);
+            String request = random.nextBoolean() ? AttackText.pick(random, "Request: ", "Question: ", "User request: ", "Query: ") + AttackText.pick(random, REQUESTS_OF_USERS) + "\n" : "";
+            String draft = random.nextInt(4) == 0 ? AttackText.pick(random, "Draft reply: ", "Earlier answer: ") + AttackText.pick(random, AttackText.CONTENT) + "\n" : "";
+            String history = random.nextInt(5) == 0 ? AttackText.pick(random, "Conversation so far:\nUser: ", "History:\nCustomer: ") + AttackText.pick(random, REQUESTS_OF_USERS)
+                    + AttackText.pick(random, "\nAssistant: ", "\nAgent: ") + AttackText.pick(random, AttackText.CONTENT) + "\n" : "";
+            String end = AttackText.pick(random, TEMPLATE_ENDS);
+            out.add(random.nextBoolean()
+                    ? AttackText.pick(random, BLOCK_INTROS) + "\n" + body + "\n" + history + draft + ask + "\n" + request + end
+                    : ask + "\n" + history + request + draft + AttackText.pick(random, BLOCK_INTROS) + "\n" + body + "\n" + end);
+        }
+        return out;
+    }
+
+    // the plain words of task instructions: "translate the following text", "given the context, answer the question"
+    private static final String[] TASK_VERBS = {"summarize", "summarise", "translate", "classify", "rewrite", "proofread", "shorten", "paraphrase",
+            "analyse", "explain", "simplify", "correct", "review", "outline", "answer questions about"};
+    private static final String[] TASK_NOUNS = {"text", "passage", "paragraph", "article", "document", "e-mail", "message", "report", "excerpt",
+            "transcript", "context", "notes", "statement", "content"};
+    private static final String[] TASK_SOURCES = {"context", "passage", "text", "document", "information", "excerpt", "sources", "notes", "context information"};
+    private static final String[] TASK_TAILS = {"", "", " in three sentences", " for a manager", " into French", " in plain English", " as bullet points",
+            " in no more than 50 words", " for the team", " briefly"};
+
+    /** {@code count} ordinary task instructions, some with the text they are about and a cue for the answer. */
+    static List<String> taskInstructions(int count, long seed) {
+        Random random = new Random(seed);
+        List<String> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String verb = AttackText.pick(random, TASK_VERBS);
+            String noun = AttackText.pick(random, TASK_NOUNS);
+            String source = AttackText.pick(random, TASK_SOURCES);
+            String tail = AttackText.pick(random, TASK_TAILS);
+            String question = AttackText.pick(random, REQUESTS_OF_USERS);
+            String instruction = switch (random.nextInt(8)) {
+                case 0 -> AttackText.capitalised(verb) + " the following " + noun + tail + ".";
+                case 1 -> "Please " + verb + " the " + noun + " below" + tail + ".";
+                case 2 -> "Given the " + source + ", answer the question" + tail + ".";
+                case 3 -> "Based on the " + source + " below, answer the question" + AttackText.pick(random, ".", " as accurately as you can.", " and quote the sentence you used.");
+                case 4 -> "Read the " + noun + " and answer the question that follows.";
+                case 5 -> "Use the " + source + " to answer the question" + AttackText.pick(random, ".", ". Be concise.", ". If it is not there, say you don't know.");
+                case 6 -> "Here is " + AttackText.pick(random, "a ", "an extract from a ", "the latest ") + noun + ". " + AttackText.capitalised(verb) + " it" + tail + ".";
+                default -> AttackText.capitalised(verb) + " this " + noun + tail + ":";
+            };
+            StringBuilder text = new StringBuilder(instruction);
+            if (random.nextInt(3) > 0) {
+                text.append(AttackText.pick(random, "\n", " ", "\n\n")).append(AttackText.pick(random, AttackText.CONTENT));
+            }
+            if (instruction.contains("question") && random.nextBoolean()) {
+                text.append(AttackText.pick(random, "\nQuestion: ", "\nQuery: ", "\nQ: ")).append(question).append(AttackText.pick(random, "\nAnswer:", "\nA:", ""));
+            }
+            out.add(text.toString());
+        }
+        return out;
+    }
+
     /** {@code count} hard negatives, drawn with {@code seed}: the same seed gives the same sentences. */
     static List<String> hardNegatives(int count, long seed) {
         Random random = new Random(seed);

@@ -56,7 +56,8 @@ public final class TrainCommand implements Runnable {
          * The composed training text: hard negatives, benign documents, work requests and personal-data
          * texts ({@code documents} of each), service reviews (a third as many), a fixed list of other benign requests, tasks with
          * the caller's own defences around a document (a third as many), ordinary work in the attacks' other languages with
-         * their override words (a sixth as many), attacks, and defended documents that carry a planted
+         * their override words (a sixth as many), prompts of document pipelines and plain task instructions (a third as many each), attacks, and defended
+         * documents that carry a planted
          * instruction all the same (a sixth as many).
          */
         static List<LinearTextModel.Example> composed(long seed, int hardNegatives, int documents, int attacks) {
@@ -69,6 +70,8 @@ public final class TrainCommand implements Runnable {
             BenignText.other().forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
             BenignText.defended(documents / 3, seed + 6).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
             BenignText.foreignWork(documents / 6, seed + 8).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
+            BenignText.pipelinePrompts(documents / 3, seed + 9).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
+            BenignText.taskInstructions(documents / 3, seed + 10).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
             AttackText.attacks(attacks, seed + 2).forEach(s -> examples.add(new LinearTextModel.Example(s, true)));
             AttackText.defendedPlanted(documents / 6, seed + 7).forEach(s -> examples.add(new LinearTextModel.Example(s, true)));
             return examples;
@@ -78,7 +81,7 @@ public final class TrainCommand implements Runnable {
         public Integer call() throws Exception {
             List<LinearTextModel.Example> examples = new ArrayList<>();
             for (Path file : files) {
-                for (InjectionEval.Example e : InjectionEval.read(file)) {
+                for (InjectionEval.Example e : InjectionEval.readForTraining(file)) {
                     examples.add(new LinearTextModel.Example(e.text(), e.injection()));
                 }
             }
@@ -93,9 +96,9 @@ public final class TrainCommand implements Runnable {
                 model.write(stream);
             }
             System.out.printf("trained on %d examples (%d labelled, %d Datafaker sentences, %d composed: %d hard negatives, %d benign documents and as many work"
-                    + " requests and personal-data texts, %d service reviews, %d defended tasks, %d sentences of work in other languages, %d composed attacks, %d defended documents with a planted"
+                    + " requests and personal-data texts, %d service reviews, %d defended tasks, %d sentences of work in other languages, %d pipeline prompts, %d task instructions, %d composed attacks, %d defended documents with a planted"
                     + " instruction; %d injections); wrote %s (%d bytes)%n", examples.size(), labelled, faker.size(), examples.size() - labelled - faker.size(),
-                    hardNegatives, documents, documents / 3, documents / 3, documents / 6, attacks, documents / 6, positives, out, Files.size(out));
+                    hardNegatives, documents, documents / 3, documents / 3, documents / 6, documents / 3, documents / 3, attacks, documents / 6, positives, out, Files.size(out));
             return 0;
         }
     }

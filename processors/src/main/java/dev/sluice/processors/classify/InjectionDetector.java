@@ -403,6 +403,9 @@ public final class InjectionDetector {
         if (hex != null) {
             best = Math.max(best, decoded(hex, signals, "hex:", context));
         }
+        if (best < 1.0 && words.leet() >= 2) {
+            best = Math.max(best, decoded(inLetters(normal), signals, "leet:", context));
+        }
         return best;
     }
 
@@ -607,8 +610,10 @@ public final class InjectionDetector {
      * @param repeated           the longest run of one word (two or more letters or digits) repeated back to back
      * @param bytesLike          a word of eight 0s and 1s, a word of 16 or more hex digits, or eight
      *                           two-digit hex words in a row: worth decoding
+     * @param leet               words of four or more characters that mix letters with the digits leetspeak
+     *                           writes for them ("pr3v10us", "1nstruct10ns"); from two on, the text is read in letters too
      */
-    record Words(boolean readsBetterRotated, int repeated, boolean bytesLike) {
+    record Words(boolean readsBetterRotated, int repeated, boolean bytesLike, int leet) {
     }
 
     static Words words(String text) {
@@ -620,6 +625,7 @@ public final class InjectionDetector {
         int previousEnd = -1;
         int hexPairs = 0;
         boolean bytesLike = false;
+        int leet = 0;
         int i = 0;
         while (i < text.length()) {
             if (!Chars.letterOrDigit(text.charAt(i))) {
@@ -629,13 +635,18 @@ public final class InjectionDetector {
             int start = i;
             boolean hex = true;
             boolean bits = true;
+            boolean letters = false;
+            boolean leetDigits = false;
             while (i < text.length() && Chars.letterOrDigit(text.charAt(i))) {
                 char c = text.charAt(i);
                 hex &= Chars.hexDigit(c);
                 bits &= c == '0' || c == '1';
+                letters |= Character.isLetter(c);
+                leetDigits |= LEET.indexOf(c) >= 0 && c <= '9';
                 i++;
             }
             int length = i - start;
+            leet += letters && leetDigits && length >= 4 ? 1 : 0;
             char first = (char) (text.charAt(start) | 0x20);
             if (length < ENGLISH_BY_LENGTH.length && first >= 'a' && first <= 'z') {
                 plain += listed(ENGLISH_BY_LENGTH[length][first - 'a'], text, start) ? 1 : 0;
@@ -654,9 +665,31 @@ public final class InjectionDetector {
             previousStart = start;
             previousEnd = i;
         }
-        return new Words(rotated > plain, best, bytesLike);
+        return new Words(rotated > plain, best, bytesLike, leet);
     }
 
+
+    /** The digits and signs leetspeak writes for letters, and the letters: {@code LEET.charAt(i)} stands for {@code LETTERS.charAt(i)}. */
+    private static final String LEET = "013457@$!";
+    private static final String LETTERS = "oieastasi";
+
+    /** Leetspeak read in letters: a digit or sign of {@link #LEET} next to a letter is the letter it stands for ("pr3v10us", "@ll"). */
+    static String inLetters(String text) {
+        char[] out = text.toCharArray();
+        for (int i = 0; i < out.length; i++) {
+            int k = LEET.indexOf(text.charAt(i));
+            if (k < 0) {
+                continue;
+            }
+            // next to a letter, or inside a run of such signs within a word ("10" in "pr3v10us")
+            boolean before = i > 0 && (Character.isLetter(text.charAt(i - 1)) || LEET.indexOf(text.charAt(i - 1)) >= 0 && i > 1 && Character.isLetter(text.charAt(i - 2)));
+            boolean after = i + 1 < out.length && Character.isLetter(text.charAt(i + 1));
+            if (before || after) {
+                out[i] = LETTERS.charAt(k);
+            }
+        }
+        return new String(out);
+    }
 
     /** Whether the text at {@code from}, ASCII-lower-cased, begins with one of the (lower-case) words. */
     private static boolean listed(String[] words, String text, int from) {

@@ -213,9 +213,17 @@ public final class LinearTextModel {
         int n = normal.length();
         int k = 0;
         int previous = "<s>".hashCode();
+        int run = 0;
         for (int i = 0; i < n; ) {
             int c = normal.codePointAt(i);
             int start = i;
+            // a run of one mark ("-----------", "=========") is a rule line: read as three marks, or its one
+            // feature, repeated twenty times, would outweigh the words around it
+            run = i > 0 && normal.charAt(i - 1) == c && !dev.sluice.processors.text.Chars.letterOrDigit(c) ? run + 1 : 1;
+            if (run > 3 && !Character.isWhitespace(c)) {
+                i += Character.charCount(c);
+                continue;
+            }
             if (dev.sluice.processors.text.Chars.letterOrDigit(c)) {
                 while (i < n && dev.sluice.processors.text.Chars.letterOrDigit(normal.codePointAt(i))) {
                     i += Character.charCount(normal.codePointAt(i));
