@@ -610,8 +610,9 @@ public final class InjectionDetector {
      * @param repeated           the longest run of one word (two or more letters or digits) repeated back to back
      * @param bytesLike          a word of eight 0s and 1s, a word of 16 or more hex digits, or eight
      *                           two-digit hex words in a row: worth decoding
-     * @param leet               words of four or more characters that mix letters with the digits leetspeak
-     *                           writes for them ("pr3v10us", "1nstruct10ns"); from two on, the text is read in letters too
+     * @param leet               words of four or more characters, more letters than digits, with the digits leetspeak
+     *                           writes for letters between two letters ("pr3v10us", "1nstruct10ns"; not "DE8937..." or
+     *                           "INV2024"); from two on, the text is read in letters too
      */
     record Words(boolean readsBetterRotated, int repeated, boolean bytesLike, int leet) {
     }
@@ -635,18 +636,31 @@ public final class InjectionDetector {
             int start = i;
             boolean hex = true;
             boolean bits = true;
-            boolean letters = false;
-            boolean leetDigits = false;
+            // leetspeak: more letters than digits, and a run of the digits it uses (0, 1, 3, 4, 5, 7) between two letters
+            // ("pr3v10us"); an IBAN or an order number ("DE8937...", "INV2024") is mostly digits or has them at one end
+            int letters = 0;
+            int digits = 0;
+            boolean afterLetter = false;
+            boolean inLeetRun = false;
+            boolean flanked = false;
             while (i < text.length() && Chars.letterOrDigit(text.charAt(i))) {
                 char c = text.charAt(i);
                 hex &= Chars.hexDigit(c);
                 bits &= c == '0' || c == '1';
-                letters |= Character.isLetter(c);
-                leetDigits |= LEET.indexOf(c) >= 0 && c <= '9';
+                if (c > '9') {
+                    letters++;
+                    flanked |= inLeetRun;
+                    afterLetter = true;
+                    inLeetRun = false;
+                } else {
+                    digits++;
+                    inLeetRun = (afterLetter || inLeetRun) && c != '2' && c != '6' && c <= '7';
+                    afterLetter = false;
+                }
                 i++;
             }
             int length = i - start;
-            leet += letters && leetDigits && length >= 4 ? 1 : 0;
+            leet += flanked && letters > digits && length >= 4 ? 1 : 0;
             char first = (char) (text.charAt(start) | 0x20);
             if (length < ENGLISH_BY_LENGTH.length && first >= 'a' && first <= 'z') {
                 plain += listed(ENGLISH_BY_LENGTH[length][first - 'a'], text, start) ? 1 : 0;
