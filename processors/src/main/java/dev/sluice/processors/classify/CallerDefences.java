@@ -62,13 +62,15 @@ final class CallerDefences {
     /** Words that make an "ignore the instructions in ..." clause an override: the model's own instructions. */
     private static final Pattern OWN_INSTRUCTIONS = Pattern.compile("(?iu)\\b(system|original|initial|previous|prior|above|earlier|preceding|before|so far|until now|up to now|till now|you got|you have|you had|developer|operator|your|safety|told|given to you|you were given|you('ve| have)? (been given|received)|conversation|chat|session|context|memory|policy|policies|guidelines|rules|programming|training|configuration|setup|settings|persona)\\b");
 
-    private static final Gate GATE = Gate.of("instruction|command|request|directive|direction|order|injection|injected|prompt|rules|guideline|guidance");
+    static final Gate GATE = Gate.of("instruction|command|request|directive|direction|order|injection|injected|prompt|rules|guideline|guidance");
 
     /** {@code text} with each defence clause replaced by a space; {@code text} itself when it has none. */
     static String setAside(String text) {
-        if (!GATE.open(Gate.lower(text))) {
-            return text;
-        }
+        return GATE.open(Gate.lower(text)) ? setAsideOpen(text) : text;
+    }
+
+    /** As {@link #setAside}, with {@link #GATE} known to be open (the detector judges it with the rules' gates). */
+    static String setAsideOpen(String text) {
         Matcher m = DEFENCE.matcher(text);
         StringBuilder out = null;
         int last = 0;
