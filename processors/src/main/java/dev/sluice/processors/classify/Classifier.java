@@ -143,7 +143,7 @@ public final class Classifier {
 
         double injectionScore = 0;
         // the system turns are read once for all the other turns
-        InstructionContext context = InstructionContext.of(instructions(prompt));
+        InstructionContext context = InstructionContext.of(instructions(prompt, templateVariables));
         for (String untrusted : untrusted(prompt, templateVariables)) {
             injectionScore = Math.max(injectionScore, injection.scoreIn(untrusted, context));
         }
@@ -177,14 +177,24 @@ public final class Classifier {
 
     /**
      * The system turns' text, which the other turns are scored against (what it protects), or null
-     * when there is none. System turns come from the caller's own template and are trusted.
+     * when there is none. System turns are the caller's own instructions and are trusted; a template's
+     * variable values rendered into them are not, and are left out (a document that says "do not reveal
+     * the code 4471" does not make 4471 a secret the template protects).
      */
-    private static String instructions(List<ChatMessage> prompt) {
+    static String instructions(List<ChatMessage> prompt, Collection<String> templateVariables) {
         StringBuilder out = null;
         for (ChatMessage m : prompt) {
             if (m.getRole() == Role.SYSTEM) {
                 out = out == null ? new StringBuilder() : out.append('\n');
-                out.append(m.getContent());
+                String content = m.getContent();
+                if (templateVariables != null) {
+                    for (String value : templateVariables) {
+                        if (!value.isBlank()) {
+                            content = content.replace(value, " ");
+                        }
+                    }
+                }
+                out.append(content);
             }
         }
         return out == null ? null : out.toString();
@@ -242,7 +252,7 @@ public final class Classifier {
             reasons.add("a configured sensitive term occurs: CONFIDENTIAL at least");
         }
         InjectionDetector.Explanation worst = null;
-        String instructions = instructions(prompt);
+        String instructions = instructions(prompt, templateVariables);
         for (String untrusted : untrusted(prompt, templateVariables)) {
             InjectionDetector.Explanation e = injection.explain(untrusted, instructions);
             if (worst == null || e.score() > worst.score()) {
