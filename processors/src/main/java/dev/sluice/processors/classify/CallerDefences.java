@@ -62,6 +62,11 @@ final class CallerDefences {
     /** Words that make an "ignore the instructions in ..." clause an override: the model's own instructions. */
     private static final Pattern OWN_INSTRUCTIONS = Pattern.compile("(?iu)\\b(system|original|initial|previous|prior|above|earlier|preceding|before|so far|until now|up to now|till now|you got|you have|you had|developer|operator|your|safety|told|given to you|you were given|you('ve| have)? (been given|received)|conversation|chat|session|context|memory|policy|policies|guidelines|rules|programming|training|configuration|setup|settings|persona)\\b");
 
+    /** A clause that protects the caller's own prompt begins so ("never reveal ...", "keep ... confidential") ... */
+    private static final Pattern PROTECTIVE_START = Pattern.compile("(?iu)(keep|never|do not|don'?t|must not|should not)\\b");
+    /** ... and is not about following what the data says. */
+    private static final Pattern FOLLOWING = Pattern.compile("(?iu)\\b(follow|obey|execute|act on|carry out|take|run|apply|comply)\\b");
+
     static final Gate GATE = Gate.of("instruction|command|request|directive|direction|order|injection|injected|prompt|rules|guideline|guidance");
 
     /** {@code text} with each defence clause replaced by a space; {@code text} itself when it has none. */
@@ -76,8 +81,7 @@ final class CallerDefences {
         int last = 0;
         while (m.find()) {
             String clause = m.group();
-            boolean protectsOwnPrompt = clause.matches("(?iu)(keep\\b.*|(never|do not|don'?t|must not|should not)\\b.*)")
-                    && !clause.matches("(?iu).*\\b(follow|obey|execute|act on|carry out|take|run|apply|comply)\\b.*");
+            boolean protectsOwnPrompt = PROTECTIVE_START.matcher(clause).lookingAt() && !FOLLOWING.matcher(clause).find();
             if (!protectsOwnPrompt && OWN_INSTRUCTIONS.matcher(clause).find()) {
                 continue;
             }
