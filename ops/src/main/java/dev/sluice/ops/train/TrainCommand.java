@@ -6,7 +6,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,27 +55,39 @@ public final class TrainCommand implements Runnable {
         int bits;
 
         /**
-         * The composed training text: hard negatives, benign documents, work requests and personal-data
-         * texts ({@code documents} of each), service reviews (a third as many), a fixed list of other benign requests, tasks with
-         * the caller's own defences around a document (a third as many), ordinary work in the attacks' other languages with
-         * their override words (a sixth as many), prompts of document pipelines and plain task instructions (a third as many each), attacks, and defended
-         * documents that carry a planted
-         * instruction all the same (a sixth as many).
+         * The composed training text by part, in training order, each part's name as the train summary prints it: hard
+         * negatives, benign documents, work requests and personal-data texts ({@code documents} of each), service reviews
+         * (a third as many), a fixed list of other benign requests, tasks with the caller's own defences around a document
+         * (a third as many), ordinary work in the attacks' other languages with their override words (a sixth as many),
+         * prompts of document pipelines and plain task instructions (a third as many each), attacks, and defended documents
+         * that carry a planted instruction all the same (a sixth as many).
          */
+        static Map<String, List<LinearTextModel.Example>> composedParts(long seed, int hardNegatives, int documents, int attacks) {
+            Map<String, List<LinearTextModel.Example>> parts = new LinkedHashMap<>();
+            parts.put("hard negatives", benign(BenignText.hardNegatives(hardNegatives, seed)));
+            parts.put("benign documents", benign(BenignText.documents(documents, seed + 1)));
+            parts.put("work requests", benign(BenignText.vocabulary(documents, seed + 3)));
+            parts.put("personal-data texts", benign(BenignText.personalData(documents, seed + 4)));
+            parts.put("service reviews", benign(BenignText.service(documents / 3, seed + 5)));
+            parts.put("other requests", benign(BenignText.other()));
+            parts.put("defended tasks", benign(BenignText.defended(documents / 3, seed + 6)));
+            parts.put("sentences of work in other languages", benign(BenignText.foreignWork(documents / 6, seed + 8)));
+            parts.put("pipeline prompts", benign(BenignText.pipelinePrompts(documents / 3, seed + 9)));
+            parts.put("task instructions", benign(BenignText.taskInstructions(documents / 3, seed + 10)));
+            parts.put("composed attacks", AttackText.attacks(attacks, seed + 2).stream().map(s -> new LinearTextModel.Example(s, true)).toList());
+            parts.put("defended documents with a planted instruction",
+                    AttackText.defendedPlanted(documents / 6, seed + 7).stream().map(s -> new LinearTextModel.Example(s, true)).toList());
+            return parts;
+        }
+
+        private static List<LinearTextModel.Example> benign(List<String> texts) {
+            return texts.stream().map(s -> new LinearTextModel.Example(s, false)).toList();
+        }
+
+        /** {@link #composedParts} in one list, in training order. */
         static List<LinearTextModel.Example> composed(long seed, int hardNegatives, int documents, int attacks) {
             List<LinearTextModel.Example> examples = new ArrayList<>();
-            BenignText.hardNegatives(hardNegatives, seed).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
-            BenignText.documents(documents, seed + 1).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
-            BenignText.vocabulary(documents, seed + 3).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
-            BenignText.personalData(documents, seed + 4).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
-            BenignText.service(documents / 3, seed + 5).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
-            BenignText.other().forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
-            BenignText.defended(documents / 3, seed + 6).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
-            BenignText.foreignWork(documents / 6, seed + 8).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
-            BenignText.pipelinePrompts(documents / 3, seed + 9).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
-            BenignText.taskInstructions(documents / 3, seed + 10).forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
-            AttackText.attacks(attacks, seed + 2).forEach(s -> examples.add(new LinearTextModel.Example(s, true)));
-            AttackText.defendedPlanted(documents / 6, seed + 7).forEach(s -> examples.add(new LinearTextModel.Example(s, true)));
+            composedParts(seed, hardNegatives, documents, attacks).values().forEach(examples::addAll);
             return examples;
         }
 
@@ -88,17 +102,18 @@ public final class TrainCommand implements Runnable {
             long labelled = examples.size();
             List<String> faker = BenignText.fakerSentences();
             faker.forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
-            examples.addAll(composed(seed, hardNegatives, documents, attacks));
+            Map<String, List<LinearTextModel.Example>> parts = composedParts(seed, hardNegatives, documents, attacks);
+            parts.values().forEach(examples::addAll);
             long positives = examples.stream().filter(LinearTextModel.Example::positive).count();
             LinearTextModel model = LinearTextModel.train(examples, bits, epochs, l2, seed);
             Files.createDirectories(out.toAbsolutePath().getParent());
             try (OutputStream stream = Files.newOutputStream(out)) {
                 model.write(stream);
             }
-            System.out.printf("trained on %d examples (%d labelled, %d Datafaker sentences, %d composed: %d hard negatives, %d benign documents and as many work"
-                    + " requests and personal-data texts, %d service reviews, %d defended tasks, %d sentences of work in other languages, %d pipeline prompts, %d task instructions, %d composed attacks, %d defended documents with a planted"
-                    + " instruction; %d injections); wrote %s (%d bytes)%n", examples.size(), labelled, faker.size(), examples.size() - labelled - faker.size(),
-                    hardNegatives, documents, documents / 3, documents / 3, documents / 6, documents / 3, documents / 3, attacks, documents / 6, positives, out, Files.size(out));
+            StringBuilder composition = new StringBuilder();
+            parts.forEach((name, part) -> composition.append(composition.length() == 0 ? "" : ", ").append(part.size()).append(' ').append(name));
+            System.out.printf("trained on %d examples (%d labelled, %d Datafaker sentences, %d composed: %s; %d injections); wrote %s (%d bytes)%n",
+                    examples.size(), labelled, faker.size(), examples.size() - labelled - faker.size(), composition, positives, out, Files.size(out));
             return 0;
         }
     }
