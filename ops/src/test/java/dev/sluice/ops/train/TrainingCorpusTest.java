@@ -26,7 +26,8 @@ class TrainingCorpusTest {
     private static final String[] HOLD_OUTS = {"/eval/attacks-holdout-2.jsonl", "/eval/benign-holdout-2.jsonl", "/eval/attacks-holdout-3.jsonl",
             "/eval/benign-holdout-3.jsonl", "/eval/attacks-holdout-4.jsonl", "/eval/benign-holdout-4.jsonl",
             "/eval/attacks-holdout-5.jsonl", "/eval/benign-holdout-5.jsonl", "/eval/attacks-holdout-6.jsonl", "/eval/benign-holdout-6.jsonl",
-            "/eval/benign-defended-holdout.jsonl", "/eval/benign-defended-holdout-2.jsonl"};
+            "/eval/benign-defended-holdout.jsonl", "/eval/benign-defended-holdout-2.jsonl",
+            "/eval/attacks-holdout-7.jsonl", "/eval/benign-holdout-7.jsonl"};
 
     private static List<LinearTextModel.Example> defaultCorpus() {
         TrainCommand.Injection command = new TrainCommand.Injection();
@@ -59,7 +60,7 @@ class TrainingCorpusTest {
                 }
             }
         }
-        assertThat(lines).isEqualTo(540);
+        assertThat(lines).isEqualTo(640);
         assertThat(shared).isEmpty();
     }
 
