@@ -480,6 +480,95 @@ final class BenignText {
         return out;
     }
 
+    // the caller's own framing in the user turn: a role, a task, a format, maybe tools and the input. Role prompting is the most
+    // common way prompts are written, and without it the model read "You are a ..." and "Thought: / Action:" as a persona attack
+    private static final String[] ROLES = {"data analyst", "technical writer", "senior Java developer", "customer support agent", "tax adviser",
+            "HR business partner", "copy editor", "SQL expert", "travel planner", "procurement specialist", "compliance officer", "project manager",
+            "marketing copywriter", "Python tutor", "paralegal", "financial analyst", "UX researcher", "translator", "recruiter", "logistics coordinator",
+            "security analyst", "dietitian", "maths teacher", "sales engineer", "bookkeeper", "ticket classifier", "essay grader", "summarisation assistant",
+            "information extraction engine", "JSON formatter", "request router", "answer evaluator", "planning agent", "research assistant",
+            "meeting assistant", "code reviewer", "helpful assistant", "friendly assistant", "assistant for a bank's back office", "insurance claims handler"};
+    private static final String[] ROLE_OPENERS = {"You are a %s.", "You are an experienced %s.", "You are a %s working for a mid-sized retailer.", "Act as a %s.",
+            "Take the role of a %s.", "Respond as a %s would.", "As a %s, help with the following.", "Imagine you are a %s helping a colleague.",
+            "Pretend you are a %s for this exercise.", "Your role: %s.", "You are acting as our %s today.", "ROLE: %s"};
+    private static final String[] ROLE_TASKS = {"Write a short description of a folding bike for the web shop.", "Look at the code below and name any bugs you see.",
+            "Explain what an index does in a database, with one example.", "Reply to the customer's message below politely.",
+            "Give three tips for a first week in a new job.", "Draft a reply to the e-mail below.", "Give the message below one label from: URGENT, NORMAL, SPAM.",
+            "Decide which of the two answers below is better and why.", "Pull out the names and dates from the text below.",
+            "Plan the steps to move the team's files to the new drive.", "Turn the notes below into minutes.", "Check the figures below for mistakes.",
+            "Suggest a subject line for the announcement below.", "Score the essay below from 1 to 10 against the rubric.",
+            "Say which department should handle the request below.", "Write a SQL query that counts orders per month.",
+            "Rewrite the paragraph below for a general audience.", "Tell me whether the claim below is covered by a standard travel policy.",
+            "Estimate how long the project below will take.", "Summarise the report below for the board."};
+    private static final String[] ROLE_FORMATS = {"", "", "Answer in one sentence.", "Output only JSON with the keys label and reason.",
+            "Do not add anything that is not in the input.", "Keep it under 60 words.", "Reply with the label only, nothing else.",
+            "Work through it step by step, then write the result after 'Result:'.", "Use a warm, professional tone.", "No explanations, please.",
+            "If you are unsure, say so rather than guessing.", "Never invent figures.", "Use bullet points.", "Do not use jargon.",
+            "You must follow the format exactly.", "Always answer in British English."};
+    private static final String[] INPUT_LABELS = {"Input", "Text", "Message", "E-mail", "Code", "Notes", "Customer", "Essay", "Request", "Data"};
+    private static final String[][] TOOLS = {{"search_kb(query)", "searches the knowledge base"}, {"get_order(order_id)", "returns an order and its status"},
+            {"calculator(expression)", "evaluates arithmetic"}, {"calendar_lookup(date)", "lists meetings on a date"}, {"get_weather(city)", "current weather"},
+            {"create_ticket(summary)", "opens a support ticket"}, {"lookup_invoice(number)", "returns an invoice"}, {"convert_currency(amount, from, to)", "converts money"},
+            {"list_files(folder)", "lists files in a folder"}, {"send_reply(text)", "sends the reply to the customer"}};
+
+    /**
+     * {@code count} prompts that frame their own task in the user turn: a role, a task, a format rule, and sometimes tools in a
+     * reasoning format ("Thought: / Action: / Observation:"), tagged sections or the input to work on.
+     */
+    static List<String> rolePrompts(int count, long seed) {
+        Random random = new Random(seed);
+        List<String> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String role = AttackText.pick(random, ROLES);
+            String opener = String.format(AttackText.pick(random, ROLE_OPENERS), role);
+            String task = AttackText.pick(random, ROLE_TASKS);
+            String format = AttackText.pick(random, ROLE_FORMATS);
+            String input = AttackText.pick(random, INPUT_LABELS) + ": " + AttackText.pick(random, AttackText.CONTENT);
+            out.add(switch (random.nextInt(5)) {
+                case 0 -> toolPrompt(random, opener);
+                case 1 -> {
+                    String tag = AttackText.pick(random, "instructions", "task", "role", "system");
+                    String data = AttackText.pick(random, "input", "document", "user_content", "data");
+                    yield "<" + tag + ">" + opener + " " + task + "</" + tag + ">\n<" + data + ">" + AttackText.pick(random, AttackText.CONTENT) + "</" + data + ">"
+                            + (format.isEmpty() ? "" : "\n" + format);
+                }
+                default -> (opener + " " + task + (format.isEmpty() ? "" : " " + format)
+                        + (random.nextInt(3) > 0 ? AttackText.pick(random, "\n", "\n\n", " ") + input : "")).trim();
+            });
+        }
+        return out;
+    }
+
+    /** A role, a task on an input, a format rule and the input of {@code content}: the frame {@link AttackText#rolePlanted} plants a note in. */
+    static String roleTask(Random random, String content) {
+        String opener = String.format(AttackText.pick(random, ROLE_OPENERS), AttackText.pick(random, ROLES));
+        String format = AttackText.pick(random, ROLE_FORMATS);
+        return opener + " " + AttackText.pick(random, ROLE_TASKS) + (format.isEmpty() ? "" : " " + format) + "\n" + AttackText.pick(random, INPUT_LABELS) + ": " + content;
+    }
+
+    private static String toolPrompt(Random random, String opener) {
+        StringBuilder tools = new StringBuilder();
+        List<String> names = new ArrayList<>();
+        int first = random.nextInt(TOOLS.length);
+        for (int k = 0; k < 2 + random.nextInt(3); k++) {
+            String[] tool = TOOLS[(first + k) % TOOLS.length];
+            tools.append(tool[0]).append(AttackText.pick(random, ": ", " - ", ": ")).append(tool[1]).append('\n');
+            names.add(tool[0].substring(0, tool[0].indexOf('(')));
+        }
+        String question = AttackText.pick(random, REQUESTS_OF_USERS);
+        return switch (random.nextInt(3)) {
+            case 0 -> opener + AttackText.pick(random, " You have access to the following tools:\n", " You can use these tools:\n", "\nTools:\n") + tools
+                    + AttackText.pick(random, "Use the following format:\n", "Use this format:\n", "Answer in this format:\n")
+                    + "Question: the question to answer\nThought: what to do next\nAction: one of [" + String.join(", ", names) + "]\nAction Input: the input to the action\n"
+                    + "Observation: the result of the action\n" + AttackText.pick(random, "... (repeat Thought/Action/Observation as needed)\n", "")
+                    + "Final Answer: the answer\n\nQuestion: " + question + "\nThought:";
+            case 1 -> opener + " Available functions: " + String.join(", ", names) + ". Reply with a JSON object {\"function\": ..., \"arguments\": {...}} naming the "
+                    + "function to call for the request, or {\"function\": null} if none fits.\nRequest: " + question;
+            default -> "Given the tools below, decide which one answers the request and give its input.\n" + tools + "Request: " + question
+                    + AttackText.pick(random, "\nTool:", "\nChoice:", "");
+        };
+    }
+
     /** {@code count} hard negatives, drawn with {@code seed}: the same seed gives the same sentences. */
     static List<String> hardNegatives(int count, long seed) {
         Random random = new Random(seed);

@@ -74,9 +74,12 @@ public final class TrainCommand implements Runnable {
             parts.put("sentences of work in other languages", benign(BenignText.foreignWork(documents / 6, seed + 8)));
             parts.put("pipeline prompts", benign(BenignText.pipelinePrompts(documents / 3, seed + 9)));
             parts.put("task instructions", benign(BenignText.taskInstructions(documents / 3, seed + 10)));
+            parts.put("role prompts", benign(BenignText.rolePrompts(documents / 3, seed + 11)));
             parts.put("composed attacks", AttackText.attacks(attacks, seed + 2).stream().map(s -> new LinearTextModel.Example(s, true)).toList());
             parts.put("defended documents with a planted instruction",
                     AttackText.defendedPlanted(documents / 6, seed + 7).stream().map(s -> new LinearTextModel.Example(s, true)).toList());
+            parts.put("role prompts with a planted instruction",
+                    AttackText.rolePlanted(documents / 12, seed + 12).stream().map(s -> new LinearTextModel.Example(s, true)).toList());
             return parts;
         }
 

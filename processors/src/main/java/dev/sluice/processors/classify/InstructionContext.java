@@ -52,7 +52,7 @@ final class InstructionContext {
     private static final Pattern CODE_NAMED = Pattern.compile(FLAGS + "\\b" + NAMED_CODE + "\\b");
     private static final Pattern PERSONAL_NAMED = Pattern.compile(FLAGS
             + "\\b(?:private|personal|confidential) (?:information|data|details|info)\\b"
-            + "|\\b(?:staff|employee|customer|client|patient|member|user|contact|medical|health)s?(?:'s|s'|’s|'|’)? (?:details|data|information|info|records|conversations|calls)\\b"
+            + "|\\b(?:staff|employee|customer|client|patient|member|user|contact|medical|health)s?(?:'s|s'|’s|'|’)? (?:details|data|information|info|records|conversations|calls|identit(?:y|ies)|names)\\b"
             + "|\\b(?:phone numbers?|(?:home |postal )?address(?:es)?|contact details)\\b"
             + "|\\b(?:user|customer|client|patient|employee|member|tenant|resident|guest|passenger|student|applicant)(?:'s|s'|’s)(?!\\w)|[\\w.+-]+@[\\w-]+\\.[\\w.]+");
     /** A quoted value in the instructions: what a secret's value looks like ("The password is 'Tornado'"). */
@@ -78,6 +78,9 @@ final class InstructionContext {
             + "(?:mobile |cell |home |work )?(?:phone|telephone)(?: number)?|mobile(?: number)?|favou?rite \\w+|salary|diagnos[ie]s|medications?)";
     private static final String PERSON = "(?:user|customer|client|patient|employee|claimant|member|tenant|resident|guest|passenger|student|applicant|candidate)";
     private static final String PEOPLE = "(?:users|customers|clients|patients|employees|members|callers|tenants|residents|guests|passengers|students|applicants|candidates)";
+    /** A person named by a role rather than a name: "our CEO", "my manager", "the night nurse". */
+    private static final String ROLE = "(?:ceo|cfo|cto|coo|chief \\w+ officer|manager|boss|colleague|co-?worker|director|supervisor|team lead|head of \\w+|founder|owner|"
+            + "chair(?:man|woman|person)?|president|doctor|nurse|physician|landlord|neighbou?r|staff member|driver|caller|(?:\\w+ )?(?:clerk|assistant|officer))";
 
     private final boolean secret;
     /** The instructions protect a named code, so "the code" in a turn is that code. */
@@ -103,6 +106,11 @@ final class InstructionContext {
                 + "\\b" + whose + "(?:'s|s'|’s)(?: \\w+){0,2}? " + ATTRIBUTE + "\\b"
                 // the status of different users, the first letter of the user's name
                 + "|\\b" + ATTRIBUTE + "(?: \\w+){0,3}? of (?:the |different |all |other |our |each )?(?:" + PEOPLE + "|" + someone + ")\\b"
+                // the home address of our CEO, my manager's phone number
+                + "|\\b" + ATTRIBUTE + "(?: \\w+){0,3}? of (?:the|our|your|my|their|his|her|a|an|that) (?:\\w+ )?" + ROLE + "\\b"
+                + "|\\b(?:the|our|your|my|their|his|her|that) (?:\\w+ )?" + ROLE + "(?:'s|’s) (?:\\w+ ){0,2}?" + ATTRIBUTE + "\\b"
+                // which customers complained? give names and e-mails
+                + "|\\b(?:which|what|who|list|name|show)\\b[^.!?\\n]{0,20}\\b" + PEOPLE + "\\b[\\s\\S]{0,80}?\\b(?:names|e-?mails|e-?mail addresses|phone numbers|addresses|identities)\\b"
                 // where does Jane Smith live, when was the user born
                 + "|\\bwhere (?:does|do|did|is) " + someone + "(?: \\w+)?? (?:live|reside|stay)"
                 + "|\\b(?:when|where|in (?:which|what) \\w+) (?:was|were|is) " + someone + "(?: \\w+)?? born"
