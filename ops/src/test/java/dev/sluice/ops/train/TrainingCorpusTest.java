@@ -69,7 +69,7 @@ class TrainingCorpusTest {
         List<LinearTextModel.Example> a = defaultCorpus();
         assertThat(defaultCorpus()).isEqualTo(a);
         long attacks = a.stream().filter(LinearTextModel.Example::positive).count();
-        assertThat(attacks).as("8,000 composed attacks and 500 defended documents with a planted instruction").isEqualTo(8500);
+        assertThat(attacks).as("8,000 composed attacks, 500 defended documents and 250 role prompts with a planted instruction").isEqualTo(8750);
         assertThat(a.size() - attacks).isGreaterThan(attacks);
         assertThat(TrainCommand.Injection.composed(7, 100, 100, 100)).isNotEqualTo(TrainCommand.Injection.composed(8, 100, 100, 100));
     }
