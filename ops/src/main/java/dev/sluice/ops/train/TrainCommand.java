@@ -45,6 +45,9 @@ public final class TrainCommand implements Runnable {
         @Option(names = "--documents", defaultValue = "3000", description = "How many composed documents with benign notes in them, and as many requests that use attack words for ordinary work and texts carrying personal data (default: ${DEFAULT-VALUE}).")
         int documents;
 
+        @Option(names = "--code-corpus", description = "Directory of the source-code artifacts read as benign code (default: where the ops build copies them, ops/target/corpus).")
+        Path codeCorpus;
+
         @Option(names = "--epochs", defaultValue = "5")
         int epochs;
 
@@ -59,10 +62,11 @@ public final class TrainCommand implements Runnable {
          * negatives, benign documents, work requests and personal-data texts ({@code documents} of each), service reviews
          * (a third as many), a fixed list of other benign requests, tasks with the caller's own defences around a document
          * (a third as many), ordinary work in the attacks' other languages with their override words (a sixth as many),
-         * prompts of document pipelines and plain task instructions (a third as many each), attacks, and defended documents
-         * that carry a planted instruction all the same (a sixth as many).
+         * prompts of document pipelines and plain task instructions (a third as many each), role prompts (a third as many),
+         * code prompts from the artifacts in {@code corpus} (a third as many), attacks, defended documents that carry a
+         * planted instruction all the same (a sixth as many) and role prompts with one (a twelfth as many).
          */
-        static Map<String, List<LinearTextModel.Example>> composedParts(long seed, int hardNegatives, int documents, int attacks) {
+        static Map<String, List<LinearTextModel.Example>> composedParts(long seed, int hardNegatives, int documents, int attacks, Path corpus) throws java.io.IOException {
             Map<String, List<LinearTextModel.Example>> parts = new LinkedHashMap<>();
             parts.put("hard negatives", benign(BenignText.hardNegatives(hardNegatives, seed)));
             parts.put("benign documents", benign(BenignText.documents(documents, seed + 1)));
@@ -75,11 +79,14 @@ public final class TrainCommand implements Runnable {
             parts.put("pipeline prompts", benign(BenignText.pipelinePrompts(documents / 3, seed + 9)));
             parts.put("task instructions", benign(BenignText.taskInstructions(documents / 3, seed + 10)));
             parts.put("role prompts", benign(BenignText.rolePrompts(documents / 3, seed + 11)));
+            parts.put("code prompts", benign(CodeText.prompts(corpus, documents / 3, seed + 13)));
             parts.put("composed attacks", AttackText.attacks(attacks, seed + 2).stream().map(s -> new LinearTextModel.Example(s, true)).toList());
             parts.put("defended documents with a planted instruction",
                     AttackText.defendedPlanted(documents / 6, seed + 7).stream().map(s -> new LinearTextModel.Example(s, true)).toList());
             parts.put("role prompts with a planted instruction",
                     AttackText.rolePlanted(documents / 12, seed + 12).stream().map(s -> new LinearTextModel.Example(s, true)).toList());
+            parts.put("long jailbreaks with two answers to every prompt",
+                    AttackText.dualResponses(documents / 6, seed + 14).stream().map(s -> new LinearTextModel.Example(s, true)).toList());
             return parts;
         }
 
@@ -88,9 +95,9 @@ public final class TrainCommand implements Runnable {
         }
 
         /** {@link #composedParts} in one list, in training order. */
-        static List<LinearTextModel.Example> composed(long seed, int hardNegatives, int documents, int attacks) {
+        static List<LinearTextModel.Example> composed(long seed, int hardNegatives, int documents, int attacks, Path corpus) throws java.io.IOException {
             List<LinearTextModel.Example> examples = new ArrayList<>();
-            composedParts(seed, hardNegatives, documents, attacks).values().forEach(examples::addAll);
+            composedParts(seed, hardNegatives, documents, attacks, corpus).values().forEach(examples::addAll);
             return examples;
         }
 
@@ -105,7 +112,7 @@ public final class TrainCommand implements Runnable {
             long labelled = examples.size();
             List<String> faker = BenignText.fakerSentences();
             faker.forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
-            Map<String, List<LinearTextModel.Example>> parts = composedParts(seed, hardNegatives, documents, attacks);
+            Map<String, List<LinearTextModel.Example>> parts = composedParts(seed, hardNegatives, documents, attacks, codeCorpus != null ? codeCorpus : CodeText.defaultDirectory());
             parts.values().forEach(examples::addAll);
             long positives = examples.stream().filter(LinearTextModel.Example::positive).count();
             LinearTextModel model = LinearTextModel.train(examples, bits, epochs, l2, seed);

@@ -29,10 +29,10 @@ class TrainingCorpusTest {
             "/eval/benign-defended-holdout.jsonl", "/eval/benign-defended-holdout-2.jsonl",
             "/eval/attacks-holdout-7.jsonl", "/eval/benign-holdout-7.jsonl"};
 
-    private static List<LinearTextModel.Example> defaultCorpus() {
+    private static List<LinearTextModel.Example> defaultCorpus() throws java.io.IOException {
         TrainCommand.Injection command = new TrainCommand.Injection();
         new CommandLine(command).parseArgs("--out", "unused.slm", "unused.jsonl");
-        return TrainCommand.Injection.composed(command.seed, command.hardNegatives, command.documents, command.attacks);
+        return TrainCommand.Injection.composed(command.seed, command.hardNegatives, command.documents, command.attacks, CodeText.defaultDirectory());
     }
 
     @Test
@@ -65,13 +65,13 @@ class TrainingCorpusTest {
     }
 
     @Test
-    void theSameSeedShouldComposeTheSameTextAndBothClassesShouldBeThere() {
+    void theSameSeedShouldComposeTheSameTextAndBothClassesShouldBeThere() throws java.io.IOException {
         List<LinearTextModel.Example> a = defaultCorpus();
         assertThat(defaultCorpus()).isEqualTo(a);
         long attacks = a.stream().filter(LinearTextModel.Example::positive).count();
-        assertThat(attacks).as("8,000 composed attacks, 500 defended documents and 250 role prompts with a planted instruction").isEqualTo(8750);
+        assertThat(attacks).as("8,000 composed attacks, 500 defended documents and 250 role prompts with a planted instruction, 500 long jailbreaks").isEqualTo(9250);
         assertThat(a.size() - attacks).isGreaterThan(attacks);
-        assertThat(TrainCommand.Injection.composed(7, 100, 100, 100)).isNotEqualTo(TrainCommand.Injection.composed(8, 100, 100, 100));
+        assertThat(TrainCommand.Injection.composed(7, 100, 100, 100, CodeText.defaultDirectory())).isNotEqualTo(TrainCommand.Injection.composed(8, 100, 100, 100, CodeText.defaultDirectory()));
     }
 
     @Test
