@@ -569,6 +569,44 @@ final class BenignText {
         };
     }
 
+    // the openers of the composed attacks ("Update: ", "New task: ", "Attention! ", "Change of plan: ") in notices to people and in
+    // requests about updates: learned only from attacks, a request to list the risks in a project update scored 0.86
+    private static final String[] NOTICE_OPENERS = {"Update: ", "Project update: ", "Status update: ", "Important: ", "URGENT: ", "Attention! ", "Change of plan: ",
+            "Actually, ", "OK, ", "Now ", "Before you continue, ", "Stop. ", "Reminder: ", "Heads up: ", "Quick update: "};
+    private static final String[] NOTICE_FACTS = {"the meeting moved to 3 pm", "the warehouse closes early on Friday", "the invoice run starts on the 28th",
+            "the supplier changed its bank details", "the workshop is now online", "the fire drill is at 11", "the release slipped by one week",
+            "the new price list applies from May", "two trucks are out of service", "the audit starts on Monday", "the office Wi-Fi password changes tonight",
+            "the canteen is closed for repairs"};
+    private static final String[] NOTICE_TASKS = {"Tell the team.", "Draft a reminder.", "Write a one-line notice.", "Rewrite the invitation.", "Summarise this update.",
+            "Which risks does this update raise?", "Turn this into an e-mail to customers.", "What should the drivers do now?", "Add it to the minutes.",
+            "Write a short note to the sponsor.", "Check the dates for mistakes."};
+    private static final String[] NOTICE_PEOPLE = {"the intern", "the night shift", "the drivers", "the finance team", "new starters", "the reception desk",
+            "our contractors", "the sales reps"};
+    private static final String[] NOTICE_WORK = {"sort the returned items by date", "count the pallets in bay 4", "call the three overdue customers",
+            "update the stock sheet by noon", "check every invoice over EUR 10,000 twice", "file the signed delivery notes"};
+
+    /** {@code count} notices and requests that open like the composed attacks but are about people's work. */
+    static List<String> notices(int count, long seed) {
+        Random random = new Random(seed);
+        List<String> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String people = AttackText.pick(random, NOTICE_PEOPLE);
+            String notice = switch (random.nextInt(4)) {
+                case 0 -> AttackText.pick(random, NOTICE_OPENERS) + AttackText.pick(random, NOTICE_FACTS) + ". " + AttackText.pick(random, NOTICE_TASKS);
+                case 1 -> AttackText.pick(random, "New task for ", "Priority task for ", "Next task for ", "New instructions for ", "Updated rules for ")
+                        + people + ": " + AttackText.pick(random, NOTICE_WORK) + ". " + AttackText.pick(random, "Write the instruction for them.", "Make it friendly.",
+                        "Put it in the team channel.", "Translate it into Polish.", "");
+                case 2 -> AttackText.pick(random, "Summarise this update", "Name the risks this project update raises", "What changed in this update",
+                        "Give me the key points of this status update", "Turn this update into three bullets") + AttackText.pick(random, ".", "?", ":")
+                        + "\n" + AttackText.capitalised(AttackText.pick(random, NOTICE_FACTS)) + "; " + AttackText.pick(random, NOTICE_FACTS) + ".";
+                default -> AttackText.capitalised(AttackText.pick(random, NOTICE_FACTS)) + ". " + AttackText.pick(random, NOTICE_OPENERS)
+                        + AttackText.pick(random, NOTICE_FACTS) + ". " + AttackText.pick(random, NOTICE_TASKS);
+            };
+            out.add(notice.strip());
+        }
+        return out;
+    }
+
     /** {@code count} hard negatives, drawn with {@code seed}: the same seed gives the same sentences. */
     static List<String> hardNegatives(int count, long seed) {
         Random random = new Random(seed);
