@@ -128,12 +128,18 @@ public final class InspectCommands {
         @Option(names = "--structured", description = "The request asks for structured output (one analysis cue then makes it complex).")
         boolean structured;
 
+        @Option(names = "--system", paramLabel = "TEXT", description = "A system turn sent before the text, as the request would carry it: the caller's "
+                + "instructions, not scored for injection, but the text is checked against what they protect or rule out (docs/evaluation.md).")
+        String system;
+
         @Override
         public Integer call() throws Exception {
             String text = input.text();
             GatewayConfig gateway = input.gateway();
             Classifier classifier = dev.sluice.topology.Classifiers.create(gateway, input.detector(gateway));
-            Classifier.Explanation e = classifier.explain(List.of(new ChatMessage(Role.USER, text, null, null)), label, input.country, structured);
+            ChatMessage user = new ChatMessage(Role.USER, text, null, null);
+            List<ChatMessage> messages = system == null ? List.of(user) : List.of(new ChatMessage(Role.SYSTEM, system, null, null), user);
+            Classifier.Explanation e = classifier.explain(messages, label, input.country, structured);
             var c = e.result().classification();
             double threshold = gateway.policy().injectionThreshold();
             if (!input.json) {
