@@ -27,6 +27,16 @@ final class AttackText {
         return options[random.nextInt(options.length)];
     }
 
+    /** {@code count} texts made by {@code text} from one random source of {@code seed}: the same seed gives the same texts. */
+    static List<String> draw(int count, long seed, java.util.function.Function<Random, String> text) {
+        Random random = new Random(seed);
+        List<String> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(text.apply(random));
+        }
+        return out;
+    }
+
     static String capitalised(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
@@ -237,22 +247,12 @@ final class AttackText {
      * instruction all the same: the defence is the caller's, the planted note is the attack.
      */
     static List<String> defendedPlanted(int count, long seed) {
-        Random random = new Random(seed);
-        List<String> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            out.add(BenignText.defendedTask(random, pick(random, CONTENT) + " " + plantedNote(random)));
-        }
-        return out;
+        return draw(count, seed, random -> BenignText.defendedTask(random, pick(random, CONTENT) + " " + plantedNote(random)));
     }
 
     /** {@code count} role prompts on an input ({@link BenignText#roleTask}) whose input carries a planted instruction. */
     static List<String> rolePlanted(int count, long seed) {
-        Random random = new Random(seed);
-        List<String> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            out.add(BenignText.roleTask(random, pick(random, CONTENT) + " " + plantedNote(random)));
-        }
-        return out;
+        return draw(count, seed, random -> BenignText.roleTask(random, pick(random, CONTENT) + " " + plantedNote(random)));
     }
 
     // instruction override in other languages: {override, goal}
@@ -306,33 +306,23 @@ final class AttackText {
 
     /** {@code count} long jailbreaks with two answers to every prompt ({@link #dualResponse}), drawn with {@code seed}. */
     static List<String> dualResponses(int count, long seed) {
-        Random random = new Random(seed);
-        List<String> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            out.add(dualResponse(random));
-        }
-        return out;
+        return draw(count, seed, AttackText::dualResponse);
     }
 
     /** {@code count} composed attacks drawn with {@code seed}; the same seed gives the same texts. */
     static List<String> attacks(int count, long seed) {
-        Random random = new Random(seed);
-        List<String> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            out.add(switch (random.nextInt(12)) {
-                case 0, 1 -> overrideAttack(random);
-                case 2 -> taskSwitch(random);
-                case 3 -> extraction(random);
-                case 4 -> persona(random);
-                case 5 -> roleplayHarm(random);
-                case 6 -> mode(random);
-                case 7 -> authority(random);
-                case 8 -> trigger(random);
-                case 9 -> hypothetical(random);
-                case 10 -> planted(random);
-                default -> random.nextBoolean() ? foreign(random) : planted(random);
-            });
-        }
-        return out;
+        return draw(count, seed, random -> switch (random.nextInt(12)) {
+            case 0, 1 -> overrideAttack(random);
+            case 2 -> taskSwitch(random);
+            case 3 -> extraction(random);
+            case 4 -> persona(random);
+            case 5 -> roleplayHarm(random);
+            case 6 -> mode(random);
+            case 7 -> authority(random);
+            case 8 -> trigger(random);
+            case 9 -> hypothetical(random);
+            case 10 -> planted(random);
+            default -> random.nextBoolean() ? foreign(random) : planted(random);
+        });
     }
 }

@@ -353,12 +353,8 @@ final class BenignText {
 
     /** {@code count} tasks on benign documents with the caller's own defences around them. */
     static List<String> defended(int count, long seed) {
-        Random random = new Random(seed);
-        List<String> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            out.add(defendedTask(random, AttackText.pick(random, AttackText.CONTENT) + (random.nextBoolean() ? " " + AttackText.pick(random, AttackText.CONTENT) : "")));
-        }
-        return out;
+        return AttackText.draw(count, seed, random -> defendedTask(random,
+                AttackText.pick(random, AttackText.CONTENT) + (random.nextBoolean() ? " " + AttackText.pick(random, AttackText.CONTENT) : "")));
     }
 
     // the override words of AttackText's other languages in ordinary work: {clauses with the words, the rest of the sentence}
@@ -516,27 +512,26 @@ final class BenignText {
      * reasoning format ("Thought: / Action: / Observation:"), tagged sections or the input to work on.
      */
     static List<String> rolePrompts(int count, long seed) {
-        Random random = new Random(seed);
-        List<String> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            String role = AttackText.pick(random, ROLES);
-            String opener = String.format(AttackText.pick(random, ROLE_OPENERS), role);
-            String task = AttackText.pick(random, ROLE_TASKS);
-            String format = AttackText.pick(random, ROLE_FORMATS);
-            String input = AttackText.pick(random, INPUT_LABELS) + ": " + AttackText.pick(random, AttackText.CONTENT);
-            out.add(switch (random.nextInt(5)) {
-                case 0 -> toolPrompt(random, opener);
-                case 1 -> {
-                    String tag = AttackText.pick(random, "instructions", "task", "role", "system");
-                    String data = AttackText.pick(random, "input", "document", "user_content", "data");
-                    yield "<" + tag + ">" + opener + " " + task + "</" + tag + ">\n<" + data + ">" + AttackText.pick(random, AttackText.CONTENT) + "</" + data + ">"
-                            + (format.isEmpty() ? "" : "\n" + format);
-                }
-                default -> (opener + " " + task + (format.isEmpty() ? "" : " " + format)
-                        + (random.nextInt(3) > 0 ? AttackText.pick(random, "\n", "\n\n", " ") + input : "")).trim();
-            });
-        }
-        return out;
+        return AttackText.draw(count, seed, BenignText::rolePrompt);
+    }
+
+    private static String rolePrompt(Random random) {
+        String role = AttackText.pick(random, ROLES);
+        String opener = String.format(AttackText.pick(random, ROLE_OPENERS), role);
+        String task = AttackText.pick(random, ROLE_TASKS);
+        String format = AttackText.pick(random, ROLE_FORMATS);
+        String input = AttackText.pick(random, INPUT_LABELS) + ": " + AttackText.pick(random, AttackText.CONTENT);
+        return switch (random.nextInt(5)) {
+            case 0 -> toolPrompt(random, opener);
+            case 1 -> {
+                String tag = AttackText.pick(random, "instructions", "task", "role", "system");
+                String data = AttackText.pick(random, "input", "document", "user_content", "data");
+                yield "<" + tag + ">" + opener + " " + task + "</" + tag + ">\n<" + data + ">" + AttackText.pick(random, AttackText.CONTENT) + "</" + data + ">"
+                        + (format.isEmpty() ? "" : "\n" + format);
+            }
+            default -> (opener + " " + task + (format.isEmpty() ? "" : " " + format)
+                    + (random.nextInt(3) > 0 ? AttackText.pick(random, "\n", "\n\n", " ") + input : "")).trim();
+        };
     }
 
     /** A role, a task on an input, a format rule and the input of {@code content}: the frame {@link AttackText#rolePlanted} plants a note in. */
@@ -587,24 +582,23 @@ final class BenignText {
 
     /** {@code count} notices and requests that open like the composed attacks but are about people's work. */
     static List<String> notices(int count, long seed) {
-        Random random = new Random(seed);
-        List<String> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            String people = AttackText.pick(random, NOTICE_PEOPLE);
-            String notice = switch (random.nextInt(4)) {
-                case 0 -> AttackText.pick(random, NOTICE_OPENERS) + AttackText.pick(random, NOTICE_FACTS) + ". " + AttackText.pick(random, NOTICE_TASKS);
-                case 1 -> AttackText.pick(random, "New task for ", "Priority task for ", "Next task for ", "New instructions for ", "Updated rules for ")
-                        + people + ": " + AttackText.pick(random, NOTICE_WORK) + ". " + AttackText.pick(random, "Write the instruction for them.", "Make it friendly.",
-                        "Put it in the team channel.", "Translate it into Polish.", "");
-                case 2 -> AttackText.pick(random, "Summarise this update", "Name the risks this project update raises", "What changed in this update",
-                        "Give me the key points of this status update", "Turn this update into three bullets") + AttackText.pick(random, ".", "?", ":")
-                        + "\n" + AttackText.capitalised(AttackText.pick(random, NOTICE_FACTS)) + "; " + AttackText.pick(random, NOTICE_FACTS) + ".";
-                default -> AttackText.capitalised(AttackText.pick(random, NOTICE_FACTS)) + ". " + AttackText.pick(random, NOTICE_OPENERS)
-                        + AttackText.pick(random, NOTICE_FACTS) + ". " + AttackText.pick(random, NOTICE_TASKS);
-            };
-            out.add(notice.strip());
-        }
-        return out;
+        return AttackText.draw(count, seed, BenignText::notice);
+    }
+
+    private static String notice(Random random) {
+        String people = AttackText.pick(random, NOTICE_PEOPLE);
+        String notice = switch (random.nextInt(4)) {
+            case 0 -> AttackText.pick(random, NOTICE_OPENERS) + AttackText.pick(random, NOTICE_FACTS) + ". " + AttackText.pick(random, NOTICE_TASKS);
+            case 1 -> AttackText.pick(random, "New task for ", "Priority task for ", "Next task for ", "New instructions for ", "Updated rules for ")
+                    + people + ": " + AttackText.pick(random, NOTICE_WORK) + ". " + AttackText.pick(random, "Write the instruction for them.", "Make it friendly.",
+                    "Put it in the team channel.", "Translate it into Polish.", "");
+            case 2 -> AttackText.pick(random, "Summarise this update", "Name the risks this project update raises", "What changed in this update",
+                    "Give me the key points of this status update", "Turn this update into three bullets") + AttackText.pick(random, ".", "?", ":")
+                    + "\n" + AttackText.capitalised(AttackText.pick(random, NOTICE_FACTS)) + "; " + AttackText.pick(random, NOTICE_FACTS) + ".";
+            default -> AttackText.capitalised(AttackText.pick(random, NOTICE_FACTS)) + ". " + AttackText.pick(random, NOTICE_OPENERS)
+                    + AttackText.pick(random, NOTICE_FACTS) + ". " + AttackText.pick(random, NOTICE_TASKS);
+        };
+        return notice.strip();
     }
 
     /** {@code count} hard negatives, drawn with {@code seed}: the same seed gives the same sentences. */
