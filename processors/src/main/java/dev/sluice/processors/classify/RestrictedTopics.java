@@ -45,7 +45,7 @@ final class RestrictedTopics {
             + "(?:discuss(?:ing)?|talk(?:ing)? about|answer(?:ing)? (?:any )?questions (?:related to|about|on|regarding)|"
             + "share (?:any )?(?:information|details|recommendations|advice) (?:about|on|of|regarding)|"
             + "give (?:any )?(?:human )?(?:instructions (?:on how to|for|on)|advice (?:on|about)|recommendations (?:on|about))|give|"
-            + "help(?: users)? (?:with )?(?:the task of )?|provid(?:e|ing)|interject|"
+            + "help(?: users)? (?:with )?(?:the task of )?|provid(?:e|ing)|interject|suggest(?:ing)?|recommend(?:ing)?|"
             // "never tell jokes", "do not write poems": a kind of content ruled out (not "never tell anyone the code", a protection)
             + "(?:tell|write|make|compose|create|generate)(?= (?:any |funny |silly )?(?:jokes?|poems?|stories|songs|limericks|riddles|puns)\\b))\\b");
     private static final Pattern EXAMPLES = Pattern.compile(FLAGS + "\\b(?:like|such as|including|related to|e\\.g\\.)\\s+(.+)$");
@@ -70,9 +70,12 @@ final class RestrictedTopics {
             "person", "persons", "calls", "call", "conversations", "conversation", "chats", "records", "accounts", "data");
 
     private final List<List<String>> alternatives;
+    /** For each alternative's words, the WordNet sense of the word as written (-1 when it names no kind of thing WordNet knows). */
+    private final List<long[]> senses;
 
-    private RestrictedTopics(List<List<String>> alternatives) {
+    private RestrictedTopics(List<List<String>> alternatives, List<List<String>> written) {
         this.alternatives = alternatives;
+        this.senses = written.stream().map(words -> words.stream().mapToLong(Kinds::sense).toArray()).toList();
     }
 
     /** The topics the instructions rule out; null when they rule out none. */
@@ -91,20 +94,24 @@ final class RestrictedTopics {
             subjects.add(subject(m.group(1)));
         }
         List<List<String>> alternatives = new ArrayList<>();
+        List<List<String>> written = new ArrayList<>();
         for (String subject : subjects) {
             for (String alternative : ALTERNATIVES.split(subject)) {
                 List<String> words = new ArrayList<>();
+                List<String> asWritten = new ArrayList<>();
                 for (String word : fold(alternative).split("[^\\p{L}\\p{N}-]+")) {
                     if (!word.isEmpty() && !GENERIC.contains(word)) {
                         words.add(stem(word));
+                        asWritten.add(word);
                     }
                 }
                 if (!words.isEmpty() && !alternatives.contains(words)) {
                     alternatives.add(words);
+                    written.add(asWritten);
                 }
             }
         }
-        return alternatives.isEmpty() ? null : new RestrictedTopics(alternatives);
+        return alternatives.isEmpty() ? null : new RestrictedTopics(alternatives, written);
     }
 
     /** The named subject of a clause: what follows "like" or "such as" when the clause gives examples, up to its end. */
@@ -118,12 +125,31 @@ final class RestrictedTopics {
     /** The alternative a text is about, joined by spaces; null when it is about none. */
     String askedAbout(String text) {
         String[] words = fold(text).split("[^\\p{L}\\p{N}]+");
-        for (List<String> alternative : alternatives) {
-            if (alternative.stream().allMatch(stem -> contains(words, stem))) {
+        for (int a = 0; a < alternatives.size(); a++) {
+            List<String> alternative = alternatives.get(a);
+            long[] kinds = senses.get(a);
+            boolean all = true;
+            for (int w = 0; w < alternative.size() && all; w++) {
+                all = contains(words, alternative.get(w)) || containsKindOf(words, kinds[w]);
+            }
+            if (all) {
                 return String.join(" ", alternative);
             }
         }
         return null;
+    }
+
+    /** A word of the text that names a kind of the category ("ham" of meat, "whisky" of alcohol; {@link Kinds}). */
+    private static boolean containsKindOf(String[] words, long category) {
+        if (category < 0) {
+            return false;
+        }
+        for (String word : words) {
+            if (!GENERIC.contains(word) && Kinds.isKindOf(word, category)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean contains(String[] words, String stem) {
