@@ -148,27 +148,26 @@ final class BenignText {
      * notes addressed to people: what matters is who a note addresses and what it asks for.
      */
     static List<String> documents(int count, long seed) {
-        Random random = new Random(seed);
-        List<String> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            String human = AttackText.pick(random, HUMAN);
-            String ask = AttackText.pick(random, HUMAN_ASKS);
-            String note = switch (random.nextInt(6)) {
-                case 0 -> "(Message for " + human + ": " + ask + ".)";
-                case 1 -> "{{" + human + " reminder: " + ask + "}}";
-                case 2 -> "Attention " + human + ": " + ask + ".";
-                case 3 -> AttackText.capitalised(human) + ", when you read this, " + ask + ".";
-                case 4 -> "/* " + human + ": " + ask + " */";
-                default -> AttackText.capitalised(ask) + ".";
-            };
-            String before = AttackText.pick(random, AttackText.CONTENT);
-            String after = random.nextBoolean() ? " " + AttackText.pick(random, AttackText.CONTENT) : "";
-            String quote = AttackText.pick(random, "'", "\"", "\n---\n", "\n");
-            String close = quote.equals("'") || quote.equals("\"") ? quote : (quote.startsWith("\n---") ? "\n---" : "");
-            out.add(AttackText.pick(random, AttackText.TASKS) + " " + AttackText.pick(random, AttackText.CARRIERS) + ":" + (quote.startsWith("\n") ? "" : " ")
-                    + quote + before + " " + note + after + close);
-        }
-        return out;
+        return AttackText.draw(count, seed, BenignText::document);
+    }
+
+    private static String document(Random random) {
+        String human = AttackText.pick(random, HUMAN);
+        String ask = AttackText.pick(random, HUMAN_ASKS);
+        String note = switch (random.nextInt(6)) {
+            case 0 -> "(Message for " + human + ": " + ask + ".)";
+            case 1 -> "{{" + human + " reminder: " + ask + "}}";
+            case 2 -> "Attention " + human + ": " + ask + ".";
+            case 3 -> AttackText.capitalised(human) + ", when you read this, " + ask + ".";
+            case 4 -> "/* " + human + ": " + ask + " */";
+            default -> AttackText.capitalised(ask) + ".";
+        };
+        String before = AttackText.pick(random, AttackText.CONTENT);
+        String after = random.nextBoolean() ? " " + AttackText.pick(random, AttackText.CONTENT) : "";
+        String quote = AttackText.pick(random, "'", "\"", "\n---\n", "\n");
+        String close = quote.equals("'") || quote.equals("\"") ? quote : (quote.startsWith("\n---") ? "\n---" : "");
+        return AttackText.pick(random, AttackText.TASKS) + " " + AttackText.pick(random, AttackText.CARRIERS) + ":" + (quote.startsWith("\n") ? "" : " ")
+                + quote + before + " " + note + after + close;
     }
 
     private static final String[] OTHER = {
@@ -213,12 +212,11 @@ final class BenignText {
 
     /** Requests that use the composed attacks' words (password, developer mode, rules, restrictions, system prompt) for ordinary work. */
     static List<String> vocabulary(int count, long seed) {
-        Random random = new Random(seed);
-        List<String> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            out.add(AttackText.pick(random, ASK) + " " + AttackText.pick(random, TOPIC) + AttackText.pick(random, FOR) + AttackText.pick(random, ".", ".", "?", ""));
-        }
-        return out;
+        return AttackText.draw(count, seed, BenignText::workRequest);
+    }
+
+    private static String workRequest(Random random) {
+        return AttackText.pick(random, ASK) + " " + AttackText.pick(random, TOPIC) + AttackText.pick(random, FOR) + AttackText.pick(random, ".", ".", "?", "");
     }
 
     /**
@@ -227,34 +225,34 @@ final class BenignText {
      * Without it the model took a bare link or a list of contact details for an attack.
      */
     static List<String> personalData(int count, long seed) {
-        Random random = new Random(seed);
-        java.util.Locale[] locales = {java.util.Locale.US, java.util.Locale.UK, java.util.Locale.GERMANY, java.util.Locale.FRANCE,
-                new java.util.Locale("es", "ES"), new java.util.Locale("nl", "NL"), new java.util.Locale("da", "DK"), new java.util.Locale("sv", "SE")};
-        List<String> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            net.datafaker.Faker faker = new net.datafaker.Faker(locales[random.nextInt(locales.length)], new Random(random.nextLong()));
-            String name = faker.name().fullName();
-            String site = AttackText.pick(random, "https://", "http://", "https://www.", "www.") + faker.internet().domainName() + AttackText.pick(random, "", "/", "/about", "/blog");
-            String mail = faker.internet().emailAddress();
-            String phone = faker.phoneNumber().phoneNumber();
-            String address = faker.address().fullAddress();
-            out.add(switch (random.nextInt(9)) {
-                // one person asking another for contact data, at a counter or on the phone
-                case 8 -> AttackText.pick(random, "Agent: ", "Clerk: ", "Nurse: ", "Receptionist: ", "", "") + AttackText.pick(random, "What is your ", "Could you confirm your ",
-                        "Can I take your ", "Please give me your ", "May I have your ", "And your ") + AttackText.pick(random, "postal address", "home address", "address",
-                        "card number", "phone number", "mobile number", "e-mail address", "date of birth", "account number") + "?"
-                        + AttackText.pick(random, "", "\n" + AttackText.pick(random, "Caller: ", "Customer: ", "Patient: ", "Guest: ") + AttackText.pick(random, address, phone, mail));
-                case 0 -> AttackText.pick(random, "Our new portfolio is online at ", "Find the slides at ", "More details: ", "Visit us at ", "Blog post is up: ") + site;
-                case 1 -> name + "\n" + faker.job().title() + "\n" + phone + " | " + mail + "\n" + site;
-                case 2 -> "Name: " + name + ", phone: " + phone + ", e-mail: " + mail + ", address: " + address;
-                case 3 -> AttackText.pick(random, "Kind regards,\n", "Best,\n", "Thanks,\n") + name + "\n" + faker.company().name() + "\n" + address;
-                case 4 -> AttackText.pick(random, "What is your date of birth? ", "Date of birth: ", "Born on ") + faker.timeAndDate().birthday().toString();
-                case 5 -> name + " (" + faker.job().title() + ") can be reached on " + phone + " or at " + mail + ".";
-                case 6 -> "Ship to: " + name + ", " + address + ". Contact " + phone + ".";
-                default -> AttackText.pick(random, "Check out ", "I just shared a photo on ", "Reviews are on ", "Menu and prices: ") + site + AttackText.pick(random, "", " - see you there!", " :)");
-            });
-        }
-        return out;
+        return AttackText.draw(count, seed, BenignText::personalDataText);
+    }
+
+    private static final java.util.Locale[] LOCALES = {java.util.Locale.US, java.util.Locale.UK, java.util.Locale.GERMANY, java.util.Locale.FRANCE,
+            new java.util.Locale("es", "ES"), new java.util.Locale("nl", "NL"), new java.util.Locale("da", "DK"), new java.util.Locale("sv", "SE")};
+
+    private static String personalDataText(Random random) {
+        net.datafaker.Faker faker = new net.datafaker.Faker(LOCALES[random.nextInt(LOCALES.length)], new Random(random.nextLong()));
+        String name = faker.name().fullName();
+        String site = AttackText.pick(random, "https://", "http://", "https://www.", "www.") + faker.internet().domainName() + AttackText.pick(random, "", "/", "/about", "/blog");
+        String mail = faker.internet().emailAddress();
+        String phone = faker.phoneNumber().phoneNumber();
+        String address = faker.address().fullAddress();
+        return switch (random.nextInt(9)) {
+            // one person asking another for contact data, at a counter or on the phone
+            case 8 -> AttackText.pick(random, "Agent: ", "Clerk: ", "Nurse: ", "Receptionist: ", "", "") + AttackText.pick(random, "What is your ", "Could you confirm your ",
+                    "Can I take your ", "Please give me your ", "May I have your ", "And your ") + AttackText.pick(random, "postal address", "home address", "address",
+                    "card number", "phone number", "mobile number", "e-mail address", "date of birth", "account number") + "?"
+                    + AttackText.pick(random, "", "\n" + AttackText.pick(random, "Caller: ", "Customer: ", "Patient: ", "Guest: ") + AttackText.pick(random, address, phone, mail));
+            case 0 -> AttackText.pick(random, "Our new portfolio is online at ", "Find the slides at ", "More details: ", "Visit us at ", "Blog post is up: ") + site;
+            case 1 -> name + "\n" + faker.job().title() + "\n" + phone + " | " + mail + "\n" + site;
+            case 2 -> "Name: " + name + ", phone: " + phone + ", e-mail: " + mail + ", address: " + address;
+            case 3 -> AttackText.pick(random, "Kind regards,\n", "Best,\n", "Thanks,\n") + name + "\n" + faker.company().name() + "\n" + address;
+            case 4 -> AttackText.pick(random, "What is your date of birth? ", "Date of birth: ", "Born on ") + faker.timeAndDate().birthday().toString();
+            case 5 -> name + " (" + faker.job().title() + ") can be reached on " + phone + " or at " + mail + ".";
+            case 6 -> "Ship to: " + name + ", " + address + ". Contact " + phone + ".";
+            default -> AttackText.pick(random, "Check out ", "I just shared a photo on ", "Reviews are on ", "Menu and prices: ") + site + AttackText.pick(random, "", " - see you there!", " :)");
+        };
     }
 
     private static final String[] ROLE = {"shop assistant", "assistant", "sales assistant", "agent on the phone", "support bot", "chatbot on the website",
@@ -268,22 +266,21 @@ final class BenignText {
      * "bot" are also staff and products that a review is about, not readers being instructed.
      */
     static List<String> service(int count, long seed) {
-        Random random = new Random(seed);
-        List<String> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            String review = "The " + AttackText.pick(random, ROLE) + " " + AttackText.pick(random, DID) + "."
-                    + AttackText.pick(random, "", " The product itself is fine.", " I will not come back.", " Otherwise a good experience.", " Please fix this.");
-            out.add(switch (random.nextInt(5)) {
-                case 4 -> config(random);
-                case 0 -> AttackText.pick(random, "Rate the tone of this review: '", "Summarise this complaint: '", "Reply politely to this review: '",
-                        "Categorise this feedback: '", "Translate this review into German: '") + review + "'";
-                case 1 -> "Please decode the " + AttackText.pick(random, "base64 value", "base64 text", "encoded field") + " in this " + AttackText.pick(random, "log line", "config entry", "export", "webhook body")
-                        + ": " + java.util.Base64.getEncoder().encodeToString(review.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                case 2 -> review;
-                default -> AttackText.pick(random, "Customer feedback: ", "Survey answer: ", "Ticket comment: ") + review;
-            });
-        }
-        return out;
+        return AttackText.draw(count, seed, BenignText::serviceReview);
+    }
+
+    private static String serviceReview(Random random) {
+        String review = "The " + AttackText.pick(random, ROLE) + " " + AttackText.pick(random, DID) + "."
+                + AttackText.pick(random, "", " The product itself is fine.", " I will not come back.", " Otherwise a good experience.", " Please fix this.");
+        return switch (random.nextInt(5)) {
+            case 4 -> config(random);
+            case 0 -> AttackText.pick(random, "Rate the tone of this review: '", "Summarise this complaint: '", "Reply politely to this review: '",
+                    "Categorise this feedback: '", "Translate this review into German: '") + review + "'";
+            case 1 -> "Please decode the " + AttackText.pick(random, "base64 value", "base64 text", "encoded field") + " in this " + AttackText.pick(random, "log line", "config entry", "export", "webhook body")
+                    + ": " + java.util.Base64.getEncoder().encodeToString(review.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            case 2 -> review;
+            default -> AttackText.pick(random, "Customer feedback: ", "Survey answer: ", "Ticket comment: ") + review;
+        };
     }
 
     /** Configuration handed over to convert or check: keys such as "mode", "admin" and "debug" are settings, not attacks. */
@@ -380,13 +377,12 @@ final class BenignText {
 
     /** {@code count} sentences of ordinary work in AttackText's other languages that use their override words. */
     static List<String> foreignWork(int count, long seed) {
-        Random random = new Random(seed);
-        List<String> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            int language = random.nextInt(FOREIGN_WORK.length / 2) * 2;
-            out.add(AttackText.pick(random, FOREIGN_WORK[language]) + AttackText.pick(random, FOREIGN_WORK[language + 1]));
-        }
-        return out;
+        return AttackText.draw(count, seed, BenignText::foreignWorkSentence);
+    }
+
+    private static String foreignWorkSentence(Random random) {
+        int language = random.nextInt(FOREIGN_WORK.length / 2) * 2;
+        return AttackText.pick(random, FOREIGN_WORK[language]) + AttackText.pick(random, FOREIGN_WORK[language + 1]);
     }
 
     // the prompt templates of document pipelines (retrieval, summaries, refinement, extraction): instructions around a
@@ -413,26 +409,25 @@ final class BenignText {
      * text, maybe a request or an earlier draft, and a cue for the reply.
      */
     static List<String> pipelinePrompts(int count, long seed) {
-        Random random = new Random(seed);
-        List<String> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            String[] fence = BLOCK_FENCES[random.nextInt(BLOCK_FENCES.length)];
-            StringBuilder block = new StringBuilder();
-            for (int k = 0; k < 1 + random.nextInt(3); k++) {
-                block.append(k == 0 ? "" : "\n").append(AttackText.pick(random, AttackText.CONTENT));
-            }
-            String body = (fence[0].isEmpty() ? "" : fence[0] + "\n") + block + (fence[1].isEmpty() ? "" : "\n" + fence[1]);
-            String ask = AttackText.pick(random, TEMPLATE_ASKS);
-            String request = random.nextBoolean() ? AttackText.pick(random, "Request: ", "Question: ", "User request: ", "Query: ") + AttackText.pick(random, REQUESTS_OF_USERS) + "\n" : "";
-            String draft = random.nextInt(4) == 0 ? AttackText.pick(random, "Draft reply: ", "Earlier answer: ") + AttackText.pick(random, AttackText.CONTENT) + "\n" : "";
-            String history = random.nextInt(5) == 0 ? AttackText.pick(random, "Conversation so far:\nUser: ", "History:\nCustomer: ") + AttackText.pick(random, REQUESTS_OF_USERS)
-                    + AttackText.pick(random, "\nAssistant: ", "\nAgent: ") + AttackText.pick(random, AttackText.CONTENT) + "\n" : "";
-            String end = AttackText.pick(random, TEMPLATE_ENDS);
-            out.add(random.nextBoolean()
-                    ? AttackText.pick(random, BLOCK_INTROS) + "\n" + body + "\n" + history + draft + ask + "\n" + request + end
-                    : ask + "\n" + history + request + draft + AttackText.pick(random, BLOCK_INTROS) + "\n" + body + "\n" + end);
+        return AttackText.draw(count, seed, BenignText::pipelinePrompt);
+    }
+
+    private static String pipelinePrompt(Random random) {
+        String[] fence = BLOCK_FENCES[random.nextInt(BLOCK_FENCES.length)];
+        StringBuilder block = new StringBuilder();
+        for (int k = 0; k < 1 + random.nextInt(3); k++) {
+            block.append(k == 0 ? "" : "\n").append(AttackText.pick(random, AttackText.CONTENT));
         }
-        return out;
+        String body = (fence[0].isEmpty() ? "" : fence[0] + "\n") + block + (fence[1].isEmpty() ? "" : "\n" + fence[1]);
+        String ask = AttackText.pick(random, TEMPLATE_ASKS);
+        String request = random.nextBoolean() ? AttackText.pick(random, "Request: ", "Question: ", "User request: ", "Query: ") + AttackText.pick(random, REQUESTS_OF_USERS) + "\n" : "";
+        String draft = random.nextInt(4) == 0 ? AttackText.pick(random, "Draft reply: ", "Earlier answer: ") + AttackText.pick(random, AttackText.CONTENT) + "\n" : "";
+        String history = random.nextInt(5) == 0 ? AttackText.pick(random, "Conversation so far:\nUser: ", "History:\nCustomer: ") + AttackText.pick(random, REQUESTS_OF_USERS)
+                + AttackText.pick(random, "\nAssistant: ", "\nAgent: ") + AttackText.pick(random, AttackText.CONTENT) + "\n" : "";
+        String end = AttackText.pick(random, TEMPLATE_ENDS);
+        return random.nextBoolean()
+                ? AttackText.pick(random, BLOCK_INTROS) + "\n" + body + "\n" + history + draft + ask + "\n" + request + end
+                : ask + "\n" + history + request + draft + AttackText.pick(random, BLOCK_INTROS) + "\n" + body + "\n" + end;
     }
 
     // the plain words of task instructions: "translate the following text", "given the context, answer the question"
@@ -446,34 +441,33 @@ final class BenignText {
 
     /** {@code count} ordinary task instructions, some with the text they are about and a cue for the answer. */
     static List<String> taskInstructions(int count, long seed) {
-        Random random = new Random(seed);
-        List<String> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            String verb = AttackText.pick(random, TASK_VERBS);
-            String noun = AttackText.pick(random, TASK_NOUNS);
-            String source = AttackText.pick(random, TASK_SOURCES);
-            String tail = AttackText.pick(random, TASK_TAILS);
-            String question = AttackText.pick(random, REQUESTS_OF_USERS);
-            String instruction = switch (random.nextInt(8)) {
-                case 0 -> AttackText.capitalised(verb) + " the following " + noun + tail + ".";
-                case 1 -> "Please " + verb + " the " + noun + " below" + tail + ".";
-                case 2 -> "Given the " + source + ", answer the question" + tail + ".";
-                case 3 -> "Based on the " + source + " below, answer the question" + AttackText.pick(random, ".", " as accurately as you can.", " and quote the sentence you used.");
-                case 4 -> "Read the " + noun + " and answer the question that follows.";
-                case 5 -> "Use the " + source + " to answer the question" + AttackText.pick(random, ".", ". Be concise.", ". If it is not there, say you don't know.");
-                case 6 -> "Here is " + AttackText.pick(random, "a ", "an extract from a ", "the latest ") + noun + ". " + AttackText.capitalised(verb) + " it" + tail + ".";
-                default -> AttackText.capitalised(verb) + " this " + noun + tail + ":";
-            };
-            StringBuilder text = new StringBuilder(instruction);
-            if (random.nextInt(3) > 0) {
-                text.append(AttackText.pick(random, "\n", " ", "\n\n")).append(AttackText.pick(random, AttackText.CONTENT));
-            }
-            if (instruction.contains("question") && random.nextBoolean()) {
-                text.append(AttackText.pick(random, "\nQuestion: ", "\nQuery: ", "\nQ: ")).append(question).append(AttackText.pick(random, "\nAnswer:", "\nA:", ""));
-            }
-            out.add(text.toString());
+        return AttackText.draw(count, seed, BenignText::taskInstruction);
+    }
+
+    private static String taskInstruction(Random random) {
+        String verb = AttackText.pick(random, TASK_VERBS);
+        String noun = AttackText.pick(random, TASK_NOUNS);
+        String source = AttackText.pick(random, TASK_SOURCES);
+        String tail = AttackText.pick(random, TASK_TAILS);
+        String question = AttackText.pick(random, REQUESTS_OF_USERS);
+        String instruction = switch (random.nextInt(8)) {
+            case 0 -> AttackText.capitalised(verb) + " the following " + noun + tail + ".";
+            case 1 -> "Please " + verb + " the " + noun + " below" + tail + ".";
+            case 2 -> "Given the " + source + ", answer the question" + tail + ".";
+            case 3 -> "Based on the " + source + " below, answer the question" + AttackText.pick(random, ".", " as accurately as you can.", " and quote the sentence you used.");
+            case 4 -> "Read the " + noun + " and answer the question that follows.";
+            case 5 -> "Use the " + source + " to answer the question" + AttackText.pick(random, ".", ". Be concise.", ". If it is not there, say you don't know.");
+            case 6 -> "Here is " + AttackText.pick(random, "a ", "an extract from a ", "the latest ") + noun + ". " + AttackText.capitalised(verb) + " it" + tail + ".";
+            default -> AttackText.capitalised(verb) + " this " + noun + tail + ":";
+        };
+        StringBuilder text = new StringBuilder(instruction);
+        if (random.nextInt(3) > 0) {
+            text.append(AttackText.pick(random, "\n", " ", "\n\n")).append(AttackText.pick(random, AttackText.CONTENT));
         }
-        return out;
+        if (instruction.contains("question") && random.nextBoolean()) {
+            text.append(AttackText.pick(random, "\nQuestion: ", "\nQuery: ", "\nQ: ")).append(question).append(AttackText.pick(random, "\nAnswer:", "\nA:", ""));
+        }
+        return text.toString();
     }
 
     // the caller's own framing in the user turn: a role, a task, a format, maybe tools and the input. Role prompting is the most
@@ -603,26 +597,23 @@ final class BenignText {
 
     /** {@code count} hard negatives, drawn with {@code seed}: the same seed gives the same sentences. */
     static List<String> hardNegatives(int count, long seed) {
-        Random random = new Random(seed);
-        List<String> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            int kind = random.nextInt(12);
-            if (kind >= 10) {
-                out.add(business(random));
-                continue;
-            }
-            String[][] parts = kind < 4 ? TEMPLATES : kind < 8 ? REQUESTS : ROLEPLAY;
-            if (kind == 9) {
-                out.add(STATEMENTS[random.nextInt(STATEMENTS.length)]);
-                continue;
-            }
-            StringBuilder sb = new StringBuilder();
-            for (String[] part : parts) {
-                sb.append(part[random.nextInt(part.length)]);
-            }
-            String s = sb.toString();
-            out.add(Character.toUpperCase(s.charAt(0)) + s.substring(1));
+        return AttackText.draw(count, seed, BenignText::hardNegative);
+    }
+
+    private static String hardNegative(Random random) {
+        int kind = random.nextInt(12);
+        if (kind >= 10) {
+            return business(random);
         }
-        return out;
+        String[][] parts = kind < 4 ? TEMPLATES : kind < 8 ? REQUESTS : ROLEPLAY;
+        if (kind == 9) {
+            return STATEMENTS[random.nextInt(STATEMENTS.length)];
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String[] part : parts) {
+            sb.append(part[random.nextInt(part.length)]);
+        }
+        String s = sb.toString();
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }
