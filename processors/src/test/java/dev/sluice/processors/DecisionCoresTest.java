@@ -32,7 +32,7 @@ class DecisionCoresTest {
     }
 
     private static Classification classification(String domain, Sensitivity sensitivity, String tier, double injection) {
-        return new Classification(sensitivity, domain, 1.0, tier, injection, Map.of());
+        return new Classification(sensitivity, domain, 1.0, tier, injection, Map.of(), null);
     }
 
     @Test
@@ -129,6 +129,24 @@ class DecisionCoresTest {
                 .isEqualTo(new PolicyDecision.Allowed(List.of("eu-only", "onprem")));
         assertThat(engine.decide(base.build(), classification("finance", Sensitivity.RESTRICTED, "simple", 0)))
                 .isEqualTo(new PolicyDecision.Allowed(List.of("onprem")));
+        Classification offTopic = classification("finance", Sensitivity.INTERNAL, "simple", 0.1);
+        offTopic.setRestrictedTopic("gambl");
+        assertThat(engine.decide(base.build(), offTopic))
+                .isEqualTo(new PolicyDecision.Denied(RejectReason.TOPIC_NOT_ALLOWED, "the prompt asks about 'gambl', which the request's own instructions rule out"));
+    }
+
+    @Test
+    void aTurnAboutATopicTheSystemTurnRulesOutShouldBeReportedApartFromTheInjectionScore() {
+        ChatMessage system = new ChatMessage(Role.SYSTEM, "You are the mortgage desk's assistant. Never give advice on gambling or cryptocurrencies.", null, null);
+        Classification offTopic = classifier.classify(List.of(system, new ChatMessage(Role.USER, "Which cryptocurrencies should I buy this year?", null, null)),
+                null, "US", false);
+        assertThat(offTopic.getRestrictedTopic()).isEqualTo("cryptocurrenc");
+        assertThat(offTopic.getInjectionScore()).isLessThan(0.7);
+        Classification onTopic = classifier.classify(List.of(system, new ChatMessage(Role.USER, "What deposit do I need for a 300,000 EUR flat?", null, null)),
+                null, "US", false);
+        assertThat(onTopic.getRestrictedTopic()).isNull();
+        // the detector on its own (the eval command) still counts the ruled-out topic as an attack on the instructions
+        assertThat(new InjectionDetector().score("Which cryptocurrencies should I buy this year?", system.getContent())).isGreaterThanOrEqualTo(0.7);
     }
 
     @Test

@@ -150,6 +150,9 @@ public final class InspectCommands {
                 System.out.printf(Locale.ROOT, "injection    %.3f (policy threshold %.2f: %s; rules %s; model %s)%n", c.getInjectionScore(), threshold,
                         c.getInjectionScore() >= threshold ? "flagged" : "not flagged", e.injection().rules(),
                         e.injection().model() < 0 ? "not consulted" : String.format(Locale.ROOT, "p=%.3f", e.injection().model()));
+                if (c.getRestrictedTopic() != null) {
+                    System.out.printf(Locale.ROOT, "topic        '%s' is ruled out by the system turn: policy rejects TOPIC_NOT_ALLOWED%n", c.getRestrictedTopic());
+                }
                 return 0;
             }
             ObjectMapper mapper = new ObjectMapper();
@@ -173,6 +176,9 @@ public final class InspectCommands {
             e.injection().rules().forEach(injection.putArray("rules")::add);
             if (e.injection().model() >= 0) {
                 injection.put("model_probability", e.injection().model());
+            }
+            if (c.getRestrictedTopic() != null) {
+                out.put("restricted_topic", c.getRestrictedTopic());
             }
             System.out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(out));
             return 0;

@@ -142,12 +142,18 @@ public final class Classifier {
         }
 
         double injectionScore = 0;
-        // the system turns are read once for all the other turns
+        String restrictedTopic = null;
+        // the system turns are read once for all the other turns; a topic they rule out is judged apart from the injection
+        // score (asking a mortgage assistant about bitcoin breaks the owner's rule, it is no attack on the model)
         InstructionContext context = InstructionContext.of(instructions(prompt, templateVariables));
+        InstructionContext protections = context == null ? null : context.withoutTopics();
         for (String untrusted : untrusted(prompt, templateVariables)) {
-            injectionScore = Math.max(injectionScore, injection.scoreIn(untrusted, context));
+            injectionScore = Math.max(injectionScore, injection.scoreIn(untrusted, protections));
+            if (restrictedTopic == null) {
+                restrictedTopic = injection.topicAskedIn(untrusted, context);
+            }
         }
-        return new Result(new Classification(sensitivity, domain, domainConfidence, tier, injectionScore, piiCounts), spans);
+        return new Result(new Classification(sensitivity, domain, domainConfidence, tier, injectionScore, piiCounts, restrictedTopic), spans);
     }
 
     /**

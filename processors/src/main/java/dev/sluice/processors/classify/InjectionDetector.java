@@ -405,10 +405,33 @@ public final class InjectionDetector {
     }
 
     public Explanation explain(String text, String instructions) {
+        return explainIn(text, InstructionContext.of(instructions));
+    }
+
+    private Explanation explainIn(String text, InstructionContext context) {
         List<String> fired = new java.util.ArrayList<>();
         double[] model = {-1};
-        double score = evaluate(text, new Signals(fired, model), InstructionContext.of(instructions));
+        double score = evaluate(text, new Signals(fired, model), context);
         return new Explanation(score, fired, model[0]);
+    }
+
+    private static final java.util.regex.Pattern TOPIC_REASON = java.util.regex.Pattern.compile("context:restricted-topic\\((.*)\\)$");
+
+    /**
+     * The topic of {@code context}'s instructions that {@code text} asks about, as written or in a decoded form (ROT13,
+     * base64, ...), or null: what the classify stage reports apart from the injection score.
+     */
+    String topicAskedIn(String text, InstructionContext context) {
+        if (context == null || !context.rulesOutTopics()) {
+            return null;
+        }
+        for (String rule : explainIn(text, context).rules()) {
+            java.util.regex.Matcher m = TOPIC_REASON.matcher(rule);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return null;
     }
 
     /** Where {@link #explain} collects the signals; null on the hot path. */

@@ -126,6 +126,26 @@ final class InstructionContext {
                 + "|\\b" + someone + "\\b[\\s\\S]*?\\b(?:his|her|their) " + STRONG_ATTRIBUTE + "\\b");
     }
 
+    /** The same protections with the topics left out (the pipeline judges a ruled-out topic on its own: {@link #topicAskedIn}). */
+    private InstructionContext(InstructionContext of) {
+        this.topics = null;
+        this.secret = of.secret;
+        this.code = of.code;
+        this.personal = of.personal;
+        this.quoted = of.quoted;
+        this.asked = of.asked;
+    }
+
+    /** These instructions without their ruled-out topics; itself when they rule out none. */
+    InstructionContext withoutTopics() {
+        return topics == null ? this : new InstructionContext(this);
+    }
+
+    /** Whether the instructions rule out a topic. */
+    boolean rulesOutTopics() {
+        return topics != null;
+    }
+
     /**
      * Read instructions by their text: a template sends the same system prompt with every request, and
      * reading one that protects something costs 60-110 us (its patterns are compiled for the names it

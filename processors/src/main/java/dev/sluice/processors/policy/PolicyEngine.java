@@ -14,7 +14,7 @@ import java.util.function.Predicate;
 
 /**
  * The policy stage's core. Rules apply in a fixed order and the first that leaves nothing decides
- * the reason: injection score, blocked country, domain allow-list, country allow-list, data
+ * the reason: injection score, a topic the request's instructions rule out, blocked country, domain allow-list, country allow-list, data
  * residency (the model must be hosted in the request's region), and restricted data only on
  * internal models. A model the caller asked for must survive every rule.
  */
@@ -35,6 +35,10 @@ public final class PolicyEngine {
         if (classification.getInjectionScore() >= rules.injectionThreshold()) {
             return new PolicyDecision.Denied(RejectReason.PROMPT_INJECTION, String.format(Locale.ROOT,
                     "prompt-injection score %.2f is at or above the threshold %.2f", classification.getInjectionScore(), rules.injectionThreshold()));
+        }
+        if (classification.getRestrictedTopic() != null) {
+            return new PolicyDecision.Denied(RejectReason.TOPIC_NOT_ALLOWED, "the prompt asks about '" + classification.getRestrictedTopic()
+                    + "', which the request's own instructions rule out");
         }
         String country = request.getCountry();
         if (rules.blockedCountries().contains(country)) {
