@@ -53,6 +53,18 @@ class RedactorTest {
     }
 
     @Test
+    void aDateShouldStayADateWhereEightDigitPhoneNumbersExist() {
+        // German numbers can have eight digits: libphonenumber reads "05.03.2024" as one for region DE
+        for (String text : List.of("Die Rechnung vom 05.03.2024 ist offen, bitte anrufen.", "Paid on 2024-03-05, call us.")) {
+            assertThat(detector.detect(text, "DE")).as(text).extracting(PiiFinding::type).containsExactly(PiiType.DATE);
+        }
+        // a German number with its trunk prefix, and one dialled from abroad, are still phone numbers
+        assertThat(detector.detect("Please call 030 901820 on 05.03.2024.", "DE")).extracting(PiiFinding::type)
+                .containsExactlyInAnyOrder(PiiType.PHONE, PiiType.DATE);
+        assertThat(detector.detect("Call +49 30 901820 today.", "US")).extracting(PiiFinding::type).containsExactly(PiiType.PHONE);
+    }
+
+    @Test
     void shouldFindSecretsOfTheCommonProviders() {
         assertThat(types("key sk-proj-abcdefghijklmnopqrstuvwxyz123456 leaked")).containsExactly(PiiType.SECRET);
         assertThat(types("aws AKIAIOSFODNN7EXAMPLE in the log")).containsExactly(PiiType.SECRET);

@@ -305,6 +305,9 @@ public final class PiiDetector {
         // VALID: the number exists in its country's numbering plan; POSSIBLE: only its length fits,
         // which an order number can too, so those count only where the text speaks of phoning
         for (Phone match : phoneNumbers(text, phoneWindows, defaultRegion)) {
+            if (calendarDate(text, match.start(), match.end()) && !internationalPrefix(text, match.start())) {
+                continue; // a date beside a number is in that number's window
+            }
             boolean valid = PHONES.isValidNumber(match.number());
             if (valid || context) {
                 candidates.add(new PiiFinding(PiiType.PHONE, match.start(), match.end(), match.raw(), valid ? 0.85 : 0.6, valid ? "phone: libphonenumber, valid number" : "phone: libphonenumber, possible number, phoning words near"));
@@ -373,6 +376,11 @@ public final class PiiDetector {
     static List<int[]> phoneWindows(String text, DigitRegions regions, List<PiiFinding> found, List<int[]> skipped) {
         List<int[]> windows = new ArrayList<>();
         regions.find(PHONE_CANDIDATE, m -> {
+            if (calendarDate(text, m.start(), m.end()) && !internationalPrefix(text, m.start())) {
+                // a date, not a number to dial: libphonenumber spends ~15 us failing on each (or, for a region
+                // with eight-digit numbers, reads "05.03.2024" as a phone number)
+                return;
+            }
             for (PiiFinding f : found) {
                 if (f.confidence() > PHONE_MAX_CONFIDENCE && f.start() <= m.start() && f.end() >= m.end()) {
                     skipped.add(new int[] {m.start(), m.end()});
@@ -389,6 +397,50 @@ public final class PiiDetector {
             }
         });
         return windows;
+    }
+
+    /**
+     * Whether {@code text[start, end)} is exactly a calendar date of this or the last century written with
+     * numbers: 2024-03-05, 05.03.2024, 05/03/2024 or 3/5/2024 (month and day each at most 31 and one of them at most 12).
+     */
+    static boolean calendarDate(String text, int start, int end) {
+        int length = end - start;
+        if (length == 10 && text.charAt(start + 4) == '-' && text.charAt(start + 7) == '-') {
+            return century(text, start) && number(text, start + 5, 2) >= 1 && number(text, start + 5, 2) <= 12
+                    && number(text, start + 8, 2) >= 1 && number(text, start + 8, 2) <= 31;
+        }
+        if (length < 8 || length > 10 || !century(text, end - 4)) {
+            return false;
+        }
+        char separator = text.charAt(end - 5);
+        if (separator != '.' && separator != '/') {
+            return false;
+        }
+        int second = text.lastIndexOf(separator, end - 6);
+        if (second <= start || second - start > 2 || end - 5 - second - 1 > 2 || end - 5 - second - 1 < 1) {
+            return false;
+        }
+        int a = number(text, start, second - start);
+        int b = number(text, second + 1, end - 5 - second - 1);
+        return a >= 1 && b >= 1 && a <= 31 && b <= 31 && (a <= 12 || b <= 12);
+    }
+
+    /** A year 1900-2099 at {@code at}. */
+    private static boolean century(String text, int at) {
+        return (text.startsWith("19", at) || text.startsWith("20", at)) && number(text, at + 2, 2) >= 0;
+    }
+
+    /** The decimal number of the {@code length} characters at {@code at}; -1 unless they are all digits. */
+    private static int number(String text, int at, int length) {
+        int n = 0;
+        for (int i = at; i < at + length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + c - '0';
+        }
+        return n;
     }
 
     static List<Phone> phoneNumbers(String text, List<int[]> windows, String defaultRegion) {

@@ -172,6 +172,17 @@ class DetectorShortcutsTest {
         return piece.list().ofMinSize(1).ofMaxSize(12).map(parts -> String.join("", parts));
     }
 
+    /** A date is not handed to libphonenumber as a phone number candidate. */
+    @Test
+    void calendarDatesShouldBeToldFromOtherDigitRuns() {
+        for (String date : List.of("2024-03-05", "05.03.2024", "5/3/2024", "12/31/1999", "31.12.2099")) {
+            assertThat(PiiDetector.calendarDate(date, 0, date.length())).as(date).isTrue();
+        }
+        for (String other : List.of("2024-13-05", "2024-03-00", "13/13/2024", "05.03.1812", "030 901820", "123.45.2024", "2024-03-055")) {
+            assertThat(PiiDetector.calendarDate(other, 0, other.length())).as(other).isFalse();
+        }
+    }
+
     @Test
     void aPatternShouldBeRunOnlyAroundDigits() {
         List<String> seen = new ArrayList<>();
