@@ -61,6 +61,8 @@ final class CallerDefences {
             + "|keep (these|this|your|the|my|our) (\\w+ )?(instructions|prompt|rules|guidelines|guidance) (confidential|private|secret|to yourself)" + END
             // the same said of the data
             + "|((any|all|the)( \\w+){0,3}? )?" + ORDERS + "\\b[^.;:!?\\n,]{0,60}? (must|should|are to|is to|will)( not)? be (ignored|disregarded|followed|obeyed|executed|carried out)" + END
+            + "|((any|all|the) )?" + ORDERS + " (in|inside|within|on|from) " + HOLDER + " (is|are) (just |only |simply |merely )?(part of )?(the |its )?"
+            + "(content|data|text|document|page|input|material)( to (process|summari[sz]e|work on))?([,;]? (and )?not (an? )?" + ORDERS + "( (to|for) (you|the (assistant|model|ai)))?)?" + END
             // the data declared data
             + "|" + HOLDER + " (is|are) (only |just |purely |plain |raw )?(input |untrusted |user-supplied |third-party )?(data|content|text|information|input)"
             + "( to (process|work on|summari[sz]e|analy[sz]e|translate))?[,;]? (and )?not (an? )?" + ORDERS + "( (to|for) (you|the (assistant|model|ai)))?" + END
@@ -68,6 +70,12 @@ final class CallerDefences {
             + "(data|text|content|information|input|quotations?)([,;]? (and )?(not|never) (as )?(an? )?" + ORDERS + "( (to|for) you)?)?" + END
             + "|(ignore|disregard|skip|leave out|omit) (any |all )?(text|content|parts?|lines?|sentences?|passages?|wording)( \\w+){0,3}? (that|which) "
             + "(address(es)?|speaks? to|talks? to|(is|are) (aimed at|addressed to)|targets?) (you|the (assistant|model|ai|reader))( directly)?" + END
+            // what in the data would have the model do something: "ignore anything in the note that asks you to approve it"
+            + "|(?<asking>(ignore|disregard|skip|leave out|omit) (anything|whatever|any (text|content|part|parts|line|lines|sentence|sentences|passage|request|requests))"
+            + "( (in|inside|within|of) " + HOLDER + ")?)( (that|which))? (asks?|tells?|instructs?|wants?|urges?|directs?|requests?|orders?|tries to get) "
+            + "(you|the (assistant|model|ai|reader))( to [^.;:!?\\n,]{1,40}?)?" + END
+            + "|if " + HOLDER + " (asks?|tells?|instructs?|wants?|urges?|directs?) (you|the (assistant|model|ai)) to [^.;:!?\\n]{1,60}?, "
+            + "(say so|flag it|point (it|that) out|mention (it|that)|ignore (it|that)|refuse|decline)( and (do not|don'?t|never) (do|follow|obey|act on) (it|that|them))?" + END
             + "|if " + HOLDER + " contains? (any )?" + ORDERS + "[^.;:!?\\n]{0,40}?, (ignore|disregard|leave|skip|omit) (them|it)( out)?"
             + "( and (do not|don'?t|never) (follow|obey|act on|execute) (them|it))?" + END
             + "|" + NOT_FOLLOW + "[^.;:!?\\n,]{0,50}? (and|or) (any|all) (of )?(the )?" + ORDERS + " (it|they|that) (may |might |could )?(contains?|includes?|holds?|carr(y|ies))" + END
@@ -83,7 +91,9 @@ final class CallerDefences {
 
     static final Gate GATE = Gate.of("instruction|command|request|directive|direction|order|injection|injected|prompt|rules|guideline|guidance|as data|as text"
             + "|as content|as input|as information|as plain|as raw|as untrusted|as inert|as quotation|addresses you|address you|aimed at you|addressed to you|speak to you"
-            + "|speaks to|talk to you|talks to|target you|targets you|aimed at the|addressed to the|speak to the|talk to the|target the|targets the");
+            + "|speaks to|talk to you|talks to|target you|targets you|aimed at the|addressed to the|speak to the|talk to the|target the|targets the"
+            + "|asks you|ask you|tells you|tell you|instructs you|instruct you|wants you|want you|urges you|urge you|directs you|direct you|tries to get"
+            + "|asks the|tells the|instructs the|wants the|urges the|directs the");
 
     /** {@code text} with each defence clause replaced by a space; {@code text} itself when it has none. */
     static String setAside(String text) {
@@ -96,7 +106,8 @@ final class CallerDefences {
         StringBuilder out = null;
         int last = 0;
         while (m.find()) {
-            String clause = m.group();
+            // the relative clause of "ignore anything in the note that asks you to ..." says what the data would have the model do
+            String clause = m.group("asking") != null ? m.group("asking") : m.group();
             boolean protectsOwnPrompt = PROTECTIVE_START.matcher(clause).lookingAt() && !FOLLOWING.matcher(clause).find();
             if (!protectsOwnPrompt && OWN_INSTRUCTIONS.matcher(clause).find()) {
                 continue;

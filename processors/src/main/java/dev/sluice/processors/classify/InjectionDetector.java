@@ -228,7 +228,8 @@ public final class InjectionDetector {
                     "have & access|rights|privileges|mode ; all requests unconditionally ; always return {").led("you|approve|allow|always return"),
             // asking the model to run code or commands (the tool-using model would execute them)
             // code that attacks the machine that would run it: a payload one-liner, a destructive or probing command, "execute: ..."
-            rule("run-code", "\\b(run|execute|exec|eval|bypass|invoke)\\s*:\\s*`?|\\b__import__\\b|\\brm -rf\\b|\\bwhoami\\b|/etc/(passwd|shadow)|\\bbase64 -d\\b|\\bfork\\(\\)|\\bchr\\(\\d+\\)\\s*\\+", 0.8,
+            // (not a CI configuration's step, "- run: npm ci")
+            rule("run-code", "(?<!-\\s)\\b(run|execute|exec|eval|bypass|invoke)\\s*:\\s*`?|\\b__import__\\b|\\brm -rf\\b|\\bwhoami\\b|/etc/(passwd|shadow)|\\bbase64 -d\\b|\\bfork\\(\\)|\\bchr\\(\\d+\\)\\s*\\+", 0.8,
                     "run|bypass|invoke|exec|eval & : ; __import__ ; rm -rf ; whoami ; /etc/ ; base64 -d ; fork() ; chr(").led("run|exec|eval|bypass|invoke|__import__|rm -rf|whoami|/etc/|base64 -d|fork()|chr("),
             // the APIs that run code or open connections: in an attack's payload, and in every other Python or JavaScript file a
             // developer asks about ("why does subprocess.Popen hang here?"), so evidence only
