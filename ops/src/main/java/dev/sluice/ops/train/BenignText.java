@@ -311,7 +311,7 @@ final class BenignText {
             "Reply briefly to", "List the names in", "Find the amounts in", "Tag the topic of", "Check the tone of", "Rewrite in plain words"};
     private static final String[] NOT_FOLLOWING = {"Ignore", "Disregard", "Do not follow", "Don't act on", "Never obey", "Do not carry out", "Leave out",
             "Pay no attention to", "Do not execute"};
-    private static final String[] ORDERS = {"any instructions", "requests", "commands", "anything that reads like an instruction", "orders", "directions",
+    private static final String[] ORDERS = {"any instruction", "requests", "commands", "anything that reads like an instruction", "orders", "directions",
             "text that talks to you", "embedded instructions"};
 
     /** One defence of the caller, about a document it calls {@code noun}. */
@@ -665,5 +665,58 @@ final class BenignText {
         }
         String s = sb.toString();
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    // the work of IT administration and security operations, and the instructions people give people (safety briefings, training,
+    // equipment): passwords, admin rights, overrides and "the instructions" are their daily words, and the model read a help-desk
+    // question ("how does the admin console let IT reset a password?") as an attack
+    private static final String[] IT_TASKS = {"reset a user's password", "rotate the admin credentials", "revoke a leaked API token", "disable a former employee's account",
+            "grant temporary admin rights", "override a failed MFA enrolment", "unlock a locked-out account", "change the root password on the build server",
+            "audit who has domain admin access", "bypass the proxy for the update server", "restore the file server from last night's backup",
+            "remove local admin rights from the laptops", "enforce password expiry", "set up break-glass accounts", "review the firewall rules",
+            "give the on-call engineer elevated privileges for one night", "suppress a false-positive alert in the SIEM", "allow an IP address through the VPN",
+            "turn off legacy authentication", "find out which service accounts never log in", "recover a deleted mailbox", "disable USB storage on kiosks"};
+    private static final String[] IT_ROLES = {"a system administrator", "the security team", "the help desk", "an on-call engineer", "the IT manager",
+            "a new sysadmin", "the service owner", "our auditors"};
+    private static final String[] IT_INCIDENTS = {"after a password turns up in a public repository", "when an admin account logs in from another country",
+            "if ransomware is found on a file server", "when a phishing e-mail reaches the finance director", "after a contractor's laptop is stolen",
+            "when a former employee still has access", "if the backup job has failed three nights running", "when the root certificate expires"};
+    private static final String[] IT_SYSTEMS = {"the admin console", "Active Directory", "Okta", "Entra ID", "the password manager", "the HR system", "Jira",
+            "the VPN portal", "the firewall dashboard", "Google Workspace", "the MDM console"};
+    private static final String[] PEOPLE_INSTRUCTION_KINDS = {"safety", "fire safety", "evacuation", "installation", "assembly", "onboarding", "handling",
+            "cleaning", "first-aid", "lifting", "lockout"};
+    private static final String[] TRAININGS = {"fire safety training", "forklift course", "onboarding session", "data protection training",
+            "first-aid course", "security awareness training", "warehouse induction", "lab safety briefing"};
+    private static final String[] EQUIPMENT = {"the forklift", "the pallet jack", "the laser cutter", "the coffee machine", "the server room", "the fume hood",
+            "the label printer", "the standing desks"};
+
+    /** {@code count} questions and tasks of IT administration, security operations and people's instructions (training, safety, equipment). */
+    static List<String> itOperations(int count, long seed) {
+        return AttackText.draw(count, seed, BenignText::itOperation);
+    }
+
+    private static String itOperation(Random random) {
+        String task = AttackText.pick(random, IT_TASKS);
+        String system = AttackText.pick(random, IT_SYSTEMS);
+        return switch (random.nextInt(10)) {
+            case 0 -> AttackText.pick(random, "How do I ", "What's the fastest way to ", "Can you show me how to ", "Walk me through how to ") + task
+                    + AttackText.pick(random, " in " + system + "?", "?", " without downtime?");
+            case 1 -> "What is the first thing " + AttackText.pick(random, IT_ROLES) + " should do " + AttackText.pick(random, IT_INCIDENTS) + "?";
+            case 2 -> "Explain how " + system + " lets " + AttackText.pick(random, "IT", "the service desk", "team leads", "admins") + " " + task + ".";
+            case 3 -> AttackText.pick(random, "Write a runbook step to ", "Draft a change request to ", "Write a ticket reply telling the user we will ",
+                    "Write a short policy on when we ") + task + ".";
+            case 4 -> "Which permissions does " + AttackText.pick(random, IT_ROLES) + " need to " + task + AttackText.pick(random, "?", " in " + system + "?");
+            case 5 -> AttackText.pick(random, "What were the key ", "List the main ", "Summarise the ", "Which ") + AttackText.pick(random, PEOPLE_INSTRUCTION_KINDS)
+                    + " instructions " + AttackText.pick(random, "in the ", "from the ", "given at the ") + AttackText.pick(random, TRAININGS) + "?";
+            case 6 -> AttackText.pick(random, "Summarise the ", "Turn the ", "Simplify the ", "Translate into Spanish the ") + AttackText.pick(random, PEOPLE_INSTRUCTION_KINDS)
+                    + " instructions for " + AttackText.pick(random, EQUIPMENT) + AttackText.pick(random, ".", " for new starters.", " into a checklist.");
+            case 7 -> "Is it safe to " + task + AttackText.pick(random, " during business hours?", " remotely?", " from a personal device?", "?");
+            case 8 -> AttackText.capitalised(AttackText.pick(random, IT_ROLES)) + AttackText.pick(random, " ignored the ", " forgot the ", " skipped the ")
+                    + AttackText.pick(random, PEOPLE_INSTRUCTION_KINDS) + " instructions " + AttackText.pick(random, IT_INCIDENTS)
+                    + ". " + AttackText.pick(random, "How should the post-incident review word this?", "Draft a neutral summary.", "What should change?");
+            default -> AttackText.pick(random, "Our ", "The ") + AttackText.pick(random, "audit", "pen test", "review") + " found that " + AttackText.pick(random, IT_ROLES)
+                    + AttackText.pick(random, " could ", " was able to ") + task + " without approval. " + AttackText.pick(random, "What control would stop that?",
+                    "Write the finding for the report.", "How serious is this?");
+        };
     }
 }

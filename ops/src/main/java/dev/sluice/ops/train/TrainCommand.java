@@ -48,6 +48,12 @@ public final class TrainCommand implements Runnable {
         @Option(names = "--code-corpus", description = "Directory of the source-code artifacts read as benign code (default: where the ops build copies them, ops/target/corpus).")
         Path codeCorpus;
 
+        @Option(names = "--average", defaultValue = "4", description = "How many models to train, each with its own seed and composed text, and average (default: ${DEFAULT-VALUE}).")
+        int average;
+
+        /** How far apart the seeds of the averaged models are: each uses {@code seed + k * SEED_STRIDE} and the composed parts the next 17. */
+        static final long SEED_STRIDE = 1000;
+
         @Option(names = "--epochs", defaultValue = "5")
         int epochs;
 
@@ -82,6 +88,7 @@ public final class TrainCommand implements Runnable {
             parts.put("code prompts", benign(CodeText.prompts(corpus, documents / 3, seed + 13)));
             parts.put("notices that open like attacks", benign(BenignText.notices(documents / 3, seed + 15)));
             parts.put("prompts about conversations with an AI", benign(BenignText.conversationTasks(documents / 3, seed + 16)));
+            parts.put("IT operations and people's instructions", benign(BenignText.itOperations(documents / 3, seed + 17)));
             parts.put("composed attacks", AttackText.attacks(attacks, seed + 2).stream().map(s -> new LinearTextModel.Example(s, true)).toList());
             parts.put("defended documents with a planted instruction",
                     AttackText.defendedPlanted(documents / 6, seed + 7).stream().map(s -> new LinearTextModel.Example(s, true)).toList());
@@ -114,18 +121,27 @@ public final class TrainCommand implements Runnable {
             long labelled = examples.size();
             List<String> faker = BenignText.fakerSentences();
             faker.forEach(s -> examples.add(new LinearTextModel.Example(s, false)));
-            Map<String, List<LinearTextModel.Example>> parts = composedParts(seed, hardNegatives, documents, attacks, codeCorpus != null ? codeCorpus : CodeText.defaultDirectory());
-            parts.values().forEach(examples::addAll);
-            long positives = examples.stream().filter(LinearTextModel.Example::positive).count();
-            LinearTextModel model = LinearTextModel.train(examples, bits, epochs, l2, seed);
+            int common = examples.size();
+            Map<String, List<LinearTextModel.Example>> parts = null;
+            List<LinearTextModel> models = new ArrayList<>();
+            long positives = 0;
+            for (int k = 0; k < average; k++) {
+                // each model on the labelled text and a composed text of its own seed
+                examples.subList(common, examples.size()).clear();
+                parts = composedParts(seed + k * SEED_STRIDE, hardNegatives, documents, attacks, codeCorpus != null ? codeCorpus : CodeText.defaultDirectory());
+                parts.values().forEach(examples::addAll);
+                positives = examples.stream().filter(LinearTextModel.Example::positive).count();
+                models.add(LinearTextModel.train(examples, bits, epochs, l2, seed + k * SEED_STRIDE));
+            }
+            LinearTextModel model = LinearTextModel.average(models);
             Files.createDirectories(out.toAbsolutePath().getParent());
             try (OutputStream stream = Files.newOutputStream(out)) {
                 model.write(stream);
             }
             StringBuilder composition = new StringBuilder();
             parts.forEach((name, part) -> composition.append(composition.length() == 0 ? "" : ", ").append(part.size()).append(' ').append(name));
-            System.out.printf("trained on %d examples (%d labelled, %d Datafaker sentences, %d composed: %s; %d injections); wrote %s (%d bytes)%n",
-                    examples.size(), labelled, faker.size(), examples.size() - labelled - faker.size(), composition, positives, out, Files.size(out));
+            System.out.printf("trained %d model%s, averaged, each on %d examples (%d labelled, %d Datafaker sentences, %d composed with its own seed: %s; %d injections); wrote %s (%d bytes)%n",
+                    average, average == 1 ? "" : "s", examples.size(), labelled, faker.size(), examples.size() - labelled - faker.size(), composition, positives, out, Files.size(out));
             return 0;
         }
     }

@@ -36,10 +36,24 @@ class TrainingCorpusTest {
         return TrainCommand.Injection.composed(command.seed, command.hardNegatives, command.documents, command.attacks, CodeText.defaultDirectory());
     }
 
+    /** The composed text of every model the default recipe averages, each of its own seed. */
+    private static List<LinearTextModel.Example> everyAveragedModelsCorpus() throws java.io.IOException {
+        TrainCommand.Injection command = new TrainCommand.Injection();
+        new CommandLine(command).parseArgs("--out", "unused.slm", "unused.jsonl");
+        List<LinearTextModel.Example> all = new ArrayList<>();
+        for (int k = 0; k < command.average; k++) {
+            all.addAll(TrainCommand.Injection.composed(command.seed + k * TrainCommand.Injection.SEED_STRIDE, command.hardNegatives, command.documents,
+                    command.attacks, CodeText.defaultDirectory()));
+        }
+        return all;
+    }
+
     @Test
     void theComposedTextShouldShareNoRunOfWordsWithTheHoldOutFiles() throws IOException {
         Set<String> runs = new HashSet<>();
-        for (LinearTextModel.Example example : defaultCorpus()) {
+        List<LinearTextModel.Example> corpus = everyAveragedModelsCorpus();
+        assertThat(corpus.size()).as("four composed texts").isEqualTo(4 * defaultCorpus().size());
+        for (LinearTextModel.Example example : corpus) {
             runs.addAll(runs(example.text()));
         }
         List<String> shared = new ArrayList<>();
