@@ -88,7 +88,6 @@ public final class TrainCommand implements Runnable {
             parts.put("code prompts", benign(CodeText.prompts(corpus, documents / 3, seed + 13)));
             parts.put("notices that open like attacks", benign(BenignText.notices(documents / 3, seed + 15)));
             parts.put("prompts about conversations with an AI", benign(BenignText.conversationTasks(documents / 3, seed + 16)));
-            parts.put("IT operations and people's instructions", benign(BenignText.itOperations(documents / 3, seed + 17)));
             parts.put("composed attacks", AttackText.attacks(attacks, seed + 2).stream().map(s -> new LinearTextModel.Example(s, true)).toList());
             parts.put("defended documents with a planted instruction",
                     AttackText.defendedPlanted(documents / 6, seed + 7).stream().map(s -> new LinearTextModel.Example(s, true)).toList());
