@@ -32,6 +32,22 @@ class NameRecognitionTest {
     }
 
     @Test
+    void germanDutchAndFrenchProseShouldKeepItsNounsButNotItsPeopleNames() {
+        // German capitalises every noun and its polite "you"; some are surnames in one locale's list ("Damen", "Dank")
+        assertThat(found("Könnten Sie uns die Angebote bis Donnerstag senden? Mit freundlichen Grüßen und vielen Dank.")).isEmpty();
+        assertThat(found("Sehr geehrte Damen und Herren, die Lieferung für den Monat Mai ist unterwegs.")).isEmpty();
+        assertThat(found("Wij sturen de Levering van Bureaustoelen volgende week, met excuses voor de vertraging.")).isEmpty();
+        assertThat(found("Nous avons bien reçu votre commande et nous vous remercions pour votre confiance.")).isEmpty();
+        // people named with a title or a first name are still found
+        assertThat(found("Bitte leiten Sie die Mahnung an Herrn Wagner weiter, nicht an Frau Lindqvist.")).contains("PERSON:Frau Lindqvist");
+        assertThat(found("Die Rechnung hat Anna Hoffmann gestern an die Buchhaltung geschickt.")).containsExactly("PERSON:Anna Hoffmann");
+        assertThat(found("Le dossier de Madame Fontaine est complet, merci de le transmettre.")).containsExactly("PERSON:Madame Fontaine");
+        // and a name on a line of its own, as in an address block, whatever the language around it
+        assertThat(found("Maika Jansen\nKeizersgracht 12\nAmsterdam\nBitte senden Sie die Unterlagen an diese Adresse."))
+                .contains("PERSON:Maika Jansen");
+    }
+
+    @Test
     void shouldNotTakeCapitalisedCommonWordsTitlesOrNationalitiesForNames() {
         assertThat(found("The Quarterly Report is due. Please Review The Numbers Before Lunch.")).isEmpty();
         assertThat(found("Ten Things You Should Know About Pensions")).isEmpty();

@@ -62,6 +62,18 @@ final class Lexicon {
     private final boolean shortEndings;
     /** Longest place name in words: bounds the look-up of word sequences. */
     final int longestPlace;
+    /**
+     * The function words of other European languages ("und", "sie", "mich", "le", "graag", "ihre"): the stop-word
+     * lists of Lucene's analysers for German, Dutch, French, Spanish, Italian, Portuguese, Swedish, Danish and
+     * Norwegian, less English's; and English's own list. A text with more of the first than of the second is not
+     * English, whatever share of its words English also has ("die", "hat", "an", "am").
+     */
+    final Set<String> foreignFunctionWords;
+    final Set<String> englishFunctionWords;
+    /** The particles of names and places ("van", "de", "la", "von"): at the start of a sentence, an article ("Le rendez-vous"). */
+    final Set<String> nameParticles;
+    /** Weekday and month names of those languages ("montag", "märz", "jeudi"): capitalised in German, and surnames in some lists. */
+    final Set<String> foreignCalendarWords;
 
     private Lexicon(Builder b) {
         this.commonWords = lookup(b.commonWords);
@@ -78,6 +90,66 @@ final class Lexicon {
         this.endingTails = b.streetEndings.stream().filter(e -> e.length() >= 2).mapToInt(e -> tail(e, e.length())).distinct().sorted().toArray();
         this.shortEndings = b.streetEndings.stream().anyMatch(e -> e.length() < 2);
         this.longestPlace = b.places.stream().mapToInt(p -> p.split(" ").length).max().orElse(1);
+        this.englishFunctionWords = lookup(stopWords("english"));
+        Set<String> foreign = new HashSet<>();
+        for (String language : FOREIGN_STOP_LISTS) {
+            foreign.addAll(stopWords(language));
+        }
+        foreign.removeAll(englishFunctionWords);
+        // the particles of names and places ("Maika van de Noort", "Chiclana de la Frontera", "rue des Lilas") say nothing of
+        // the language a text is written in
+        foreign.removeAll(NAME_PARTICLES);
+        this.foreignFunctionWords = lookup(foreign);
+        this.nameParticles = lookup(NAME_PARTICLES);
+        Set<String> calendar = new HashSet<>();
+        for (String tag : CALENDAR_LOCALES) {
+            java.text.DateFormatSymbols symbols = java.text.DateFormatSymbols.getInstance(java.util.Locale.forLanguageTag(tag));
+            for (String[] names : List.of(symbols.getWeekdays(), symbols.getMonths())) {
+                for (String name : names) {
+                    if (!name.isEmpty()) {
+                        calendar.add(name.toLowerCase(java.util.Locale.ROOT));
+                    }
+                }
+            }
+        }
+        java.text.DateFormatSymbols english = java.text.DateFormatSymbols.getInstance(java.util.Locale.ENGLISH);
+        for (String[] names : List.of(english.getWeekdays(), english.getMonths())) {
+            for (String name : names) {
+                calendar.remove(name.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        this.foreignCalendarWords = lookup(calendar);
+    }
+
+    private static final List<String> NAME_PARTICLES = List.of("de", "la", "le", "les", "van", "von", "der", "den", "del", "della", "di", "da", "des", "du",
+            "do", "dos", "das", "el", "los", "las", "al", "bin", "af", "zu", "ten", "ter", "het", "op", "dem");
+    private static final List<String> FOREIGN_STOP_LISTS = List.of("german", "dutch", "french", "spanish", "italian", "portuguese", "swedish", "danish", "norwegian");
+    private static final List<String> CALENDAR_LOCALES = List.of("de", "nl", "fr", "es", "it", "pt", "sv", "da", "nb");
+
+    /**
+     * A Snowball stop-word list as lucene-analysis-common ships it ({@code org/apache/lucene/analysis/snowball/LANGUAGE_stop.txt}:
+     * words separated by white space, "|" starting a comment), read as a resource: no Lucene class is loaded.
+     */
+    static Set<String> stopWords(String language) {
+        String resource = "/org/apache/lucene/analysis/snowball/" + language + "_stop.txt";
+        Set<String> out = new HashSet<>();
+        try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource + " (lucene-analysis-common)");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = reader.readLine()) != null; ) {
+                int comment = line.indexOf('|');
+                for (String word : (comment < 0 ? line : line.substring(0, comment)).trim().split("\\s+")) {
+                    if (word.length() >= 2) {
+                        out.add(word.toLowerCase(java.util.Locale.ROOT));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     /**
@@ -292,7 +364,9 @@ final class Lexicon {
             companySuffixes.addAll(List.of("inc", "llc", "ltd", "plc", "corp", "corporation", "co", "company", "group", "associates", "partners",
                     "holdings", "sons", "gmbh", "ag", "sa", "nv", "bv", "ab", "oy", "spa", "srl", "limited", "lp", "llp"));
             companySuffixes.removeIf(s -> s.length() < 2);
-            personTitles.addAll(List.of("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "mx", "herr", "frau", "mme", "mlle", "sr", "sra"));
+            personTitles.addAll(List.of("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "mx", "herr", "frau", "mme", "mlle", "sr", "sra",
+                    "madame", "monsieur", "mademoiselle", "señor", "señora", "señorita", "signor", "signora", "signorina", "sig", "dott", "meneer",
+                    "mevrouw", "dhr", "mevr", "fru", "herra", "rouva"));
             // abbreviations and spellings the locale files leave out
             streetWords.addAll(List.of("street", "st", "road", "rd", "avenue", "ave", "av", "boulevard", "blvd", "lane", "ln", "drive", "highway",
                     "hwy", "strasse", "straße", "str", "gasse", "platz", "weg", "rue", "rua", "via", "vicolo", "viale", "piazza", "calle", "avda",

@@ -140,6 +140,8 @@ final class NameRecognizer {
     private boolean foreign(String text, List<Token> tokens) {
         int lower = 0;
         int english = 0;
+        int foreignFunction = 0;
+        int englishFunction = 0;
         for (Token t : tokens) {
             if (countsForLanguage(text, t)) {
                 lower++;
@@ -147,9 +149,18 @@ final class NameRecognizer {
                     english++;
                 }
             }
+            if (t.kind() == Kind.WORD && !glued(text, t.start() - 1, -1) && !glued(text, t.end(), +1)) {
+                if (lexicon.foreignFunctionWords.contains(t.lower())) {
+                    foreignFunction++;
+                } else if (lexicon.englishFunctionWords.contains(t.lower())) {
+                    englishFunction++;
+                }
+            }
         }
-        // English prose has well over 80% of its lower-case words in the list; German with "die", "den" about half
-        return lower >= 2 && english < 0.7 * lower;
+        // English prose has well over 80% of its lower-case words in the list; German with "die", "den" about half.
+        // A short German sentence can still pass ("Herr Müller hat die Rechnung an Frau Schmidt geschickt": hat, die and an
+        // are English words): then its function words outnumber English ones ("hat", "die" against "an")
+        return lower >= 2 && english < 0.7 * lower || foreignFunction >= 2 && foreignFunction > englishFunction;
     }
 
     /**
@@ -644,6 +655,11 @@ final class NameRecognizer {
         String lastWord = word(tokens, to - 1);
         boolean firmName = to - from >= 2 && (lexicon.companySuffixes.contains(lastWord) || ORG_WORDS.contains(lastWord))
                 && !NOT_FIRM_START.contains(tokens.get(from).lower());
+        if (to - from == 1 && sentenceStart(tokens, from)
+                && (lexicon.foreignFunctionWords.contains(tokens.get(from).lower()) || lexicon.nameParticles.contains(tokens.get(from).lower()))
+                && (!lexicon.firstNames.contains(tokens.get(from).lower()) || foreign.getAsBoolean())) {
+            return; // another language's article or pronoun opening a sentence: "Le rendez-vous ...", "Sie können ..."
+        }
         while (!firmName && from < to && sentenceStart(tokens, from) && lexicon.isCommon(tokens.get(from).lower())) {
             from++;
         }
@@ -669,8 +685,12 @@ final class NameRecognizer {
             if (lexicon.isCommon(w)) {
                 common++;
             }
-            // a short common word that some locale lists as a name ("To", "Do") proves nothing
-            boolean nameEvidence = !lexicon.isCommon(w) || w.length() >= 4;
+            // a short common word that some locale lists as a name ("To", "Do") proves nothing; nor does another language's
+            // function word or weekday ("Sie", "Le", "Montag": German capitalises nouns and its polite "you")
+            // (a month that is also a first name, "Mai", "August", is a month in German or French text)
+            boolean nameEvidence = (!lexicon.isCommon(w) || w.length() >= 4)
+                    && (lexicon.firstNames.contains(w) || !lexicon.foreignFunctionWords.contains(w))
+                    && !(lexicon.foreignCalendarWords.contains(w) && (!lexicon.firstNames.contains(w) || foreign.getAsBoolean()));
             if (nameEvidence && lexicon.isName(w)) {
                 names++;
             }
@@ -727,6 +747,12 @@ final class NameRecognizer {
         } else if ((afterPerson || possessive || signature || ORG_AFTER.contains(after)) && !place && names < words) {
             type = PiiType.ORGANIZATION;
             confidence = 0.6;
+        } else if (names > 0 && firsts == 0 && !personCue && !lexicon.personTitles.contains(tokens.get(from).bare()) && !wholeLine(tokens, from, to)
+                && Character.isUpperCase(tokens.get(from).text().codePointAt(0)) && foreign.getAsBoolean()) {
+            // in German or Dutch prose a capitalised noun is often some locale's surname ("Damen", "Dank", "Levering"):
+            // without a first name or a cue ("Herr", "Frau", "Madame") it is not taken for one; a name on a line of its
+            // own (an address block, a signature), or in a text written without capitals, still is
+            return;
         } else if (names > 0 && (personCue || names == words || firsts > 0)) {
             type = PiiType.PERSON;
             confidence = personCue || names == words ? 0.8 : 0.65;
@@ -749,6 +775,11 @@ final class NameRecognizer {
             confidence = 0.45;
         }
         markAndAdd(text, tokens, taken, from, to, type, confidence, out);
+    }
+
+    /** Whether the run is a line of its own. */
+    private static boolean wholeLine(List<Token> tokens, int from, int to) {
+        return (from == 0 || tokens.get(from).newlineBefore()) && (to == tokens.size() || tokens.get(to).newlineBefore());
     }
 
     /**
