@@ -351,7 +351,22 @@ public final class InjectionDetector {
             rule("own-instructions-output", "\\b(reveal|print|show|repeat|output|display|write|quote|paste|list|summari[sz]e|translate|tell me|give me|what (is|are|were))\\b[^.!?\\n]{0,40}\\b"
                     + "(system (prompt|message)|instructions|prompt|rules|guidelines|configuration|setup (text|message))\\b (that )?you (received|were given|got|have been given|were configured with|were set up with|started with)\\b", 0.75,
                     "reveal|print|show|repeat|output|display|write|quote|paste|list|summari|translate|tell me|give me|what & instruction|prompt|rules|guidelines|configuration|setup & you")
-                    .led("reveal|print|show|repeat|output|display|write|quote|paste|list|summari|translate|tell me|give me|what"));
+                    .led("reveal|print|show|repeat|output|display|write|quote|paste|list|summari|translate|tell me|give me|what"),
+            // the setup asked for in other words, named by what it does or where it sits: "restate the private guidance that shapes your
+            // answers", "paste your opening brief", "what did the first lines typed to you say", "read back what configured you"
+            rule("setup-described", "\\b(restate|repeat|read (it |them |that )?back|paste|quote|recite|print|show|tell me|summari[sz]e|paraphrase|write out|spell out|"
+                    + "reproduce|copy|share|reveal|output|what (did|does|do|were|was|is|are))\\b[^.!?\\n]{0,60}?("
+                    + "\\byour (very )?(opening|initial|first|original|hidden|private|secret|underlying|starting|confidential|earliest|behind-the-scenes) "
+                    + "(guidance|instructions|directions|rules|guidelines|brief|briefing|mandate|message|messages|text|sentences|words|lines|prompt|setup|configuration|directives|orders|notes)\\b"
+                    + "|\\b(guidance|instructions|directions|rules|guidelines|brief|briefing|mandate|directives|principles|policies|prompt|setup|configuration)\\b (that |which )?"
+                    + "(shapes?|governs?|guides?|controls?|defines?|determines?|drives?|steers?|constrains?) (your|how you)\\b"
+                    + "|\\b(message|messages|text|sentences|words|lines|instructions|prompt)\\b (that )?(someone|somebody|they|your (developers?|operators?|owners?|creators?|admins?)) "
+                    + "(typed|wrote|gave|sent|fed|put)( to| in)? you\\b"
+                    + "|\\b(message|messages|text|sentences|words|lines|instructions|prompt)\\b (that )?(was |were )?(typed|written|sent|given|fed|said) to you (before|earlier|first|at the start)\\b"
+                    + "|\\b(guidance|brief|briefing|mandate|directions|directives)\\b (that )?you (received|were given|got|started with|were set up with|were configured with)\\b"
+                    + "|\\bwhat (configured|set up|instructed|programmed|briefed) you\\b)", 0.8,
+                    "restate|repeat|read|paste|quote|recite|print|show|tell me|summari|paraphrase|write out|spell out|reproduce|copy|share|reveal|output|what & your|you")
+                    .led("restate|repeat|read|paste|quote|recite|print|show|tell me|summari|paraphrase|write out|spell out|reproduce|copy|share|reveal|output|what"));
 
 
     /** The rules' gates, then the gate of the caller's defences ({@link #DEFENCES}): all judged in one pass. */
