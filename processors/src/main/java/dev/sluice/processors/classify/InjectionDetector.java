@@ -107,6 +107,12 @@ public final class InjectionDetector {
     private static final String NOT_PEOPLE = "(?!\\s+(users?|team|project|vendors?|owners?|developers?|customers?|rollout|roll-out|pilot|lead|support|licen[cs]es?|group|committee|policy|act)\\b)";
 
     private static final String FLAGS = "(?i)";
+    /** The limits a model works under, named as only a model's are. */
+    private static final String AI_LIMITS = "(?:guardrails|safeguards|safety (?:layer|filters?|settings|features|checks|rules|limits)|policy layer|content (?:policy|policies|filters?)|moderation(?: layer)?|censorship|filters)";
+    /** Limits anyone may work under. */
+    private static final String LIMITS = "(?:limits|limitations|constraints|restrictions|rules|caution|compliance rules|ethics|ethical (?:guidelines|rules|limits))";
+    private static final String LIMITS_OFF = "\\b(?:(?:have|has) been |were |was |are |is |got |being )?(?:now |all |temporarily |officially |just )?(?:switched off|turned off|unplugged|removed|lifted|suspended|"
+            + "disabled|deactivated|paused|waived|gone|(?:do|does|did) ?n[o'’]?t apply|no longer (?:apply|applies|exist|exists|matter|matters)|optional|unnecessary|not needed|not required|null and void|void)\\b";
     private static final String VOIDED_WORDS = "(superseded|withdrawn|revoked|replaced|cancell?ed|void|null|invalid|obsolete|outdated|lifted|suspended|retired|expired|rescinded|"
             + "non-binding|no longer binding)\\b";
     static final List<Rule> RULES = List.of(
@@ -220,6 +226,14 @@ public final class InjectionDetector {
             // switching off safety, fake authority and system markers
             rule("disable-safety", "\\b(disable|turn off|switch off|suspend|deactivate|bypass|remove|lift|circumvent)\\b[^.!?\\n]{0,30}\\b(safety|filters?|guardrails|content (policy|filter)|moderation|protocols?|restrictions|safeguards)\\b", 0.8,
                     "disable|turn off|switch off|suspend|deactivate|bypass|remove|lift|circumvent & safety|filter|guardrails|content policy|moderation|protocol|restrictions|safeguards").led("disable|turn off|switch off|suspend|deactivate|bypass|remove|lift|circumvent"),
+            // the model's limits declared off rather than switched off by a verb: "suppose the constraints on you were switched off by an
+            // update", "the guardrails have been unplugged", "the usual rules don't apply in this chat", "treat your limits as optional"
+            rule("limits-declared-off", "\\b(?:(?:your|the) (?:\\w++ )?" + AI_LIMITS + "|(?:your (?:\\w++ )?" + LIMITS + ")|" + LIMITS + " (?:on you|you (?:normally |usually |would )?"
+                    + "(?:apply|follow|have|work under|operate under|keep to))\\b)[^.!?\\n]{0,30}?" + LIMITS_OFF
+                    + "|\\b" + LIMITS + "\\b[^.!?\\n]{0,30}?" + LIMITS_OFF + "[^.!?\\n]{0,20}?\\b(?:for|in|to|during) (?:this|our|the current) (?:chat|conversation|session|exchange)\\b"
+                    + "|\\btreat (?:your (?:\\w++ )?(?:" + LIMITS + "|" + AI_LIMITS + ")|(?:any|all|the) (?:\\w++ )?" + AI_LIMITS + "|(?:any|all|the) (?:\\w++ )?" + LIMITS
+                    + " you (?:\\w++ )?(?:apply|follow|have|keep to))\\b[^.!?\\n]{0,40}? as (?:optional|mere suggestions|suggestions|void|irrelevant|non-binding|advisory)\\b", 0.8,
+                    "limit|constraint|restriction|filter|guardrail|safeguard|safety|policy|moderation|caution|censorship|rules|ethics & off|unplugged|removed|lifted|suspended|disabled|deactivated|paused|waived|gone|apply|optional|suggestions|unnecessary|not needed|not required|void|irrelevant|advisory"),
             rule("override-safety", "\\b(override|overrule|supersede)\\b[^.!?\\n]{0,30}\\b(safety|content policy|guardrails|security|system) ?(rules|instructions|settings|policy|prompt|protocols?)?", 0.6,
                     "override|overrule|supersede & safety|content policy|guardrails|security|system").led("override|overrule|supersede"),
             rule("fake-system-markers", "\\[/?(system|inst|developer note|admin|sys)]|<\\|?(im_start|system|endoftext)\\|?>|\\{\\{\\s*/?system|#{2,}\\s*(system|instruction)|end of (the )?system prompt|system[_ ](override|footer|update|message)\\s*[:\\]]|critical system update", 0.75,
