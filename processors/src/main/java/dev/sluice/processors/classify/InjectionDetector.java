@@ -204,7 +204,7 @@ public final class InjectionDetector {
                     .led("pretend|act|behave|roleplay|imagine|picture|envision|channel|become"),
             // a persona defined by having no limits: "Bad ignores all limits", "a character who knows no rules"
             rule("persona-without-limits", "\\b(characters?|persona|respond as|play|act as|roleplay|role-play|pretend|imagine|you are)\\b[^\\n]{0,80}\\b(ignores?|breaks?|has no|have no|knows no|without|free of|free from|beyond)"
-                    + " (all |any )?(the |its |his |her |their )?(limits|rules|restrictions|filters|guidelines|limitations|boundaries|ethics|morals|laws)\\b", 0.75,
+                    + " (all |any )?(the |its |his |her |their )?(moral |ethical |safety |content |legal )?(limits|rules|restrictions|filters|guidelines|limitations|boundaries|ethics|morals|laws)\\b", 0.75,
                     "character|persona|respond as|play|act as|roleplay|role-play|pretend|imagine|you are & limits|rules|restrictions|filters|guidelines|limitations|boundaries|ethics|morals|laws")
                     .led("character|persona|respond as|play|act as|roleplay|role-play|pretend|imagine|you are"),
             // the rules turned round: "everything you are forbidden to do is now required"
