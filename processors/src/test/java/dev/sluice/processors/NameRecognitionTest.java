@@ -38,6 +38,8 @@ class NameRecognitionTest {
         assertThat(found("Sehr geehrte Damen und Herren, die Lieferung für den Monat Mai ist unterwegs.")).isEmpty();
         assertThat(found("Wij sturen de Levering van Bureaustoelen volgende week, met excuses voor de vertraging.")).isEmpty();
         assertThat(found("Nous avons bien reçu votre commande et nous vous remercions pour votre confiance.")).isEmpty();
+        assertThat(found("Anbei das Protokoll der Sitzung vom Dienstag, die Abteilung Einkauf bittet um Rückmeldung.")).isEmpty();
+        assertThat(found("Hej! Fakturan för Mars skickas till Ekonomiavdelningen på Fredag.")).isEmpty();
         // people named with a title or a first name are still found
         assertThat(found("Bitte leiten Sie die Mahnung an Herrn Wagner weiter, nicht an Frau Lindqvist.")).contains("PERSON:Frau Lindqvist");
         assertThat(found("Die Rechnung hat Anna Hoffmann gestern an die Buchhaltung geschickt.")).containsExactly("PERSON:Anna Hoffmann");

@@ -702,6 +702,9 @@ final class NameRecognizer {
             }
         }
         int words = countWords(tokens, from, to);
+        if (calendarWords(tokens, from, to) == words && foreign.getAsBoolean()) {
+            return; // "vom Dienstag", "im März": a day or a month of the text's language
+        }
         for (int k = from + 1; k < to; k++) {
             if (tokens.get(k).capitalised() && HEADLINE_WORDS.contains(tokens.get(k).lower())) {
                 return; // "Musicians Of The 70s You're Supposed To Hate": a title in title case, not a name
@@ -715,7 +718,8 @@ final class NameRecognizer {
 
         boolean orgSuffix = lexicon.companySuffixes.contains(last) || ORG_WORDS.contains(last) || conjunction && words >= 2;
         boolean place = lexicon.places.contains(phrase) || placeInside(tokens, from, to);
-        boolean personCue = PERSON_BEFORE.contains(before) || lexicon.personTitles.contains(before) || PERSON_AFTER.contains(after)
+        // ("vom Dienstag": a locale's nobility prefix that is also another language's function word cues no one)
+        boolean personCue = PERSON_BEFORE.contains(before) || lexicon.personTitles.contains(before) && !lexicon.foreignFunctionWords.contains(before) || PERSON_AFTER.contains(after)
                 || before.equals("is") && (before2.equals("name") || before2.equals("am")) || before.equals("am") && before2.equals("i");
         boolean placeCue = PLACE_BEFORE.contains(before) || after.equals(",") && lexicon.places.contains(word(tokens, to + 1))
                 || to < tokens.size() && tokens.get(to).newlineBefore() && lexicon.places.contains(word(tokens, to)) && names == 0;
@@ -775,6 +779,18 @@ final class NameRecognizer {
             confidence = 0.45;
         }
         markAndAdd(text, tokens, taken, from, to, type, confidence, out);
+    }
+
+    /** Capitalised words of the run that are another language's weekday or month names. */
+    private int calendarWords(List<Token> tokens, int from, int to) {
+        int n = 0;
+        for (int k = from; k < to; k++) {
+            Token t = tokens.get(k);
+            if (t.kind() == Kind.WORD && t.capitalised() && lexicon.foreignCalendarWords.contains(t.bare())) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Whether the run is a line of its own. */
