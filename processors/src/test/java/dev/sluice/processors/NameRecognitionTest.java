@@ -44,6 +44,10 @@ class NameRecognitionTest {
         assertThat(found("Bitte leiten Sie die Mahnung an Herrn Wagner weiter, nicht an Frau Lindqvist.")).contains("PERSON:Frau Lindqvist");
         assertThat(found("Die Rechnung hat Anna Hoffmann gestern an die Buchhaltung geschickt.")).containsExactly("PERSON:Anna Hoffmann");
         assertThat(found("Le dossier de Madame Fontaine est complet, merci de le transmettre.")).containsExactly("PERSON:Madame Fontaine");
+        // a letter's greeting opens the run: the name is what follows it, and a greeted customer is nobody's name
+        assertThat(found("Bonsoir Madame Girard, votre dossier est complet et sera traité demain.")).containsExactly("PERSON:Madame Girard");
+        assertThat(found("Estimada Sra. Ortega, su solicitud ha sido aprobada y recibirá la tarjeta pronto.")).containsExactly("PERSON:Sra. Ortega");
+        assertThat(found("Gentile Cliente, la informiamo che il servizio sarà sospeso per manutenzione.")).isEmpty();
         // and a name on a line of its own, as in an address block, whatever the language around it
         assertThat(found("Maika Jansen\nKeizersgracht 12\nAmsterdam\nBitte senden Sie die Unterlagen an diese Adresse."))
                 .contains("PERSON:Maika Jansen");

@@ -655,6 +655,12 @@ final class NameRecognizer {
         String lastWord = word(tokens, to - 1);
         boolean firmName = to - from >= 2 && (lexicon.companySuffixes.contains(lastWord) || ORG_WORDS.contains(lastWord))
                 && !NOT_FIRM_START.contains(tokens.get(from).lower());
+        // a greeting opens the run ("Bonjour Monsieur Lefèvre", "Caro Marco", "Estimado Sr. García"): the name is what follows it
+        boolean greeted = false;
+        if (to - from >= 2 && GREETINGS.contains(tokens.get(from).lower()) && tokens.get(from + 1).capitalised()) {
+            from++;
+            greeted = true;
+        }
         if (to - from == 1 && sentenceStart(tokens, from)
                 && (lexicon.foreignFunctionWords.contains(tokens.get(from).lower()) || lexicon.nameParticles.contains(tokens.get(from).lower()))
                 && (!lexicon.firstNames.contains(tokens.get(from).lower()) || foreign.getAsBoolean())) {
@@ -719,7 +725,8 @@ final class NameRecognizer {
         boolean orgSuffix = lexicon.companySuffixes.contains(last) || ORG_WORDS.contains(last) || conjunction && words >= 2;
         boolean place = lexicon.places.contains(phrase) || placeInside(tokens, from, to);
         // ("vom Dienstag": a locale's nobility prefix that is also another language's function word cues no one)
-        boolean personCue = PERSON_BEFORE.contains(before) || lexicon.personTitles.contains(before) && !lexicon.foreignFunctionWords.contains(before) || PERSON_AFTER.contains(after)
+        // after a greeting, a list must know the name in another language's text: "Gentile Cliente", "Kære Kunde" greet a customer
+        boolean personCue = greeted && (names > 0 || !foreign.getAsBoolean()) || PERSON_BEFORE.contains(before) || lexicon.personTitles.contains(before) && !lexicon.foreignFunctionWords.contains(before) || PERSON_AFTER.contains(after)
                 || before.equals("is") && (before2.equals("name") || before2.equals("am")) || before.equals("am") && before2.equals("i");
         boolean placeCue = PLACE_BEFORE.contains(before) || after.equals(",") && lexicon.places.contains(word(tokens, to + 1))
                 || to < tokens.size() && tokens.get(to).newlineBefore() && lexicon.places.contains(word(tokens, to)) && names == 0;
@@ -751,7 +758,7 @@ final class NameRecognizer {
         } else if ((afterPerson || possessive || signature || ORG_AFTER.contains(after)) && !place && names < words) {
             type = PiiType.ORGANIZATION;
             confidence = 0.6;
-        } else if (names > 0 && firsts == 0 && !personCue && !lexicon.personTitles.contains(tokens.get(from).bare()) && !wholeLine(tokens, from, to)
+        } else if (names > 0 && firsts == 0 && !personCue && !titled(tokens, from, to) && !wholeLine(tokens, from, to)
                 && Character.isUpperCase(tokens.get(from).text().codePointAt(0)) && foreign.getAsBoolean()) {
             // in German or Dutch prose a capitalised noun is often some locale's surname ("Damen", "Dank", "Levering"):
             // without a first name or a cue ("Herr", "Frau", "Madame") it is not taken for one; a name on a line of its
@@ -780,6 +787,21 @@ final class NameRecognizer {
         }
         markAndAdd(text, tokens, taken, from, to, type, confidence, out);
     }
+
+    /** Whether a word of the run is a title: "Monsieur", "Sr.", "Herr". */
+    private boolean titled(List<Token> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (lexicon.personTitles.contains(tokens.get(k).bare())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Greetings that open a letter in the languages the recogniser reads: the name follows them. */
+    private static final Set<String> GREETINGS = Lexicon.lookup(List.of("bonjour", "bonsoir", "salut", "cher", "chère", "estimado", "estimada", "querido", "querida",
+            "hola", "caro", "cara", "gentile", "egregio", "gentilissimo", "gentilissima", "ciao", "liebe", "lieber", "hallo", "beste", "geachte", "hej",
+            "kære", "käre", "kära", "hei", "prezado", "prezada", "olá"));
 
     /** Capitalised words of the run that are another language's weekday or month names. */
     private int calendarWords(List<Token> tokens, int from, int to) {
