@@ -657,7 +657,10 @@ final class NameRecognizer {
                 && !NOT_FIRM_START.contains(tokens.get(from).lower());
         // a greeting opens the run ("Bonjour Monsieur Lefèvre", "Caro Marco", "Estimado Sr. García"): the name is what follows it
         boolean greeted = false;
-        if (to - from >= 2 && GREETINGS.contains(tokens.get(from).lower()) && tokens.get(from + 1).capitalised()) {
+        if (to - from >= 3 && GREETING_PAIRS.contains(tokens.get(from).lower() + " " + tokens.get(from + 1).lower()) && tokens.get(from + 2).capitalised()) {
+            from += 2;
+            greeted = true;
+        } else if (to - from >= 2 && GREETINGS.contains(tokens.get(from).lower()) && tokens.get(from + 1).capitalised()) {
             from++;
             greeted = true;
         }
@@ -801,7 +804,11 @@ final class NameRecognizer {
     /** Greetings that open a letter in the languages the recogniser reads: the name follows them. */
     private static final Set<String> GREETINGS = Lexicon.lookup(List.of("bonjour", "bonsoir", "salut", "cher", "chère", "estimado", "estimada", "querido", "querida",
             "hola", "caro", "cara", "gentile", "egregio", "gentilissimo", "gentilissima", "ciao", "liebe", "lieber", "hallo", "beste", "geachte", "hej",
-            "kære", "käre", "kära", "hei", "prezado", "prezada", "olá"));
+            "kære", "käre", "kära", "hei", "prezado", "prezada", "olá", "buongiorno", "goedemorgen", "goedendag", "moin", "servus", "grüezi"));
+
+    /** Greetings of two words ("Guten Tag Frau Brandt"). */
+    private static final Set<String> GREETING_PAIRS = Lexicon.lookup(List.of("guten tag", "guten morgen", "guten abend", "buenos días", "buenos dias", "buenas tardes",
+            "buona sera", "goede morgen", "goede middag", "god morgon", "god dag", "bom dia", "boa tarde"));
 
     /** Capitalised words of the run that are another language's weekday or month names. */
     private int calendarWords(List<Token> tokens, int from, int to) {
