@@ -727,9 +727,11 @@ final class NameRecognizer {
 
         boolean orgSuffix = lexicon.companySuffixes.contains(last) || ORG_WORDS.contains(last) || conjunction && words >= 2;
         boolean place = lexicon.places.contains(phrase) || placeInside(tokens, from, to);
-        // ("vom Dienstag": a locale's nobility prefix that is also another language's function word cues no one)
-        // after a greeting, a list must know the name in another language's text: "Gentile Cliente", "Kære Kunde" greet a customer
-        boolean personCue = greeted && (names > 0 || !foreign.getAsBoolean()) || PERSON_BEFORE.contains(before) || lexicon.personTitles.contains(before) && !lexicon.foreignFunctionWords.contains(before) || PERSON_AFTER.contains(after)
+        // after a greeting, a list must know the name in another language's text ("Gentile Cliente", "Kære Kunde" greet a customer);
+        // a locale's nobility prefix that is also another language's function word cues no one ("vom Dienstag")
+        boolean greetedName = greeted && (names > 0 || !foreign.getAsBoolean());
+        boolean titleBefore = lexicon.personTitles.contains(before) && !lexicon.foreignFunctionWords.contains(before);
+        boolean personCue = greetedName || titleBefore || PERSON_BEFORE.contains(before) || PERSON_AFTER.contains(after)
                 || before.equals("is") && (before2.equals("name") || before2.equals("am")) || before.equals("am") && before2.equals("i");
         boolean placeCue = PLACE_BEFORE.contains(before) || after.equals(",") && lexicon.places.contains(word(tokens, to + 1))
                 || to < tokens.size() && tokens.get(to).newlineBefore() && lexicon.places.contains(word(tokens, to)) && names == 0;
