@@ -32,7 +32,9 @@ import java.util.zip.GZIPInputStream;
  *   <li>first and last names, places (countries, states, provinces, cities), street words and company
  *       suffixes of every locale of Datafaker (Apache-2.0), read from the YAML files it ships;</li>
  *   <li>common English words: the lower-case entries of SCOWL's word list (see
- *       {@code sluice/lexicon/NOTICE-english-words.txt}).</li>
+ *       {@code sluice/lexicon/NOTICE-english-words.txt});</li>
+ *   <li>function words of English and nine other European languages: the Snowball stop-word lists that
+ *       lucene-analysis-common ships (Apache-2.0; the lists BSD), and weekday and month names from the JDK's locale data.</li>
  * </ul>
  * No library offers these as lookup sets, so they are read here once per process (~0.5 s) and
  * shared. Immutable after loading; thread-safe.
