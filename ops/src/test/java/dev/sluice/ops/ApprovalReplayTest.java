@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Governance on a real broker, with the commands an operator and an auditor use: a legal request
@@ -30,8 +32,7 @@ import org.junit.jupiter.api.Test;
 class ApprovalReplayTest {
 
     @Test
-    void theReplayOfAnApprovedRequestShouldShowEveryStepInOrder() throws Exception {
-        Path home = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "approval");
+    void theReplayOfAnApprovedRequestShouldShowEveryStepInOrder(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path home) throws Exception {
         String id = "appr-" + UUID.randomUUID().toString().substring(0, 8);
         String yaml;
         try (InputStream in = ApprovalReplayTest.class.getClassLoader().getResourceAsStream(GatewayConfigLoader.DEFAULT_RESOURCE)) {

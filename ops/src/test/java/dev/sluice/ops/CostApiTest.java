@@ -22,6 +22,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The cost API with two Sluice instances sharing the work on a real broker: each holds part of the
@@ -70,8 +72,7 @@ class CostApiTest {
     }
 
     @Test
-    void eitherInstanceShouldAnswerForTheCostsAndBudgetsOfBoth() throws Exception {
-        Path home = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "cost-api");
+    void eitherInstanceShouldAnswerForTheCostsAndBudgetsOfBoth(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path home) throws Exception {
         String id = "api-" + UUID.randomUUID().toString().substring(0, 8);
         try (SluiceRuntime first = new SluiceRuntime(config(home, id, "first", null)).start(System.out);
              SluiceRuntime second = new SluiceRuntime(config(home, id, "second", first.bootstrapServers())).start(System.out)) {

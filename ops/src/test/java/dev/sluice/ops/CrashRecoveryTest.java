@@ -32,6 +32,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * kill -9 of a Sluice process with requests in flight (direct calls, retries and provider batch
@@ -45,8 +47,7 @@ class CrashRecoveryTest {
     private static final int REQUESTS = 300;
 
     @Test
-    void shouldCompleteEveryInFlightRequestExactlyOnceAfterKillDashNine() throws Exception {
-        Path home = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "crash");
+    void shouldCompleteEveryInFlightRequestExactlyOnceAfterKillDashNine(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path home) throws Exception {
         String id = "crash-" + UUID.randomUUID().toString().substring(0, 8);
         SimulatorSettings slow = SimulatorSettings.healthy()
                 .withLatency(Duration.ofMillis(800), SimulatorSettings.Distribution.UNIFORM, Duration.ofMillis(800))

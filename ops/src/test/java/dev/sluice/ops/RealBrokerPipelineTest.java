@@ -19,6 +19,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole pipeline on a real single-node KRaft broker (in this JVM), exactly-once, with the
@@ -34,8 +36,7 @@ class RealBrokerPipelineTest {
     }
 
     @Test
-    void shouldGiveEveryRequestExactlyOneOutcomeAndCostAggregatesThatAddUp() throws Exception {
-        Path home = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "real-broker");
+    void shouldGiveEveryRequestExactlyOneOutcomeAndCostAggregatesThatAddUp(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path home) throws Exception {
         String id = "it-" + UUID.randomUUID().toString().substring(0, 8);
         SluiceConfig config = new SluiceConfig(Map.of(
                 SluiceConfig.EMBEDDED_DATA_DIR, home.resolve("kafka").toString(),

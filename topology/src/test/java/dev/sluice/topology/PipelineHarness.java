@@ -47,6 +47,8 @@ class PipelineHarness implements AutoCloseable {
     final ScriptedProvider gemini;
     final Topology topology;
     final TopologyTestDriver driver;
+    /** The driver's state directory, removed on {@link #close}: a temporary directory per harness. */
+    private final Path state;
     final TestInputTopic<byte[], byte[]> requests;
     final TestOutputTopic<String, LlmResult> results;
     final TestOutputTopic<String, Rejection> rejections;
@@ -72,7 +74,7 @@ class PipelineHarness implements AutoCloseable {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test-" + UUID.randomUUID());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        Path state = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "ttd-state");
+        state = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "ttd-state");
         props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
@@ -128,5 +130,12 @@ class PipelineHarness implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
+        try (java.util.stream.Stream<Path> files = Files.walk(state)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not remove the test driver's state directory " + state, e);
+        }
     }
 }
