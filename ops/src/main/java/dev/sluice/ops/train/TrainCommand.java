@@ -123,16 +123,15 @@ public final class TrainCommand implements Runnable {
             int common = examples.size();
             Map<String, List<LinearTextModel.Example>> parts = null;
             List<LinearTextModel> models = new ArrayList<>();
-            long positives = 0;
             for (int k = 0; k < average; k++) {
-                // each model on the labelled text and a composed text of its own seed
+                // each model on the labelled text and a composed text of its own seed (the parts' sizes are the same for every seed)
                 examples.subList(common, examples.size()).clear();
                 parts = composedParts(seed + k * SEED_STRIDE, hardNegatives, documents, attacks, codeCorpus != null ? codeCorpus : CodeText.defaultDirectory());
                 parts.values().forEach(examples::addAll);
-                positives = examples.stream().filter(LinearTextModel.Example::positive).count();
                 models.add(LinearTextModel.train(examples, bits, epochs, l2, seed + k * SEED_STRIDE));
             }
             LinearTextModel model = LinearTextModel.average(models);
+            long positives = examples.stream().filter(LinearTextModel.Example::positive).count();
             Files.createDirectories(out.toAbsolutePath().getParent());
             try (OutputStream stream = Files.newOutputStream(out)) {
                 model.write(stream);

@@ -305,7 +305,7 @@ public final class PiiDetector {
         // VALID: the number exists in its country's numbering plan; POSSIBLE: only its length fits,
         // which an order number can too, so those count only where the text speaks of phoning
         for (Phone match : phoneNumbers(text, phoneWindows, defaultRegion)) {
-            if (calendarDate(text, match.start(), match.end()) && !internationalPrefix(text, match.start())) {
+            if (dateNotDialled(text, match.start(), match.end())) {
                 continue; // a date beside a number is in that number's window
             }
             boolean valid = PHONES.isValidNumber(match.number());
@@ -376,7 +376,7 @@ public final class PiiDetector {
     static List<int[]> phoneWindows(String text, DigitRegions regions, List<PiiFinding> found, List<int[]> skipped) {
         List<int[]> windows = new ArrayList<>();
         regions.find(PHONE_CANDIDATE, m -> {
-            if (calendarDate(text, m.start(), m.end()) && !internationalPrefix(text, m.start())) {
+            if (dateNotDialled(text, m.start(), m.end())) {
                 // a date, not a number to dial: libphonenumber spends ~15 us failing on each (or, for a region
                 // with eight-digit numbers, reads "05.03.2024" as a phone number)
                 return;
@@ -406,23 +406,32 @@ public final class PiiDetector {
     static boolean calendarDate(String text, int start, int end) {
         int length = end - start;
         if (length == 10 && text.charAt(start + 4) == '-' && text.charAt(start + 7) == '-') {
-            return century(text, start) && number(text, start + 5, 2) >= 1 && number(text, start + 5, 2) <= 12
-                    && number(text, start + 8, 2) >= 1 && number(text, start + 8, 2) <= 31;
+            int month = number(text, start + 5, 2);
+            int day = number(text, start + 8, 2);
+            return century(text, start) && month >= 1 && month <= 12 && day >= 1 && day <= 31;
         }
-        if (length < 8 || length > 10 || !century(text, end - 4)) {
+        int yearAt = end - 4;
+        if (length < 8 || length > 10 || !century(text, yearAt)) {
             return false;
         }
-        char separator = text.charAt(end - 5);
+        char separator = text.charAt(yearAt - 1);
         if (separator != '.' && separator != '/') {
             return false;
         }
-        int second = text.lastIndexOf(separator, end - 6);
-        if (second <= start || second - start > 2 || end - 5 - second - 1 > 2 || end - 5 - second - 1 < 1) {
+        int second = text.lastIndexOf(separator, yearAt - 2);
+        int firstLength = second - start;
+        int secondLength = yearAt - 1 - second - 1;
+        if (second <= start || firstLength > 2 || secondLength < 1 || secondLength > 2) {
             return false;
         }
-        int a = number(text, start, second - start);
-        int b = number(text, second + 1, end - 5 - second - 1);
+        int a = number(text, start, firstLength);
+        int b = number(text, second + 1, secondLength);
         return a >= 1 && b >= 1 && a <= 31 && b <= 31 && (a <= 12 || b <= 12);
+    }
+
+    /** A calendar date not dialled from abroad (no "+" before it): never a phone number. */
+    private static boolean dateNotDialled(String text, int start, int end) {
+        return calendarDate(text, start, end) && !internationalPrefix(text, start);
     }
 
     /** A year 1900-2099 at {@code at}. */
