@@ -73,7 +73,7 @@ final class NameRecognizer {
     record Token(int start, int end, String text, String lower, Kind kind, boolean newlineBefore, boolean cap, String bare) {
 
         Token(int start, int end, String text, String lower, Kind kind, boolean newlineBefore, boolean cap) {
-            this(start, end, text, lower, kind, newlineBefore, cap, lower.indexOf('.') < 0 ? lower : lower.replace(".", ""));
+            this(start, end, text, lower, kind, newlineBefore, cap, lower.indexOf('.') < 0 ? lower : lower.equals(".") ? "" : lower.replace(".", ""));
         }
 
         /** Written with a capital; in a text written all in lower case: a word that is not common English. */
@@ -100,6 +100,15 @@ final class NameRecognizer {
     }
 
     enum Kind { WORD, NUMBER, PUNCT }
+
+    /** Each ASCII character as a string of its own, for the punctuation tokens. */
+    private static final String[] ASCII_MARKS = new String[0x80];
+
+    static {
+        for (char c = 0; c < ASCII_MARKS.length; c++) {
+            ASCII_MARKS[c] = String.valueOf(c);
+        }
+    }
 
     private final Lexicon lexicon;
 
@@ -293,8 +302,10 @@ final class NameRecognizer {
                 i++;
                 kind = Kind.PUNCT;
             }
-            String t = text.substring(start, i);
-            String lower = t.toLowerCase(Locale.ROOT);
+            // a mark of ASCII punctuation is one of a few strings, shared; only words can have capitals
+            boolean asciiMark = kind == Kind.PUNCT && c < ASCII_MARKS.length;
+            String t = asciiMark ? ASCII_MARKS[c] : text.substring(start, i);
+            String lower = asciiMark ? t : t.toLowerCase(Locale.ROOT);
             boolean cap = kind == Kind.WORD && (lowerCaseText
                     ? t.length() >= 3 && !lexicon.isCommon(lower) && !NOT_NAMES.contains(lower)
                             // without capitals only a listed name or place counts: "gpt" or "kubectl" is jargon, not a name

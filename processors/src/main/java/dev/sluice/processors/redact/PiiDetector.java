@@ -103,11 +103,29 @@ public final class PiiDetector {
             + "|(?<=\\b(?:in|since|from|until|born|year|of|by|before|after) )(?:19|20)\\d{2}(?!\\d)"  // a year after a date preposition
             + ")", 12, 0).startingWhere(PiiDetector::dateMayStart);
 
-    /** Every date above begins with a digit (not inside a number) or with a month's first three letters. */
+    /**
+     * Every date above begins with a digit (not inside a number) or with a month's first three letters.
+     * From a digit, what follows the number must be what one of the forms needs: four digits and "-"
+     * (ISO), four digits from "19" or "20" after a space (a year after a preposition), or one or two
+     * digits and "/", ".", a space or a letter ("8/14/1996", "14.08.96", "5 January", "5th"). Most
+     * numbers in business text (amounts, cards, phones, order numbers) fail this, and the pattern's
+     * alternatives are not tried on them.
+     */
     private static boolean dateMayStart(String text, int at) {
         char c = text.charAt(at);
         if (c >= '0' && c <= '9') {
-            return at == 0 || !Character.isDigit(text.charAt(at - 1));
+            if (at > 0 && Character.isDigit(text.charAt(at - 1))) {
+                return false;
+            }
+            int end = at;
+            while (end < text.length() && end - at < 5 && Chars.digit(text.charAt(end))) {
+                end++;
+            }
+            char next = end < text.length() ? text.charAt(end) : '\0';
+            if (end - at == 4) {
+                return next == '-' || at > 0 && text.charAt(at - 1) == ' ' && (c == '1' && text.charAt(at + 1) == '9' || c == '2' && text.charAt(at + 1) == '0');
+            }
+            return end - at <= 2 && (next == '/' || next == '.' || next == ' ' || Character.isLetter(next));
         }
         if (at + 3 > text.length() || !Character.isLetter(c) || at > 0 && Character.isLetterOrDigit(text.charAt(at - 1))) {
             return false;
