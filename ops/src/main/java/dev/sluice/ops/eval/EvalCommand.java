@@ -25,7 +25,7 @@ public final class EvalCommand implements Runnable {
         @Parameters(index = "0", description = "presidio-research JSON file")
         Path file;
 
-        @Option(names = "--region", defaultValue = "US", description = "Default phone region (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--region", defaultValue = "US", description = "Phone region of records whose metadata names no country (default: ${DEFAULT-VALUE}).")
         String region;
 
         @Option(names = "--predictions", paramLabel = "OUT",
