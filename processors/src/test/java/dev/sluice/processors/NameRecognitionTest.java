@@ -54,6 +54,17 @@ class NameRecognitionTest {
     }
 
     @Test
+    void aLetterSignedAfterAParagraphShouldBeSignedByAPersonAndFirmsMayEndInADottedLegalForm() {
+        // the line under a signature name is the signer's firm; a name under a closing formula, a paragraph after the
+        // greeting's name, is the signer
+        assertThat(found("Madame Rousseau,\n\nJe me permets de vous adresser ma candidature pour le poste.\n\nCordialement,\nJulie Marchand"))
+                .contains("PERSON:Julie Marchand").noneMatch(found -> found.startsWith("ORGANIZATION"));
+        assertThat(found("Regards,\nJane Porter\nHead of Sales\nBrightwater Logistics")).contains("PERSON:Jane Porter", "ORGANIZATION:Brightwater Logistics");
+        assertThat(found("Il contratto con Impianti Rinaldi S.r.l. scade a giugno.")).contains("ORGANIZATION:Impianti Rinaldi S.r.l.");
+        assertThat(found("Geachte heer Bakker, wij hebben uw brief ontvangen.")).containsExactly("PERSON:Bakker");
+    }
+
+    @Test
     void shouldNotTakeCapitalisedCommonWordsTitlesOrNationalitiesForNames() {
         assertThat(found("The Quarterly Report is due. Please Review The Numbers Before Lunch.")).isEmpty();
         assertThat(found("Ten Things You Should Know About Pensions")).isEmpty();

@@ -65,6 +65,39 @@ class RedactorTest {
     }
 
     @Test
+    void aShortGroupThatPassesLuhnShouldNotBeACardNorHideThePhoneNumberAroundIt() {
+        // "562" passes Luhn and starts with 5, but no card has three digits: it had been kept as a card, and the phone
+        // number around it lost, leaving "+39 011" and "7734" in the redacted text
+        assertThat(detector.detect("Il tecnico la contatterà al numero +39 011 562 7734.", "IT")).extracting(f -> f.type() + ":" + f.value())
+                .containsExactly("PHONE:+39 011 562 7734");
+        assertThat(types("card 5105 1051 0510 5100 expires soon")).containsExactly(PiiType.CREDIT_CARD);
+    }
+
+    @Test
+    void aNumberWithoutTheTrunkPrefixItsCountryDialsShouldNotBeAPhoneNumberWithoutPhoningWords() {
+        // libphonenumber finds "4471-22" valid for Germany (an area code without its 0); German numbers are written with the 0
+        assertThat(detector.detect("Reklamation Auftrag 4471-22: die Lieferung kam beschädigt an.", "DE")).extracting(PiiFinding::type)
+                .doesNotContain(PiiType.PHONE);
+        assertThat(detector.detect("Sie ist mobil unter 0171 2294561 erreichbar.", "DE")).extracting(PiiFinding::type).containsExactly(PiiType.PHONE);
+        assertThat(detector.detect("Appelez le 01 44 56 72 10 ou le +33 6 71 28 45 90.", "FR")).extracting(PiiFinding::type)
+                .containsExactly(PiiType.PHONE, PiiType.PHONE);
+        // where numbers are dialled without a trunk prefix (the US, Spain, Italy) nothing changes
+        assertThat(detector.detect("Llame al 915 47 83 20 para cambiar la fecha.", "ES")).extracting(PiiFinding::type).containsExactly(PiiType.PHONE);
+    }
+
+    @Test
+    void datesWithTheMonthWrittenInAnotherLanguageShouldBeDates() {
+        for (String date : List.of("12. Februar 2025", "3. März 2025", "14 mai 1979", "1er juin 2024", "20 de marzo de 2025", "15 gennaio 2025",
+                "18 februari 2025", "10 de março de 2025", "4 de agosto", "1 juni", "9 settembre 1991")) {
+            assertThat(detector.detect("Bitte bis zum " + date + " antworten.", "DE")).as(date).extracting(f -> f.type() + ":" + f.value())
+                    .containsExactly("DATE:" + date);
+        }
+        // a day and an English month without a year, as English letters write them
+        assertThat(types("The audit starts on 4 August and ends on 9 September.")).containsExactly(PiiType.DATE, PiiType.DATE);
+        assertThat(types("we ordered 12 chairs and 4 tables")).isEmpty();
+    }
+
+    @Test
     void shouldFindSecretsOfTheCommonProviders() {
         assertThat(types("key sk-proj-abcdefghijklmnopqrstuvwxyz123456 leaked")).containsExactly(PiiType.SECRET);
         assertThat(types("aws AKIAIOSFODNN7EXAMPLE in the log")).containsExactly(PiiType.SECRET);

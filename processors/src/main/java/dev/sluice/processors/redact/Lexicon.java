@@ -364,11 +364,13 @@ final class Lexicon {
 
         void finish() {
             companySuffixes.addAll(List.of("inc", "llc", "ltd", "plc", "corp", "corporation", "co", "company", "group", "associates", "partners",
-                    "holdings", "sons", "gmbh", "ag", "sa", "nv", "bv", "ab", "oy", "spa", "srl", "limited", "lp", "llp"));
+                    "holdings", "sons", "gmbh", "ag", "sa", "nv", "bv", "ab", "oy", "spa", "srl", "limited", "lp", "llp",
+                    // the legal forms of Spanish, French and Portuguese firms, and "& Sons" in the other languages
+                    "sl", "slu", "sas", "sarl", "lda", "hijos", "filhos", "figli", "fils", "söhne", "zonen"));
             companySuffixes.removeIf(s -> s.length() < 2);
             personTitles.addAll(List.of("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "mx", "herr", "frau", "mme", "mlle", "sr", "sra",
                     "madame", "monsieur", "mademoiselle", "señor", "señora", "señorita", "signor", "signora", "signorina", "sig", "dott", "meneer",
-                    "mevrouw", "dhr", "mevr", "fru", "herra", "rouva"));
+                    "mevrouw", "heer", "dhr", "mevr", "fru", "herra", "rouva"));
             // abbreviations and spellings the locale files leave out
             streetWords.addAll(List.of("street", "st", "road", "rd", "avenue", "ave", "av", "boulevard", "blvd", "lane", "ln", "drive", "highway",
                     "hwy", "strasse", "straße", "str", "gasse", "platz", "weg", "rue", "rua", "via", "vicolo", "viale", "piazza", "calle", "avda",

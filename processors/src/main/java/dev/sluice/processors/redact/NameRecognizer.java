@@ -269,7 +269,13 @@ final class NameRecognizer {
             }
             int start = i;
             Kind kind;
-            if (Chars.letter(c)) {
+            int legalForm = legalFormEnd(text, i, lexicon);
+            if (legalForm > i) {
+                // a firm's legal form written with a full stop after each letter ("S.r.l.", "S.L.", "B.V."): one word, as
+                // "GmbH" is, so that it ends the firm's name
+                i = legalForm;
+                kind = Kind.WORD;
+            } else if (Chars.letter(c)) {
                 i++;
                 while (i < n) {
                     char d = text.charAt(i);
@@ -325,6 +331,23 @@ final class NameRecognizer {
             }
         }
         return tokens;
+    }
+
+    /** The end of a legal form of two to four letters each followed by a full stop that the lexicon lists ("S.p.A."), or -1. */
+    private static int legalFormEnd(String text, int at, Lexicon lexicon) {
+        int i = at;
+        StringBuilder letters = null;
+        while (i + 1 < text.length() && Chars.letter(text.charAt(i)) && text.charAt(i + 1) == '.' && i - at < 8) {
+            if (letters == null) {
+                letters = new StringBuilder(4);
+            }
+            letters.append(Character.toLowerCase(text.charAt(i)));
+            i += 2;
+        }
+        if (letters == null || letters.length() < 2 || i < text.length() && Chars.letterOrDigit(text.charAt(i))) {
+            return -1;
+        }
+        return lexicon.companySuffixes.contains(letters.toString()) ? i : -1;
     }
 
     private static int placeholderEnd(String text, int at) {
@@ -849,10 +872,16 @@ final class NameRecognizer {
                 || to < tokens.size() && !tokens.get(to).newlineBefore()) {
             return false;
         }
+        // within the signature's block: at most two lines up, none of them a line of prose ("Madame Rousseau,", a
+        // paragraph, "Cordialement," and then a name: the name signs the letter, it is no firm under a signature)
         int lines = 0;
+        int words = 0;
         for (int k = from - 1; k >= 0 && lines <= 2; k--) {
             if (tokens.get(k).end() == previous.end()) {
                 return true;
+            }
+            if (tokens.get(k).kind() == Kind.WORD && ++words > SIGNATURE_LINE_WORDS * (lines + 1)) {
+                return false;
             }
             if (tokens.get(k).newlineBefore()) {
                 lines++;
@@ -860,6 +889,9 @@ final class NameRecognizer {
         }
         return false;
     }
+
+    /** Words a line of a signature block holds at most: a name, a job title, a firm. */
+    private static final int SIGNATURE_LINE_WORDS = 6;
 
     /** The index after the longest known place starting at {@code j}, or {@code j}. */
     private int placeAt(List<Token> tokens, int j) {

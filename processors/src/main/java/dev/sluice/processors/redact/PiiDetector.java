@@ -94,22 +94,53 @@ public final class PiiDetector {
             + " ; password ; passwd ; pwd ; passphrase ; secret ; api & key ; access & token");
     static final Gate.Guarded URL = Gate.Guarded.led("(?i)\\b(?:https?://[^\\s<>\"']+|www\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)+[^\\s<>\"']*)", "http|www.");
     private static final String MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+    /** A date without a year ends with its month: "1er septembre", "4 de septiembre" end up to 16 characters after the day's last digit. */
+    private static final int DATE_AFTER_LAST_DIGIT = 20;
+    /** English month names written out: a day before one is a date even without a year ("4 August"). */
+    private static final String FULL_MONTHS = "(?:january|february|march|april|may|june|july|august|september|october|november|december)";
+    /**
+     * The months of the other languages the recognisers read (German, Dutch, French, Spanish, Italian, Portuguese,
+     * Swedish, Danish, Norwegian), written out, from the JDK's calendar names: "12. Februar 2025", "14 mai 1979",
+     * "20 de marzo de 2025", "1 juni". Their abbreviations ("mrt.", "gen") are left out: too many are words.
+     */
+    static final String EU_MONTHS;
+    /** The languages of {@link #EU_MONTHS}. */
+    private static final List<String> EU_MONTH_LOCALES = List.of("de", "nl", "fr", "es", "it", "pt", "sv", "da", "nb");
+
+    static {
+        EU_MONTHS = euMonths();
+    }
+
+    private static String euMonths() {
+        java.util.Set<String> names = new java.util.TreeSet<>(java.util.Comparator.comparingInt(String::length).reversed().thenComparing(java.util.Comparator.naturalOrder()));
+        for (String tag : EU_MONTH_LOCALES) {
+            for (String name : java.text.DateFormatSymbols.getInstance(java.util.Locale.forLanguageTag(tag)).getMonths()) {
+                if (!name.isEmpty()) {
+                    names.add(name.toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        return names.stream().map(java.util.regex.Pattern::quote).collect(java.util.stream.Collectors.joining("|", "(?:", ")"));
+    }
+
     /** A month name reaches 12 characters before the day: "September. 5, 2020". */
-    static final DigitRegions.Bounded DATE = DigitRegions.Bounded.of("(?i)\\b(?:"
+    static final DigitRegions.Bounded DATE = DigitRegions.Bounded.of("(?iu)\\b(?:"
             + "\\d{4}-\\d{2}-\\d{2}(?:[ T]\\d{2}:\\d{2}(?::\\d{2})?)?"                       // ISO date, optional time
             + "|(?<!\\d|\\d\\.)\\d{1,2}[/.]\\d{1,2}[/.](?:\\d{4}|\\d{2})(?!\\d|\\.\\d)"                  // 8/14/1996, 14.08.96
-            + "|\\d{1,2}(?:st|nd|rd|th)? " + MONTH + "\\.?,? \\d{4}"                              // 5 January 2020
+            + "|\\d{1,2}(?:st|nd|rd|th|er|º|\\.)? (?:de )?(?:" + MONTH + "|" + EU_MONTHS + ")\\.?,? (?:de )?\\d{4}"  // 5 January 2020, 12. März 2025, 20 de marzo de 2025
+            + "|\\d{1,2}(?:st|nd|rd|th|er|º|\\.)? (?:de )?(?:" + FULL_MONTHS + "|" + EU_MONTHS + ")\\b"              // 4 August, 1er juin, 4 de agosto
             + "|" + MONTH + "\\.? \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}"                              // January 5, 2020
             + "|(?<=\\b(?:in|since|from|until|born|year|of|by|before|after) )(?:19|20)\\d{2}(?!\\d)"  // a year after a date preposition
-            + ")", 12, 0).startingWhere(PiiDetector::dateMayStart);
+            + ")", 12, DATE_AFTER_LAST_DIGIT).startingWhere(PiiDetector::dateMayStart);
 
     /**
-     * Every date above begins with a digit (not inside a number) or with a month's first three letters.
-     * From a digit, what follows the number must be what one of the forms needs: four digits and "-"
-     * (ISO), four digits from "19" or "20" after a space (a year after a preposition), or one or two
-     * digits and "/", ".", a space or a letter ("8/14/1996", "14.08.96", "5 January", "5th"). Most
-     * numbers in business text (amounts, cards, phones, order numbers) fail this, and the pattern's
-     * alternatives are not tried on them.
+     * Every date above begins with a digit (not inside a number) or with an English month's first three
+     * letters. From a digit, what follows the number must be what one of the forms needs: four digits and
+     * "-" (ISO), four digits from "19" or "20" after a space (a year after a preposition), one or two digits
+     * and "/" or "." and a digit ("8/14/1996", "14.08.96"), or one or two digits and a month's name
+     * ({@link #monthFollows}: "5 January", "5th June", "12. März", "20 de marzo"). Most numbers in business text
+     * (amounts, quantities, cards, phones, order numbers) fail this, and the pattern's alternatives are not
+     * tried on them.
      */
     private static boolean dateMayStart(String text, int at) {
         char c = text.charAt(at);
@@ -125,20 +156,76 @@ public final class PiiDetector {
             if (end - at == 4) {
                 return next == '-' || at > 0 && text.charAt(at - 1) == ' ' && (c == '1' && text.charAt(at + 1) == '9' || c == '2' && text.charAt(at + 1) == '0');
             }
-            return end - at <= 2 && (next == '/' || next == '.' || next == ' ' || Character.isLetter(next));
+            if (end - at > 2) {
+                return false;
+            }
+            if (next == '/' || next == '.' && end + 1 < text.length() && Chars.digit(text.charAt(end + 1))) {
+                return true; // 8/14/1996, 14.08.96
+            }
+            return monthFollows(text, end);
         }
-        if (at + 3 > text.length() || !Character.isLetter(c) || at > 0 && Character.isLetterOrDigit(text.charAt(at - 1))) {
+        // the forms that open with the month are English: its first three letters, looked up in a table of letter triples
+        if (at + 3 > text.length() || at > 0 && Character.isLetterOrDigit(text.charAt(at - 1))) {
             return false;
         }
-        for (String month : MONTH_STARTS) {
-            if (dev.sluice.processors.text.Gate.equalsLowered(month, text, at)) {
-                return true;
+        int index = 0;
+        for (int k = 0; k < 3; k++) {
+            int letter = (text.charAt(at + k) | 0x20) - 'a';
+            if (letter < 0 || letter >= 26) {
+                return false;
             }
+            index = index * 26 + letter;
         }
-        return false;
+        return ENGLISH_MONTH_STARTS[index];
     }
 
     private static final List<String> MONTH_STARTS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+    /** {@link #MONTH_STARTS} by their letters, {@code ((a * 26) + b) * 26 + c}. */
+    private static final boolean[] ENGLISH_MONTH_STARTS = new boolean[26 * 26 * 26];
+
+    static {
+        for (String month : MONTH_STARTS) {
+            ENGLISH_MONTH_STARTS[((month.charAt(0) - 'a') * 26 + month.charAt(1) - 'a') * 26 + month.charAt(2) - 'a'] = true;
+        }
+    }
+
+    /**
+     * Whether a month's name follows a day that ends at {@code at}: after a day's suffix ("th", "er", "º", "."), a
+     * space and Spanish or Portuguese "de ", the next word's first three letters are a month's, in English or
+     * another language the date pattern reads. Most numbers followed by a word ("12 chairs") are not tried.
+     */
+    private static boolean monthFollows(String text, int at) {
+        int i = at;
+        while (i < text.length() && i - at < 2 && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '.')) {
+            i++;
+        }
+        if (i >= text.length() || text.charAt(i) != ' ') {
+            return false;
+        }
+        i++;
+        if (i + 3 <= text.length() && (text.charAt(i) | 0x20) == 'd' && (text.charAt(i + 1) | 0x20) == 'e' && text.charAt(i + 2) == ' ') {
+            i += 3;
+        }
+        if (i + 3 > text.length()) {
+            return false;
+        }
+        return MONTH_PREFIXES.contains(text.substring(i, i + 3).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The first three letters of every month name the date pattern reads. */
+    private static final java.util.Set<String> MONTH_PREFIXES = monthPrefixes();
+
+    private static java.util.Set<String> monthPrefixes() {
+        java.util.Set<String> prefixes = new java.util.HashSet<>(MONTH_STARTS);
+        for (String tag : EU_MONTH_LOCALES) {
+            for (String name : java.text.DateFormatSymbols.getInstance(java.util.Locale.forLanguageTag(tag)).getMonths()) {
+                if (name.length() >= 3) {
+                    prefixes.add(name.substring(0, 3).toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        return java.util.Set.copyOf(prefixes);
+    }
     /** Words that make a run of digits a phone number even when no numbering plan validates it. */
     static final Gate.Guarded PHONE_CONTEXT = Gate.Guarded.led(
             "(?i)\\b(?:phone|tel(?:ephone)?|mobile|cell|call(?:ed|ing)?|fax|contact|reach|number|dial|whatsapp|sms|text|answer(?:ing)?|messages?|ring|voicemail|landline)\\b",
@@ -265,7 +352,7 @@ public final class PiiDetector {
         if (SECRET_GATE.open(lower)) {
             find(SECRET, text, PiiType.SECRET, 0.95, candidates);
         }
-        DigitRegions regions = digits >= 4 ? DigitRegions.of(text) : null;
+        DigitRegions regions = digits >= 1 ? DigitRegions.of(text) : null;
         if (digits >= 7) {
             candidates.addAll(NationalIds.find(text, regions, full, fullLower.get()));
         }
@@ -275,7 +362,8 @@ public final class PiiDetector {
         if (dots >= 1) {
             URL.findAll(text, lower, m -> candidates.add(new PiiFinding(PiiType.URL, m.start(), m.end(), m.group(), 0.9, "url: pattern")));
         }
-        if (digits >= 4) {
+        if (digits >= 1) {
+            // a day and a month need one digit: "4 August", "1 juni"
             regions.find(DATE, m -> candidates.add(new PiiFinding(PiiType.DATE, m.start(), m.end(), m.group(), 0.7, "date: pattern")));
         }
         if (digits >= 9) {
@@ -326,7 +414,7 @@ public final class PiiDetector {
             if (dateNotDialled(text, match.start(), match.end())) {
                 continue; // a date beside a number is in that number's window
             }
-            boolean valid = PHONES.isValidNumber(match.number());
+            boolean valid = PHONES.isValidNumber(match.number()) && dialledAsWritten(match.raw(), defaultRegion);
             if (valid || context) {
                 candidates.add(new PiiFinding(PiiType.PHONE, match.start(), match.end(), match.raw(), valid ? 0.85 : 0.6, valid ? "phone: libphonenumber, valid number" : "phone: libphonenumber, possible number, phoning words near"));
             }
@@ -339,6 +427,26 @@ public final class PiiDetector {
                 }
             });
         }
+    }
+
+    /**
+     * Whether a number is written as it is dialled: in a country whose national numbers are dialled with the trunk
+     * prefix "0" (Germany, France, the Netherlands, the UK, ...), a number without a country code and without that 0
+     * ("Auftrag 4471-22") is not one its people would write for a phone, though libphonenumber may find it valid
+     * (there an area code without its 0); it then counts only as a possible number, where the text speaks of phoning.
+     */
+    private static boolean dialledAsWritten(String raw, String defaultRegion) {
+        String region = defaultRegion == null || defaultRegion.isBlank() ? "US" : defaultRegion;
+        if (!"0".equals(PHONES.getNddPrefixForRegion(region, true))) {
+            return true;
+        }
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '+' || Chars.digit(c)) {
+                return c == '+' || c == '0';
+            }
+        }
+        return true;
     }
 
     /** Highest confidence a phone finding has: a finding above it always wins an overlap with one. */
@@ -493,7 +601,7 @@ public final class PiiDetector {
                 String digits = withoutSeparators(s);
                 // no issuer number starts with 0, and leading zeros would pass Luhn and swallow a neighbour's digits
                 // 12 digits only for Maestro (issuer numbers 50, 56-69)
-                return (digits.length() >= 13 || digits.charAt(0) == '5' || digits.charAt(0) == '6') && digits.length() <= 19
+                return (digits.length() >= 13 || digits.length() == 12 && (digits.charAt(0) == '5' || digits.charAt(0) == '6')) && digits.length() <= 19
                         && digits.charAt(0) != '0' && LuhnCheckDigit.LUHN_CHECK_DIGIT.isValid(digits);
             });
             if (span != null) {
@@ -521,11 +629,6 @@ public final class PiiDetector {
         regions.find(SSN, s -> candidates.add(new PiiFinding(PiiType.US_SSN, s.start(), s.end(), s.group(), 0.85, "ssn: pattern")));
     }
 
-    /**
-     * The preferred part of {@code text[start, end)} that begins and ends at a group boundary (space or
-     * hyphen) and passes {@code valid}: a greedy pattern can swallow a neighbouring number ("4111 1111
-     * 1111 1111 10.0.0.1"), and the checksum then fails for the run although it holds for the card.
-     */
     /** A "+" before the digits (spaces between allowed): an international phone number, never a card. */
     private static boolean internationalPrefix(String text, int start) {
         int i = start - 1;
@@ -555,6 +658,11 @@ public final class PiiDetector {
         };
     }
 
+    /**
+     * The preferred part of {@code text[start, end)} that begins and ends at a group boundary (space or
+     * hyphen) and passes {@code valid}: a greedy pattern can swallow a neighbouring number ("4111 1111
+     * 1111 1111 10.0.0.1"), and the checksum then fails for the run although it holds for the card.
+     */
     private static int[] validRun(String text, int start, int end, java.util.function.ToIntFunction<String> preference,
                                   java.util.function.Predicate<String> valid) {
         List<Integer> starts = new ArrayList<>();
@@ -577,7 +685,8 @@ public final class PiiDetector {
                 }
                 String run = text.substring(s, e);
                 int rank = preference.applyAsInt(run);
-                if (rank > bestRank && valid.test(run)) {
+                // a negative rank is a length the kind never has
+                if (rank >= 0 && rank > bestRank && valid.test(run)) {
                     best = new int[] {s, e};
                     bestRank = rank;
                 }
