@@ -65,6 +65,23 @@ class NameRecognitionTest {
     }
 
     @Test
+    void courtFilingsAndRecordsShouldNameTheirPartiesFirmsAndPlaces() {
+        // two parties joined by "and", each with a first name, are two people (a firm is "Johnson and Johnson")
+        assertThat(found("Plaintiffs ROBERT FINCH and LINDA FINCH, by and through their attorneys, allege as follows."))
+                .contains("PERSON:ROBERT FINCH", "PERSON:LINDA FINCH");
+        // a legal form after a comma ends the firm's name, in capitals too
+        assertThat(found("The lease was signed with Bayview Property Management, LLC in March.")).contains("ORGANIZATION:Bayview Property Management, LLC");
+        // a firm whose name holds a street word ("Valley") is a firm, not an address
+        assertThat(found("Employer: Miami Valley Packaging Co.")).containsExactly("ORGANIZATION:Miami Valley Packaging Co.");
+        // "the Court", "the Board": an institution; "Follow-up": common words joined by a hyphen; a code is no name
+        assertThat(found("This matter comes before the Court on the motion filed last week.")).isEmpty();
+        assertThat(found("Follow-up: see the cardiologist in 7 days.")).isEmpty();
+        assertThat(found("Case No. 24CV081237 was assigned yesterday.")).isEmpty();
+        // a known place after a comma says more than "at" before: a town, not a firm
+        assertThat(found("Executed at Oakland, California.")).contains("LOCATION:Oakland");
+    }
+
+    @Test
     void shouldNotTakeCapitalisedCommonWordsTitlesOrNationalitiesForNames() {
         assertThat(found("The Quarterly Report is due. Please Review The Numbers Before Lunch.")).isEmpty();
         assertThat(found("Ten Things You Should Know About Pensions")).isEmpty();

@@ -98,6 +98,24 @@ class RedactorTest {
     }
 
     @Test
+    void aNumberLabelledAsAnotherKindOfNumberShouldNotBeAPhoneNumber() {
+        // "Contact" makes a seven-digit run a phone number anywhere in the text, but not one its own label calls a policy number
+        assertThat(detector.detect("Policy number: HO-3 5529017\nContact: (425) 555-0187", "US")).extracting(f -> f.type() + ":" + f.value())
+                .containsExactly("PHONE:(425) 555-0187");
+        assertThat(types("Call about order no. 5551234 on my mobile")).isEmpty();
+        // a label that names a phone, or a word that only begins like a label ("refund"), leaves a phone number one
+        assertThat(types("Customer phone number: 555-0142, call after 5")).containsExactly(PiiType.PHONE);
+        assertThat(types("refund +44 20 7946 0958")).containsExactly(PiiType.PHONE);
+    }
+
+    @Test
+    void englishDatesWithoutADayOrAYearShouldBeDates() {
+        assertThat(detector.detect("I have lived here since March 2016 and paid rent by June 30 every year; he called on 2/14.", "US"))
+                .extracting(f -> f.type() + ":" + f.value()).containsExactly("DATE:March 2016", "DATE:June 30", "DATE:2/14");
+        assertThat(types("Add 1/2 cup of sugar and mix for 3/4 of an hour.")).isEmpty();
+    }
+
+    @Test
     void shouldFindSecretsOfTheCommonProviders() {
         assertThat(types("key sk-proj-abcdefghijklmnopqrstuvwxyz123456 leaked")).containsExactly(PiiType.SECRET);
         assertThat(types("aws AKIAIOSFODNN7EXAMPLE in the log")).containsExactly(PiiType.SECRET);

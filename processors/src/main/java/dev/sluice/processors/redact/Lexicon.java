@@ -176,7 +176,20 @@ final class Lexicon {
             return true;
         }
         int apostrophe = Math.max(lower.indexOf('\''), lower.indexOf('’'));
-        return apostrophe > 0 && (commonWords.contains(lower.substring(0, apostrophe)) || lower.endsWith("n't") || lower.endsWith("n’t"));
+        if (apostrophe > 0 && (commonWords.contains(lower.substring(0, apostrophe)) || lower.endsWith("n't") || lower.endsWith("n’t"))) {
+            return true;
+        }
+        // "follow-up", "check-in": common words joined by a hyphen ("Smith-Jones" has a part no word list holds)
+        int hyphen = lower.indexOf('-');
+        if (hyphen <= 0 || hyphen == lower.length() - 1) {
+            return false;
+        }
+        for (String part : lower.split("-")) {
+            if (part.isEmpty() || !commonWords.contains(part)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** British endings spelt the American way, as the word list (SCOWL, American) has them: summarise, analyse, colour, centre. */
@@ -364,7 +377,7 @@ final class Lexicon {
 
         void finish() {
             companySuffixes.addAll(List.of("inc", "llc", "ltd", "plc", "corp", "corporation", "co", "company", "group", "associates", "partners",
-                    "holdings", "sons", "gmbh", "ag", "sa", "nv", "bv", "ab", "oy", "spa", "srl", "limited", "lp", "llp",
+                    "holdings", "sons", "gmbh", "ag", "sa", "nv", "bv", "ab", "oy", "spa", "srl", "limited", "lp", "llp", "pllc",
                     // the legal forms of Spanish, French and Portuguese firms, and "& Sons" in the other languages
                     "sl", "slu", "sas", "sarl", "lda", "hijos", "filhos", "figli", "fils", "söhne", "zonen"));
             companySuffixes.removeIf(s -> s.length() < 2);

@@ -87,8 +87,8 @@ final class NameRecognizer {
             }
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
-                if (Character.isLetter(c) && !Character.isUpperCase(c)) {
-                    return false;
+                if (Character.isLetter(c) && !Character.isUpperCase(c) || Character.isDigit(c)) {
+                    return false; // "CV081237" is a code, not a word in capitals
                 }
             }
             return true;
@@ -511,6 +511,9 @@ final class NameRecognizer {
         while (to > i + 1 && !tokens.get(to - 1).capitalised() && tokens.get(to - 1).kind() != Kind.NUMBER) {
             to--;
         }
+        if (!number && lexicon.companySuffixes.contains(word(tokens, to - 1))) {
+            return null; // "Miami Valley Packaging Co.": a firm whose name holds a street word
+        }
         boolean named = from < i && tokens.get(from).kind() == Kind.WORD || from < i - 1 || to > i + 1;
         // "Court", "Way", "Place": a common street word makes an address only with a number or a name beside it
         boolean longEnding = joined && lexicon.joinedStreetWord(w, 4);
@@ -626,6 +629,11 @@ final class NameRecognizer {
                 } else if (PARTICLES.contains(t.lower()) && end + 2 < tokens.size() && PARTICLES.contains(tokens.get(end + 1).lower())
                         && continuesRun(tokens, end + 2) && !tokens.get(end + 2).newlineBefore()) {
                     end += 3; // "Chiclana de la Frontera"
+                } else if (t.is(",") && end + 1 < tokens.size() && lexicon.companySuffixes.contains(tokens.get(end + 1).bare())
+                        && !tokens.get(end + 1).newlineBefore()) {
+                    end += 2; // "Bayview Property Management, LLC", "Summit Freight Systems, Inc."
+                } else if (t.is("and") && end + 1 < tokens.size() && anyFirstName(tokens, i, end) && firstName(tokens.get(end + 1))) {
+                    break; // "Robert Finch and Linda Finch": two people, each with a first name, not one firm
                 } else if ((PARTICLES.contains(t.lower()) || t.is("and") || t.is("&") || t.is(",") && commaList(tokens, end))
                         && end + 1 < tokens.size() && continuesRun(tokens, end + 1) && !tokens.get(end + 1).newlineBefore()) {
                     conjunction |= t.is("and") || t.is("&") || t.is(",");
@@ -639,6 +647,19 @@ final class NameRecognizer {
         }
     }
 
+    private boolean firstName(Token t) {
+        return t.kind() == Kind.WORD && lexicon.firstNames.contains(t.bare());
+    }
+
+    private boolean anyFirstName(List<Token> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (firstName(tokens.get(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Capitalised, and neither a word that is never a name ("I", "Monday"), a nationality, nor an acronym ("CEO", "RR"). */
     private boolean continuesRun(List<Token> tokens, int i) {
         Token t = tokens.get(i);
@@ -648,6 +669,11 @@ final class NameRecognizer {
         String w = t.bare();
         if (NOT_NAMES.contains(w) || lexicon.demonyms.contains(w)) {
             return false;
+        }
+        for (int k = 0; k < w.length(); k++) {
+            if (Character.isDigit(w.charAt(k))) {
+                return false; // "CV081237", "B2B": a code, not a name
+            }
         }
         if (lexicon.companySuffixes.contains(w)) {
             return true; // "LLC", "GmbH": capitals, but part of the firm's name
@@ -767,7 +793,9 @@ final class NameRecognizer {
         boolean titleBefore = lexicon.personTitles.contains(before) && !lexicon.foreignFunctionWords.contains(before);
         boolean personCue = greetedName || titleBefore || PERSON_BEFORE.contains(before) || PERSON_AFTER.contains(after)
                 || before.equals("is") && (before2.equals("name") || before2.equals("am")) || before.equals("am") && before2.equals("i");
-        boolean placeCue = PLACE_BEFORE.contains(before) || after.equals(",") && lexicon.places.contains(word(tokens, to + 1))
+        // "Oakland, California": a known place after a comma says more than "at" before
+        boolean placeAfterComma = after.equals(",") && lexicon.places.contains(word(tokens, to + 1));
+        boolean placeCue = PLACE_BEFORE.contains(before) || placeAfterComma
                 || to < tokens.size() && tokens.get(to).newlineBefore() && lexicon.places.contains(word(tokens, to)) && names == 0;
         boolean strongPlaceCue = PLACE_AFTER_VERB.contains(before2 + " " + before);
         // "Yuito Hirai of Reed Elsevier", "Tom Holzman from Predilytics": a person's organisation
@@ -783,8 +811,8 @@ final class NameRecognizer {
             // "Border Force", "White Stripes": capitalised common words, no list knows them as names
             return;
         }
-        if (common == words && words == 1 && sentenceStart(tokens, from)) {
-            return;
+        if (common == words && words == 1 && (sentenceStart(tokens, from) || before.equals("the") && !personCue)) {
+            return; // "Court" opening a sentence; "the Court", "the Board": an institution named by a common word
         }
         PiiType type;
         double confidence;
@@ -812,7 +840,7 @@ final class NameRecognizer {
         } else if (personCue || names > 0) {
             type = PiiType.PERSON;
             confidence = 0.6;
-        } else if (placeCue && !orgCue) {
+        } else if (placeCue && (!orgCue || placeAfterComma)) {
             type = PiiType.LOCATION;
             confidence = 0.55;
         } else if (orgCue) {

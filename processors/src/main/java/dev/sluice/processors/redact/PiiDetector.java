@@ -130,6 +130,9 @@ public final class PiiDetector {
             + "|\\d{1,2}(?:st|nd|rd|th|er|º|\\.)? (?:de )?(?:" + MONTH + "|" + EU_MONTHS + ")\\.?,? (?:de )?\\d{4}"  // 5 January 2020, 12. März 2025, 20 de marzo de 2025
             + "|\\d{1,2}(?:st|nd|rd|th|er|º|\\.)? (?:de )?(?:" + FULL_MONTHS + "|" + EU_MONTHS + ")\\b"              // 4 August, 1er juin, 4 de agosto
             + "|" + MONTH + "\\.? \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}"                              // January 5, 2020
+            + "|" + MONTH + "\\.?,? (?:19|20)\\d{2}(?!\\d)"                                                  // March 2016
+            + "|" + FULL_MONTHS + " \\d{1,2}(?:st|nd|rd|th)?(?![\\d,:.]\\d)\\b"                                   // June 30
+            + "|(?<=\\b(?:on|by|until|till|before|after|from|since|due) )\\d{1,2}/\\d{1,2}(?![/\\d])"            // (on) 2/14
             + "|(?<=\\b(?:in|since|from|until|born|year|of|by|before|after) )(?:19|20)\\d{2}(?!\\d)"  // a year after a date preposition
             + ")", 12, DATE_AFTER_LAST_DIGIT).startingWhere(PiiDetector::dateMayStart);
 
@@ -414,6 +417,9 @@ public final class PiiDetector {
             if (dateNotDialled(text, match.start(), match.end())) {
                 continue; // a date beside a number is in that number's window
             }
+            if (labelledIdentifier(text, match.start())) {
+                continue;
+            }
             boolean valid = PHONES.isValidNumber(match.number()) && dialledAsWritten(match.raw(), defaultRegion);
             if (valid || context) {
                 candidates.add(new PiiFinding(PiiType.PHONE, match.start(), match.end(), match.raw(), valid ? 0.85 : 0.6, valid ? "phone: libphonenumber, valid number" : "phone: libphonenumber, possible number, phoning words near"));
@@ -422,7 +428,7 @@ public final class PiiDetector {
         if (context) {
             regions.find(DIGIT_RUN, m -> {
                 long n = m.group().chars().filter(Character::isDigit).count();
-                if (n >= 7 && n <= 15) {
+                if (n >= 7 && n <= 15 && !labelledIdentifier(text, m.start())) {
                     candidates.add(new PiiFinding(PiiType.PHONE, m.start(), m.end(), m.group(), 0.5, "phone: digit run, phoning words near"));
                 }
             });
@@ -448,6 +454,26 @@ public final class PiiDetector {
         }
         return true;
     }
+
+    /**
+     * A label on the number's line, just before it, that names it as another kind of number: "Policy number: HO-3 5529017",
+     * "Order no. 4471-22", "Case #", "MRN:", "Badge #4471". Phoning words elsewhere in the text ("Contact: ...") do not make
+     * such a number a phone; a label that names a phone ("Customer phone number:") does.
+     */
+    static boolean labelledIdentifier(String text, int start) {
+        int from = Math.max(0, start - IDENTIFIER_LABEL_REACH);
+        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+        Matcher m = IDENTIFIER_LABEL.matcher(text).region(Math.max(from, lineStart), start);
+        return m.find();
+    }
+
+    private static final int IDENTIFIER_LABEL_REACH = 32;
+    /** The label and its mark ("number", "no.", "#", ":"), then at most a short code ("HO-3") before the number. */
+    private static final Pattern IDENTIFIER_LABEL = Pattern.compile("(?i)\\b(?:policy|case|order|account|invoice|reference|ref|tracking|claim|serial|"
+            + "member(?:ship)?|ticket|customer|client|employee|staff|patient|record|booking|reservation|confirmation|badge|flight|batch|lot|contract|"
+            + "project|file|docket|loan|mrn|item|part|model|licen[cs]e|registration|auftrag|bestell|rechnung|kunden|commande|facture|pedido|factura|"
+            + "ordine|fattura|bestelling|factuur)[\\w-]*?(?:\\s*(?:no\\.?|nr\\.?|number|num\\.?|#|id|nummer|numéro|número|numero)\\s*[:#.]?|\\s*[:#])\\s*"
+            + "(?:[A-Z]{1,4}-?\\d{0,3}\\s+)?$");
 
     /** Highest confidence a phone finding has: a finding above it always wins an overlap with one. */
     private static final double PHONE_MAX_CONFIDENCE = 0.85;
