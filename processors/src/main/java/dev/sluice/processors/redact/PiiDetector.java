@@ -233,8 +233,29 @@ public final class PiiDetector {
     static final Gate.Guarded PHONE_CONTEXT = Gate.Guarded.led(
             "(?i)\\b(?:phone|tel(?:ephone)?|mobile|cell|call(?:ed|ing)?|fax|contact|reach|number|dial|whatsapp|sms|text|answer(?:ing)?|messages?|ring|voicemail|landline)\\b",
             "phone|tel|mobile|cell|call|fax|contact|reach|number|dial|whatsapp|sms|text|answer|message|ring|voicemail|landline");
-    static final DigitRegions.Bounded DIGIT_RUN = DigitRegions.Bounded.of("(?<![\\w+])(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{2,4}(?:[ .-]?\\d{2,4}){1,4}(?![\\w-])", 1, 0)
-            .startingWhere((text, at) -> DigitRegions.Starts.DIGIT.at(text, at) || text.charAt(at) == '+' || text.charAt(at) == '(');
+    /** Digits a run needs to count as a phone number where the text speaks of phoning. */
+    private static final int DIGIT_RUN_MIN = 7;
+    static final DigitRegions.Bounded DIGIT_RUN = DigitRegions.Bounded.of("(?<![\\w+])(?=(?:[ .()+-]*\\d){" + DIGIT_RUN_MIN + "})(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{2,4}(?:[ .-]?\\d{2,4}){1,4}(?![\\w-])", 1, 0)
+            .startingWhere((text, at) -> (DigitRegions.Starts.DIGIT.at(text, at) || text.charAt(at) == '+' || text.charAt(at) == '(')
+                    && digitsAhead(text, at) >= DIGIT_RUN_MIN);
+
+    /**
+     * The digits from {@code at} to the end of the number's characters (digits, spaces, ".", "-", "(", ")", "+"), as the
+     * pattern's look-ahead counts them: a start with fewer than seven cannot match, and is not tried. (A run with fewer is
+     * no phone number, so the look-ahead changes no finding: it lets the number's first digits be passed over.)
+     */
+    private static int digitsAhead(String text, int at) {
+        int digits = 0;
+        for (int i = at; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Chars.digit(c)) {
+                digits++;
+            } else if (" .()+-".indexOf(c) < 0) {
+                break;
+            }
+        }
+        return digits;
+    }
 
     private final java.util.Set<PiiType> lenient;
     private final NameRecognizer names;
@@ -427,8 +448,11 @@ public final class PiiDetector {
         }
         if (context) {
             regions.find(DIGIT_RUN, m -> {
-                long n = m.group().chars().filter(Character::isDigit).count();
-                if (n >= 7 && n <= 15 && !labelledIdentifier(text, m.start())) {
+                int n = 0;
+                for (int i = m.start(); i < m.end(); i++) {
+                    n += Chars.digit(text.charAt(i)) ? 1 : 0;
+                }
+                if (n >= DIGIT_RUN_MIN && n <= 15 && !labelledIdentifier(text, m.start())) {
                     candidates.add(new PiiFinding(PiiType.PHONE, m.start(), m.end(), m.group(), 0.5, "phone: digit run, phoning words near"));
                 }
             });
