@@ -82,6 +82,16 @@ class NameRecognitionTest {
     }
 
     @Test
+    void peopleTypedInLowerCaseInAChatShouldBeFoundAfterACue() {
+        assertThat(found("Agent: Can I have the name on the order?\nCustomer: the name is kevin morales")).contains("PERSON:kevin morales");
+        assertThat(found("Visitor: my wife susan placed an order with my card.")).contains("PERSON:susan");
+        assertThat(found("Caller (self-identified as mr. okoye) asked for a refund.")).contains("PERSON:okoye");
+        assertThat(found("Please cancel my subscription. Thanks, bao")).contains("PERSON:bao");
+        // without a cue a lower-case word stays a word, and a common word after a cue is no name ("tell me", "my wife will")
+        assertThat(found("Please tell me when the parcel ships. My wife will be home.")).isEmpty();
+    }
+
+    @Test
     void shouldNotTakeCapitalisedCommonWordsTitlesOrNationalitiesForNames() {
         assertThat(found("The Quarterly Report is due. Please Review The Numbers Before Lunch.")).isEmpty();
         assertThat(found("Ten Things You Should Know About Pensions")).isEmpty();

@@ -320,6 +320,9 @@ final class NameRecognizer {
             tokens.add(new Token(start, i, t, lower, kind, newline, cap));
             newline = false;
         }
+        if (!lowerCaseText) {
+            lowerCaseNamesAfterCues(tokens, lexicon);
+        }
         if (lowerCaseText) {
             // a surname no list knows, after a listed first name: "priya raghunathan"
             for (int k = 1; k < tokens.size(); k++) {
@@ -349,6 +352,53 @@ final class NameRecognizer {
         }
         return lexicon.companySuffixes.contains(letters.toString()) ? i : -1;
     }
+
+    /**
+     * People typed in lower case in a text that has capitals elsewhere, as chats and call logs have them ("the name is kevin
+     * morales", "my wife susan", "tell ashley from billing", "thanks, bao", "mr. okoye"): after such a cue, a listed first name
+     * that is no common word, or after a title any word that is none, counts as written with a capital, and so does an
+     * unlisted surname right after it.
+     */
+    private static void lowerCaseNamesAfterCues(List<Token> tokens, Lexicon lexicon) {
+        for (int k = 1; k < tokens.size(); k++) {
+            Token t = tokens.get(k);
+            if (t.cap() || t.kind() != Kind.WORD || t.text().length() < 3 || !Character.isLowerCase(t.text().charAt(0)) || lexicon.isCommon(t.lower())
+                    || NOT_NAMES.contains(t.lower())) {
+                continue;
+            }
+            int cue = k - 1;
+            if (tokens.get(cue).is(",")) {
+                cue--; // "thanks, bao"
+            }
+            if (cue < 0) {
+                continue;
+            }
+            String before = tokens.get(cue).bare();
+            String before2 = cue > 0 ? tokens.get(cue - 1).bare() : "";
+            // "mr. okoye": a title typed in lower case keeps its full stop as a token of its own
+            boolean title = cue == k - 1 && (lexicon.personTitles.contains(before) || tokens.get(cue).is(".") && lexicon.personTitles.contains(before2));
+            boolean cued = title || lexicon.firstNames.contains(t.lower()) && (LOWER_CASE_CUES.contains(before)
+                    || before.equals("is") && (before2.equals("name") || before2.equals("this")) || before.equals("am") && before2.equals("i")
+                    || before.equals("i'm") || before.equals("im"));
+            if (!cued) {
+                continue;
+            }
+            tokens.set(k, new Token(t.start(), t.end(), t.text(), t.lower(), t.kind(), t.newlineBefore(), true, t.bare()));
+            if (k + 1 < tokens.size()) {
+                Token next = tokens.get(k + 1);
+                if (next.kind() == Kind.WORD && !next.cap() && !next.newlineBefore() && next.text().length() >= 2 && !lexicon.isCommon(next.lower())
+                        && !NOT_NAMES.contains(next.lower()) && !lexicon.foreignFunctionWords.contains(next.lower())) {
+                    tokens.set(k + 1, new Token(next.start(), next.end(), next.text(), next.lower(), next.kind(), false, true, next.bare()));
+                    k++;
+                }
+            }
+        }
+    }
+
+    /** Words after which a listed first name typed in lower case is a person: kin and roles, greetings and thanks, "tell", "ask". */
+    private static final Set<String> LOWER_CASE_CUES = Lexicon.lookup(List.of("wife", "husband", "son", "daughter", "mother", "mom", "mum", "father", "dad",
+            "brother", "sister", "friend", "colleague", "manager", "boss", "neighbor", "neighbour", "partner", "cust", "customer", "caller", "tell", "ask",
+            "thanks", "thank", "hi", "hello", "hey", "dear", "cc", "w/", "named", "called"));
 
     private static int placeholderEnd(String text, int at) {
         int i = at + 1;
