@@ -92,6 +92,17 @@ class NameRecognitionTest {
     }
 
     @Test
+    void realTownsFromTheGeocodersListShouldBePlacesWhereAPlaceIsCued() {
+        // the locale files' towns are mostly invented; the geocoder's are real, and found with a place's cue
+        assertThat(found("I work in the Denver office on Tuesdays.")).containsExactly("LOCATION:Denver");
+        assertThat(found("The warehouse in Tilburg closes at the end of June.")).containsExactly("LOCATION:Tilburg");
+        assertThat(found("Der Kunde Herbert Schwarz aus Regensburg meldet einen Schaden.")).contains("LOCATION:Regensburg");
+        // a town that is also a name stays a person where a person is cued, or where a person is as likely ("to", "from")
+        assertThat(found("Austin said the report is ready.")).containsExactly("PERSON:Austin");
+        assertThat(found("Please forward the invoice to Madison before noon.")).containsExactly("PERSON:Madison");
+    }
+
+    @Test
     void shouldNotTakeCapitalisedCommonWordsTitlesOrNationalitiesForNames() {
         assertThat(found("The Quarterly Report is due. Please Review The Numbers Before Lunch.")).isEmpty();
         assertThat(found("Ten Things You Should Know About Pensions")).isEmpty();

@@ -49,6 +49,12 @@ final class Lexicon {
     final Set<String> lastNames;
     /** Places, possibly several words ("new zealand", "villafranca del cid"). */
     final Set<String> places;
+    /**
+     * Real towns and cities, lower-cased: the place names libphonenumber's geocoder gives its dialling prefixes ("Denver",
+     * "Tucson", "Regensburg", "Tilburg"), without the common words among them ("Mobile", "Reading"). The locale files' towns
+     * are mostly invented; many real ones are also names ("Austin", "Hamilton"), so these count only with a place's cue.
+     */
+    final Set<String> towns;
     /** Street words written as separate words ("road", "rue", "via", "avenida"). */
     final Set<String> streetWords;
     /** Street words that are written joined to the name ("parijsstraat", "hammarvägen"). */
@@ -82,6 +88,7 @@ final class Lexicon {
         this.firstNames = lookup(b.firstNames);
         this.lastNames = lookup(b.lastNames);
         this.places = lookup(b.places);
+        this.towns = lookup(b.towns);
         this.streetWords = lookup(b.streetWords);
         this.companySuffixes = lookup(b.companySuffixes);
         this.personTitles = lookup(b.personTitles);
@@ -266,8 +273,65 @@ final class Lexicon {
                 // one malformed locale file must not take the recogniser down; the others still count
             }
         }
+        readTowns(b);
         b.finish();
         return new Lexicon(b);
+    }
+
+    private static final String GEOCODER_DATA = "/com/google/i18n/phonenumbers/geocoding/data/";
+    /** A US or Canadian description ends with the state's or province's code: "Denver, CO". */
+    private static final java.util.regex.Pattern STATE_CODE = java.util.regex.Pattern.compile(",\\s*\\p{Lu}{2}$");
+
+    /**
+     * The geocoder's descriptions, in every language it has them ("Munich", "München"). Its files are serialised prefix maps
+     * that only its own classes read, and those list their entries only through {@code toString()} ("4930|Berlin" per line,
+     * and "49|de,en," for the configuration): written by hand here because no API lists them; {@code NameRecognitionTest} checks that
+     * the list is read.
+     */
+    private static void readTowns(Builder b) {
+        com.google.i18n.phonenumbers.prefixmapper.MappingFileProvider config = new com.google.i18n.phonenumbers.prefixmapper.MappingFileProvider();
+        try (InputStream in = Lexicon.class.getResourceAsStream(GEOCODER_DATA + "config")) {
+            if (in == null) {
+                return;
+            }
+            config.readExternal(new java.io.ObjectInputStream(in));
+        } catch (IOException e) {
+            return; // without the geocoder's data the recogniser has its other lists
+        }
+        for (String line : config.toString().split("\n")) {
+            int bar = line.indexOf('|');
+            if (bar <= 0) {
+                continue;
+            }
+            for (String language : line.substring(bar + 1).split(",")) {
+                // English, and the languages the recogniser reads ("München" beside "Munich"); not other scripts
+                if (language.strip().equals("en") || CALENDAR_LOCALES.contains(language.strip())) {
+                    readTownFile(b, GEOCODER_DATA + line.substring(0, bar) + "_" + language.strip());
+                }
+            }
+        }
+    }
+
+    private static void readTownFile(Builder b, String resource) {
+        com.google.i18n.phonenumbers.prefixmapper.PhonePrefixMap map = new com.google.i18n.phonenumbers.prefixmapper.PhonePrefixMap();
+        try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return;
+            }
+            map.readExternal(new java.io.ObjectInputStream(new java.io.BufferedInputStream(in)));
+        } catch (IOException e) {
+            return;
+        }
+        for (String line : map.toString().split("\n")) {
+            int bar = line.indexOf('|');
+            if (bar < 0) {
+                continue;
+            }
+            String town = STATE_CODE.matcher(line.substring(bar + 1).strip()).replaceFirst("").toLowerCase(Locale.ROOT);
+            if (!town.isEmpty() && town.chars().noneMatch(c -> Character.isDigit(c) || c == '(' || c == '/')) {
+                b.towns.add(town);
+            }
+        }
     }
 
     /** The YAML files of Datafaker's jar (or its class folder, when run from an IDE). */
@@ -320,6 +384,7 @@ final class Lexicon {
         final Set<String> companySuffixes = new HashSet<>();
         final Set<String> personTitles = new HashSet<>();
         final Set<String> demonyms = new HashSet<>();
+        final Set<String> towns = new HashSet<>();
 
         void addLocale(JsonNode document) {
             for (Iterator<JsonNode> locales = document.elements(); locales.hasNext(); ) {
@@ -376,6 +441,7 @@ final class Lexicon {
         }
 
         void finish() {
+            towns.removeIf(town -> commonWords.contains(town) || town.length() < 3);
             companySuffixes.addAll(List.of("inc", "llc", "ltd", "plc", "corp", "corporation", "co", "company", "group", "associates", "partners",
                     "holdings", "sons", "gmbh", "ag", "sa", "nv", "bv", "ab", "oy", "spa", "srl", "limited", "lp", "llp", "pllc",
                     // the legal forms of Spanish, French and Portuguese firms, and "& Sons" in the other languages

@@ -39,6 +39,8 @@ final class NameRecognizer {
     private static final Set<String> PERSON_AFTER = Lexicon.lookup(List.of("says", "said", "told", "asked", "wrote", "replied", "explained", "added", "who", "was",
             "is", "has", "had", "will", "would", "and", "'s", "’s", "thinks", "believes", "claims", "stated", "noted", "argued"));
     private static final Set<String> PLACE_BEFORE = Lexicon.lookup(List.of("in", "at", "near", "to", "from", "into", "via", "visit", "visiting", "visited", "city",
+            // German and Dutch "from" and "to" ("aus Regensburg", "nach Hamburg", "uit Utrecht", "naar Tilburg")
+            "aus", "nach", "uit", "naar",
             "town", "village", "country", "state", "province", "region", "capital", "address", "located", "based", "live", "lives", "living",
             "moved", "move", "born", "across", "outside", "inside", "around", "toward", "towards"));
     /** Ship prefixes of US military mail addresses. */
@@ -717,8 +719,8 @@ final class NameRecognizer {
             return false;
         }
         String w = t.bare();
-        if (NOT_NAMES.contains(w) || lexicon.demonyms.contains(w)) {
-            return false;
+        if (NOT_NAMES.contains(w) || lexicon.demonyms.contains(w) || w.endsWith("days") && WEEKDAYS.contains(w.substring(0, w.length() - 1))) {
+            return false; // also "Tuesdays"
         }
         for (int k = 0; k < w.length(); k++) {
             if (Character.isDigit(w.charAt(k))) {
@@ -848,6 +850,10 @@ final class NameRecognizer {
         boolean placeCue = PLACE_BEFORE.contains(before) || placeAfterComma
                 || to < tokens.size() && tokens.get(to).newlineBefore() && lexicon.places.contains(word(tokens, to)) && names == 0;
         boolean strongPlaceCue = PLACE_AFTER_VERB.contains(before2 + " " + before);
+        // a real town no locale file lists, with a place's cue: "in Tilburg", "aus Regensburg", "the Denver office", "Fresno, CA"
+        boolean town = !place && lexicon.towns.contains(phrase) && !personCue
+                && (PLACE_BEFORE.contains(before) && !PERSON_OR_PLACE_BEFORE.contains(before) || placeAfterComma || strongPlaceCue
+                || TOWN_AFTER.contains(after) || after.equals(",") && stateCode(tokens, to + 1));
         // "Yuito Hirai of Reed Elsevier", "Tom Holzman from Predilytics": a person's organisation
         PiiFinding previous = out.isEmpty() ? null : out.get(out.size() - 1);
         boolean possessive = (after.equals("'s") || after.equals("’s")) && to + 1 < tokens.size() && tokens.get(to + 1).capitalised()
@@ -872,6 +878,9 @@ final class NameRecognizer {
         } else if (strongPlaceCue || place && (firsts == 0 || placeCue || words > 1 || !personCue)) {
             type = PiiType.LOCATION;
             confidence = 0.75;
+        } else if (town) {
+            type = PiiType.LOCATION;
+            confidence = 0.65;
         } else if ((afterPerson || possessive || signature || ORG_AFTER.contains(after)) && !place && names < words) {
             type = PiiType.ORGANIZATION;
             confidence = 0.6;
@@ -903,6 +912,20 @@ final class NameRecognizer {
             confidence = 0.45;
         }
         markAndAdd(text, tokens, taken, from, to, type, confidence, out);
+    }
+
+    /** Place cues that people follow as often ("an e-mail from Austin", "send it to Madison", "at Jackson's"): not enough for a town that is also a name. */
+    private static final Set<String> PERSON_OR_PLACE_BEFORE = Lexicon.lookup(List.of("to", "from", "at", "via"));
+
+    private static final Set<String> WEEKDAYS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
+
+    /** After a town: what a town names ("the Denver office", "our Cambridge store"). */
+    private static final Set<String> TOWN_AFTER = Lexicon.lookup(List.of("office", "offices", "store", "stores", "branch", "area", "airport", "depot",
+            "warehouse", "site", "campus", "plant", "factory", "station", "region", "metro", "suburbs", "headquarters", "hq"));
+
+    /** A US state's or Canadian province's two capitals: "Fresno, CA". */
+    private static boolean stateCode(List<Token> tokens, int i) {
+        return i < tokens.size() && tokens.get(i).text().length() == 2 && upperCase(tokens.get(i).text(), 2);
     }
 
     /** Whether a word of the run is a title: "Monsieur", "Sr.", "Herr". */
