@@ -133,7 +133,21 @@ final class Lexicon {
     private static final List<String> NAME_PARTICLES = List.of("de", "la", "le", "les", "van", "von", "der", "den", "del", "della", "di", "da", "des", "du",
             "do", "dos", "das", "el", "los", "las", "al", "bin", "af", "zu", "ten", "ter", "het", "op", "dem");
     private static final List<String> FOREIGN_STOP_LISTS = List.of("german", "dutch", "french", "spanish", "italian", "portuguese", "swedish", "danish", "norwegian");
-    private static final List<String> CALENDAR_LOCALES = List.of("de", "nl", "fr", "es", "it", "pt", "sv", "da", "nb");
+    /** The other languages whose weekdays and months the recognisers know (and whose town names they read). */
+    static final List<String> CALENDAR_LOCALES = List.of("de", "nl", "fr", "es", "it", "pt", "sv", "da", "nb");
+
+    /** The months of {@link #CALENDAR_LOCALES}, written out and lower-cased, each once, in order. */
+    static List<String> otherLanguageMonths() {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        for (String tag : CALENDAR_LOCALES) {
+            for (String name : java.text.DateFormatSymbols.getInstance(java.util.Locale.forLanguageTag(tag)).getMonths()) {
+                if (!name.isEmpty()) {
+                    names.add(name.toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        return List.copyOf(names);
+    }
 
     /**
      * A Snowball stop-word list as lucene-analysis-common ships it ({@code org/apache/lucene/analysis/snowball/LANGUAGE_stop.txt}:

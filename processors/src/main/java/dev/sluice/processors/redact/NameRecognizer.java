@@ -364,8 +364,7 @@ final class NameRecognizer {
     private static void lowerCaseNamesAfterCues(List<Token> tokens, Lexicon lexicon) {
         for (int k = 1; k < tokens.size(); k++) {
             Token t = tokens.get(k);
-            if (t.cap() || t.kind() != Kind.WORD || t.text().length() < 3 || !Character.isLowerCase(t.text().charAt(0)) || lexicon.isCommon(t.lower())
-                    || NOT_NAMES.contains(t.lower())) {
+            if (t.cap() || t.kind() != Kind.WORD || t.text().length() < 3 || !Character.isLowerCase(t.text().charAt(0))) {
                 continue;
             }
             int cue = k - 1;
@@ -375,14 +374,14 @@ final class NameRecognizer {
             if (cue < 0) {
                 continue;
             }
+            // the cue first: most lower-case words have none, and are not looked up further
             String before = tokens.get(cue).bare();
             String before2 = cue > 0 ? tokens.get(cue - 1).bare() : "";
             // "mr. okoye": a title typed in lower case keeps its full stop as a token of its own
             boolean title = cue == k - 1 && (lexicon.personTitles.contains(before) || tokens.get(cue).is(".") && lexicon.personTitles.contains(before2));
-            boolean cued = title || lexicon.firstNames.contains(t.lower()) && (LOWER_CASE_CUES.contains(before)
-                    || before.equals("is") && (before2.equals("name") || before2.equals("this")) || before.equals("am") && before2.equals("i")
-                    || before.equals("i'm") || before.equals("im"));
-            if (!cued) {
+            boolean kinOrGreeting = LOWER_CASE_CUES.contains(before) || before.equals("is") && (before2.equals("name") || before2.equals("this"))
+                    || before.equals("am") && before2.equals("i") || before.equals("i'm") || before.equals("im");
+            if (!(title || kinOrGreeting) || lexicon.isCommon(t.lower()) || NOT_NAMES.contains(t.lower()) || !title && !lexicon.firstNames.contains(t.lower())) {
                 continue;
             }
             tokens.set(k, new Token(t.start(), t.end(), t.text(), t.lower(), t.kind(), t.newlineBefore(), true, t.bare()));

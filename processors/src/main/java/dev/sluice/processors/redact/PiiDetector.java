@@ -103,25 +103,10 @@ public final class PiiDetector {
      * Swedish, Danish, Norwegian), written out, from the JDK's calendar names: "12. Februar 2025", "14 mai 1979",
      * "20 de marzo de 2025", "1 juni". Their abbreviations ("mrt.", "gen") are left out: too many are words.
      */
-    static final String EU_MONTHS;
-    /** The languages of {@link #EU_MONTHS}. */
-    private static final List<String> EU_MONTH_LOCALES = List.of("de", "nl", "fr", "es", "it", "pt", "sv", "da", "nb");
-
-    static {
-        EU_MONTHS = euMonths();
-    }
-
-    private static String euMonths() {
-        java.util.Set<String> names = new java.util.TreeSet<>(java.util.Comparator.comparingInt(String::length).reversed().thenComparing(java.util.Comparator.naturalOrder()));
-        for (String tag : EU_MONTH_LOCALES) {
-            for (String name : java.text.DateFormatSymbols.getInstance(java.util.Locale.forLanguageTag(tag)).getMonths()) {
-                if (!name.isEmpty()) {
-                    names.add(name.toLowerCase(java.util.Locale.ROOT));
-                }
-            }
-        }
-        return names.stream().map(java.util.regex.Pattern::quote).collect(java.util.stream.Collectors.joining("|", "(?:", ")"));
-    }
+    static final String EU_MONTHS = Lexicon.otherLanguageMonths().stream()
+            // the longest first, so that an alternative is not cut short by one it begins with
+            .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
+            .map(Pattern::quote).collect(java.util.stream.Collectors.joining("|", "(?:", ")"));
 
     /** A month name reaches 12 characters before the day: "September. 5, 2020". */
     static final DigitRegions.Bounded DATE = DigitRegions.Bounded.of("(?iu)\\b(?:"
@@ -220,11 +205,9 @@ public final class PiiDetector {
 
     private static java.util.Set<String> monthPrefixes() {
         java.util.Set<String> prefixes = new java.util.HashSet<>(MONTH_STARTS);
-        for (String tag : EU_MONTH_LOCALES) {
-            for (String name : java.text.DateFormatSymbols.getInstance(java.util.Locale.forLanguageTag(tag)).getMonths()) {
-                if (name.length() >= 3) {
-                    prefixes.add(name.substring(0, 3).toLowerCase(java.util.Locale.ROOT));
-                }
+        for (String name : Lexicon.otherLanguageMonths()) {
+            if (name.length() >= 3) {
+                prefixes.add(name.substring(0, 3));
             }
         }
         return java.util.Set.copyOf(prefixes);
