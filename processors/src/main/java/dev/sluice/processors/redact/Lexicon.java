@@ -55,6 +55,8 @@ final class Lexicon {
      * are mostly invented; many real ones are also names ("Austin", "Hamilton"), so these count only with a place's cue.
      */
     final Set<String> towns;
+    /** Every word after which {@code NameRecognizer} looks for a person typed in lower case: its cues and the titles. */
+    final Set<String> lowerCaseNameCues;
     /** Street words written as separate words ("road", "rue", "via", "avenida"). */
     final Set<String> streetWords;
     /** Street words that are written joined to the name ("parijsstraat", "hammarvägen"). */
@@ -89,6 +91,10 @@ final class Lexicon {
         this.lastNames = lookup(b.lastNames);
         this.places = lookup(b.places);
         this.towns = lookup(b.towns);
+        Set<String> cues = new HashSet<>(NameRecognizer.LOWER_CASE_CUES);
+        cues.addAll(b.personTitles);
+        cues.addAll(List.of(".", "is", "am", "i'm", "im"));
+        this.lowerCaseNameCues = lookup(cues);
         this.streetWords = lookup(b.streetWords);
         this.companySuffixes = lookup(b.companySuffixes);
         this.personTitles = lookup(b.personTitles);

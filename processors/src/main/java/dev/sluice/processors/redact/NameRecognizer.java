@@ -374,8 +374,11 @@ final class NameRecognizer {
             if (cue < 0) {
                 continue;
             }
-            // the cue first: most lower-case words have none, and are not looked up further
+            // the cue first, in one look-up: most lower-case words have none, and are not looked up further
             String before = tokens.get(cue).bare();
+            if (!lexicon.lowerCaseNameCues.contains(tokens.get(cue).is(".") ? "." : before)) {
+                continue; // (a full stop's bare form is empty; "mr." typed in lower case leaves one before the name)
+            }
             String before2 = cue > 0 ? tokens.get(cue - 1).bare() : "";
             // "mr. okoye": a title typed in lower case keeps its full stop as a token of its own
             boolean title = cue == k - 1 && (lexicon.personTitles.contains(before) || tokens.get(cue).is(".") && lexicon.personTitles.contains(before2));
@@ -397,7 +400,7 @@ final class NameRecognizer {
     }
 
     /** Words after which a listed first name typed in lower case is a person: kin and roles, greetings and thanks, "tell", "ask". */
-    private static final Set<String> LOWER_CASE_CUES = Lexicon.lookup(List.of("wife", "husband", "son", "daughter", "mother", "mom", "mum", "father", "dad",
+    static final Set<String> LOWER_CASE_CUES = Lexicon.lookup(List.of("wife", "husband", "son", "daughter", "mother", "mom", "mum", "father", "dad",
             "brother", "sister", "friend", "colleague", "manager", "boss", "neighbor", "neighbour", "partner", "cust", "customer", "caller", "tell", "ask",
             "thanks", "thank", "hi", "hello", "hey", "dear", "cc", "w/", "named", "called"));
 
@@ -850,9 +853,10 @@ final class NameRecognizer {
                 || to < tokens.size() && tokens.get(to).newlineBefore() && lexicon.places.contains(word(tokens, to)) && names == 0;
         boolean strongPlaceCue = PLACE_AFTER_VERB.contains(before2 + " " + before);
         // a real town no locale file lists, with a place's cue: "in Tilburg", "aus Regensburg", "the Denver office", "Fresno, CA"
-        boolean town = !place && lexicon.towns.contains(phrase) && !personCue
+        boolean town = !place && !personCue
                 && (PLACE_BEFORE.contains(before) && !PERSON_OR_PLACE_BEFORE.contains(before) || placeAfterComma || strongPlaceCue
-                || TOWN_AFTER.contains(after) || after.equals(",") && stateCode(tokens, to + 1));
+                || TOWN_AFTER.contains(after) || after.equals(",") && stateCode(tokens, to + 1))
+                && lexicon.towns.contains(phrase);
         // "Yuito Hirai of Reed Elsevier", "Tom Holzman from Predilytics": a person's organisation
         PiiFinding previous = out.isEmpty() ? null : out.get(out.size() - 1);
         boolean possessive = (after.equals("'s") || after.equals("’s")) && to + 1 < tokens.size() && tokens.get(to + 1).capitalised()
