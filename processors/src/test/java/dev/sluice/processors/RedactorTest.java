@@ -116,6 +116,17 @@ class RedactorTest {
     }
 
     @Test
+    void digitsSpokenInWordsShouldBeFoundAsTranscriptionsWriteThem() {
+        assertThat(detector.detect("Please call me back at two one four, five five five, zero one nine eight. Thank you.", "US"))
+                .extracting(f -> f.type() + ":" + f.value()).containsExactly("PHONE:two one four, five five five, zero one nine eight");
+        assertThat(types("my card number is four one one one, one one one one, one one one one, one one one one")).containsExactly(PiiType.CREDIT_CARD);
+        assertThat(types("reach me on oh seven seven double nine, one two three four five")).containsExactly(PiiType.PHONE);
+        // number words in ordinary prose, or a spoken run where nothing speaks of phoning or cards, are none
+        assertThat(types("One of the five items and two of the nine boxes, one by one, were four or six days late.")).isEmpty();
+        assertThat(types("The combination was one two three four five six seven, as in the film.")).isEmpty();
+    }
+
+    @Test
     void shouldFindSecretsOfTheCommonProviders() {
         assertThat(types("key sk-proj-abcdefghijklmnopqrstuvwxyz123456 leaked")).containsExactly(PiiType.SECRET);
         assertThat(types("aws AKIAIOSFODNN7EXAMPLE in the log")).containsExactly(PiiType.SECRET);

@@ -398,6 +398,18 @@ public final class PiiDetector {
         int beforePhones = candidates.size();
         boolean phoneContext = !phoneWindows.isEmpty() || !skipped.isEmpty() ? PHONE_CONTEXT.find(full, fullLower.get()) : false;
         phones(text, regions, phoneWindows, phoneContext, defaultRegion, candidates);
+        // digits spoken in words, as transcribed calls have them: a card where the text speaks of cards and Luhn holds, else a
+        // phone number where it speaks of phoning. Not in the passes around placeholders (text != full): a placeholder ends a
+        // run of words, so none can appear there that the whole text did not show
+        for (SpokenDigits.Run run : text == full ? SpokenDigits.find(text) : List.<SpokenDigits.Run>of()) {
+            String spoken = run.digits();
+            String value = text.substring(run.start(), run.end());
+            if (spoken.length() >= 13 && spoken.length() <= 19 && LuhnCheckDigit.LUHN_CHECK_DIGIT.isValid(spoken) && CARD_CONTEXT.find(full, fullLower.get())) {
+                candidates.add(new PiiFinding(PiiType.CREDIT_CARD, run.start(), run.end(), value, 0.8, "card: digits spoken in words, Luhn, card words near"));
+            } else if (spoken.length() <= 15 && PHONE_CONTEXT.find(full, fullLower.get())) {
+                candidates.add(new PiiFinding(PiiType.PHONE, run.start(), run.end(), value, 0.6, "phone: digits spoken in words, phoning words near"));
+            }
+        }
         if (names != null) {
             candidates.addAll(names.find(text, full));
         }
