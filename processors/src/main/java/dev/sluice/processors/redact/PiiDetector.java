@@ -8,6 +8,7 @@ import dev.sluice.processors.text.Gate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.validator.routines.IBANValidator;
@@ -401,7 +402,7 @@ public final class PiiDetector {
         // digits spoken in words, as transcribed calls have them: a card where the text speaks of cards and Luhn holds, else a
         // phone number where it speaks of phoning. Not in the passes around placeholders (text != full): a placeholder ends a
         // run of words, so none can appear there that the whole text did not show
-        for (SpokenDigits.Run run : text == full ? SpokenDigits.find(text) : List.<SpokenDigits.Run>of()) {
+        for (SpokenDigits.Run run : text == full && SpokenDigits.mayHoldRun(lower) ? SpokenDigits.find(text) : List.<SpokenDigits.Run>of()) {
             String spoken = run.digits();
             String value = text.substring(run.start(), run.end());
             if (spoken.length() >= 13 && spoken.length() <= 19 && LuhnCheckDigit.LUHN_CHECK_DIGIT.isValid(spoken) && CARD_CONTEXT.find(full, fullLower.get())) {
@@ -480,11 +481,72 @@ public final class PiiDetector {
      * such a number a phone; a label that names a phone ("Customer phone number:") does.
      */
     static boolean labelledIdentifier(String text, int start) {
+        if (!markBefore(text, start)) {
+            return false; // no ":", "#", "." or "no"/"number"/"id" just before: no label's mark, and the pattern is not tried
+        }
         int from = Math.max(0, start - IDENTIFIER_LABEL_REACH);
         int lineStart = text.lastIndexOf('\n', start - 1) + 1;
         Matcher m = IDENTIFIER_LABEL.matcher(text).region(Math.max(from, lineStart), start);
         return m.find();
     }
+
+    /**
+     * Whether what stands before the number (past white space and a short code such as "HO-3") ends as every label's mark
+     * does: ":", "#", "." or a word that names a number ("no", "nr", "number", "num", "id", "nummer", ...). Most phone
+     * numbers follow "at", "on", "call" or a name, and the label pattern is then not needed.
+     */
+    private static boolean markBefore(String text, int start) {
+        int end = skipSpaces(text, start);
+        int word = wordStart(text, end);
+        if (endsAsMark(text, word, end)) {
+            return true;
+        }
+        // a short code between the label and the number ("HO-3 5529017"), as the pattern allows: look before it
+        if (end - word >= 1 && end - word <= 8 && CODE.matcher(text).region(word, end).matches()) {
+            int before = skipSpaces(text, word);
+            return before < word && endsAsMark(text, wordStart(text, before), before);
+        }
+        return false;
+    }
+
+    private static final Pattern CODE = Pattern.compile("(?i)[A-Z]{1,4}-?\\d{0,3}");
+
+    private static int skipSpaces(String text, int at) {
+        int i = at;
+        while (i > 0 && Character.isWhitespace(text.charAt(i - 1)) && text.charAt(i - 1) != '\n') {
+            i--;
+        }
+        return i;
+    }
+
+    private static int wordStart(String text, int end) {
+        int i = end;
+        while (i > 0 && (Chars.letterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '-')) {
+            i--;
+        }
+        return i;
+    }
+
+    /** Whether text[word, end) ends with ":", "#" or "." or is a word that ends as a number's name does ("number", "Bestellnummer"). */
+    private static boolean endsAsMark(String text, int word, int end) {
+        if (end <= 0) {
+            return false;
+        }
+        char last = text.charAt(end - 1);
+        if (last == ':' || last == '#' || last == '.') {
+            return true;
+        }
+        String w = text.substring(word, end).toLowerCase(Locale.ROOT);
+        for (String mark : NUMBER_MARKS) {
+            if (w.endsWith(mark)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Words a label ends with before its number: "Policy number 5529017", "Order no 4471". */
+    private static final java.util.Set<String> NUMBER_MARKS = java.util.Set.of("no", "nr", "number", "num", "id", "nummer", "numéro", "número", "numero");
 
     private static final int IDENTIFIER_LABEL_REACH = 32;
     /** The label and its mark ("number", "no.", "#", ":"), then at most a short code ("HO-3") before the number. */

@@ -24,6 +24,23 @@ final class SpokenDigits {
     private SpokenDigits() {
     }
 
+    /**
+     * Whether the lower-cased text holds the words of a run at all: each digit's word occurs at least {@value #MIN_DIGITS}
+     * times in all (counted as substrings, with {@code String.indexOf}, so "phone" counts a "one"; an over-count only means
+     * the text is read word by word). Most texts hold two or three and are not read further.
+     */
+    static boolean mayHoldRun(String lower) {
+        int count = 0;
+        for (String word : WORDS) {
+            for (int at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length())) {
+                if (++count >= MIN_DIGITS) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** A run of digits spoken in words: where it stands in the text and the digits it says. */
     record Run(int start, int end, String digits) {
     }
