@@ -509,7 +509,9 @@ public final class PiiDetector {
         return false;
     }
 
-    private static final Pattern CODE = Pattern.compile("(?i)[A-Z]{1,4}-?\\d{0,3}");
+    /** A short code between a label and its number: "HO-3". */
+    private static final String SHORT_CODE = "[A-Z]{1,4}-?\\d{0,3}";
+    private static final Pattern CODE = Pattern.compile("(?i)" + SHORT_CODE);
 
     private static int skipSpaces(String text, int at) {
         int i = at;
@@ -546,15 +548,15 @@ public final class PiiDetector {
     }
 
     /** Words a label ends with before its number: "Policy number 5529017", "Order no 4471". */
-    private static final java.util.Set<String> NUMBER_MARKS = java.util.Set.of("no", "nr", "number", "num", "id", "nummer", "numéro", "número", "numero");
+    private static final List<String> NUMBER_MARKS = List.of("no", "nr", "number", "num", "id", "nummer", "numéro", "número", "numero");
 
     private static final int IDENTIFIER_LABEL_REACH = 32;
     /** The label and its mark ("number", "no.", "#", ":"), then at most a short code ("HO-3") before the number. */
     private static final Pattern IDENTIFIER_LABEL = Pattern.compile("(?i)\\b(?:policy|case|order|account|invoice|reference|ref|tracking|claim|serial|"
             + "member(?:ship)?|ticket|customer|client|employee|staff|patient|record|booking|reservation|confirmation|badge|flight|batch|lot|contract|"
             + "project|file|docket|loan|mrn|item|part|model|licen[cs]e|registration|auftrag|bestell|rechnung|kunden|commande|facture|pedido|factura|"
-            + "ordine|fattura|bestelling|factuur)[\\w-]*?(?:\\s*(?:no\\.?|nr\\.?|number|num\\.?|#|id|nummer|numéro|número|numero)\\s*[:#.]?|\\s*[:#])\\s*"
-            + "(?:[A-Z]{1,4}-?\\d{0,3}\\s+)?$");
+            + "ordine|fattura|bestelling|factuur)[\\w-]*?(?:\\s*(?:" + String.join("|", NUMBER_MARKS) + "|#)\\.?\\s*[:#.]?|\\s*[:#])\\s*"
+            + "(?:" + SHORT_CODE + "\\s+)?$");
 
     /** Highest confidence a phone finding has: a finding above it always wins an overlap with one. */
     private static final double PHONE_MAX_CONFIDENCE = 0.85;
