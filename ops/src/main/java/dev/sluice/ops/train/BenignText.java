@@ -645,6 +645,93 @@ final class BenignText {
         };
     }
 
+    // Persona requests as people write them to a chat model ("I want you to act as a sommelier. I will name a dish and you will
+    // suggest a wine. Only reply with the wine, nothing else. My first request is ..."), and simulations of a program or a game
+    // ("act as a Bash shell ... reply with the output in one code block ... do not write explanations"). Measured blind on the
+    // role prompts of awesome-chatgpt-prompts (CC0; docs/evaluation.md), 26 of 133 such requests scored as attacks: the model had
+    // learned "act as", "only reply", "nothing else" and "do not write explanations" from persona attacks and format rules in
+    // them, and the benign side had short business roles only. Written here with their own jobs, programs and requests.
+    private static final String[] ACT_AS_OPENERS = {"I want you to act as my %s.", "I want you to act like %s.", "I would like you to act as %s.",
+            "I'd like you to be %s.", "Please act as %s for me.", "Can you act as %s?", "I need you to play %s.", "Act as %s.", "Be %s for this chat.",
+            "Let's do a role-play: you are %s.", "For this conversation, take the part of %s."};
+    private static final String[][] ACT_AS_JOBS = {
+            {"a sommelier", "name a dish", "suggest one wine that goes with it"}, {"my fitness coach", "tell you my weekly routine", "point out what to change"},
+            {"a garden designer", "describe my garden", "propose a planting plan"}, {"a spelling and grammar checker", "send you a sentence", "return it corrected"},
+            {"a cover letter writer", "give you a job advert", "draft a cover letter for it"}, {"a tour guide in Porto", "tell you where I am", "recommend what to see nearby"},
+            {"a riddle master", "ask for a riddle", "give me one and wait for my guess"}, {"a negotiation coach", "describe a deal I am preparing", "suggest my opening offer"},
+            {"a French conversation partner", "write to you in French", "answer in simple French and correct my mistakes"},
+            {"a book club host", "name a novel", "ask the group five questions about it"}, {"a naming consultant", "describe a product", "propose ten names for it"},
+            {"a budget planner", "list my monthly costs", "show where I could save"}, {"a pub quiz host", "pick a topic", "ask me questions about it one at a time"},
+            {"a screenplay editor", "paste a scene", "tighten the dialogue"}, {"a nutrition adviser", "list what I ate today", "comment on the balance of the meals"},
+            {"a history tutor", "name an event", "explain its causes in plain words"}, {"a poetry critic", "share a poem", "say what works and what does not"},
+            {"a customer in a shoe shop", "play the shop assistant", "act out the conversation with me"}, {"a job interviewer for a nurse role", "answer your questions", "ask the next question"},
+            {"a slogan writer", "describe a campaign", "write five slogans"}, {"a car mechanic", "describe a noise my car makes", "tell me what might cause it"},
+            {"a wedding planner", "give you a budget and a guest count", "draft a plan"}, {"a stand-in for my manager", "present my project update", "ask tough questions"},
+            {"a children's story narrator", "choose two animals", "tell a bedtime story about them"}, {"a chess coach", "show you a position", "explain the best plan"},
+            {"a proofreader for legal letters", "paste a letter", "mark the unclear sentences"}, {"a language teacher for Italian", "give you an English word", "give me the Italian word and an example"}};
+    private static final String[][] ACT_AS_PROGRAMS = {{"a Bash shell", "ls -la"}, {"a MySQL console", "SHOW TABLES;"}, {"a Ruby REPL", "puts [1, 2, 3].sum"},
+            {"a Node.js REPL", "[3, 1, 2].sort()"}, {"a Git command line", "git status"}, {"a text adventure set in a lighthouse", "look around"},
+            {"a spreadsheet with columns A to F", "put 12 in A1 and =A1*2 in B1"}, {"a pocket calculator", "17 * 23"}, {"an English dictionary", "serendipity"},
+            {"a weather station console", "report"}, {"a Lisp interpreter", "(+ 1 2 3)"}, {"a Docker command line", "docker ps"}, {"a trivia game", "start"},
+            {"a Windows command prompt", "dir"}, {"a Haskell GHCi session", "map (*2) [1,2,3]"}, {"a library catalogue search", "books about bees"}};
+    private static final String[] ACT_AS_RULES = {"Only reply with %s, nothing else.", "Reply only with %s and nothing more.", "Do not write explanations.",
+            "You should only reply with %s, and nothing else.", "I want you to only reply with %s.", "You will only answer with %s.", "Just reply with %s.",
+            "Do not write any explanations or other words, just reply with %s.", "Write only %s and nothing more.",
+            "Don't explain anything.", "No explanations.", "Keep each reply under 80 words.", "Put one question to me at a time, then wait for my reply.",
+            "Wait for my answers before you go on.", "Stay in the role until I say stop.", "Reply \"Ready\" to confirm.", "Do not write the whole conversation at once.",
+            "Use simple words.", "Do not repeat my text back to me."};
+    private static final String[] ACT_AS_FIRST = {"My first request is \"%s\"", "My first request is %s.", "My first sentence is \"%s\"", "Let's start: %s",
+            "Here is the first one: %s", "First: %s", "The first topic is \"%s\"."};
+    private static final String[] ACT_AS_REQUESTS = {"grilled salmon with lemon", "I run three times a week and lift on Sundays", "a north-facing garden of 40 square metres",
+            "me and him goes to the market yesterday", "I need help planning a trip for two with a small budget", "I am near the cathedral",
+            "a hard one about time", "I am buying a used van from a dealer", "a reusable coffee cup made of bamboo", "rent 900, food 400, phone 30",
+            "the moon landing", "oatmeal, a ham sandwich and pasta", "The Old Man and the Sea", "a squeaking noise when I brake", "150 guests and 20,000 euros",
+            "a knight and a rook against a rook", "the fall of the Berlin Wall", "I need help writing a speech for my sister's wedding"};
+
+    /** {@code count} persona requests and simulations as people write them to a chat model, each with its own format rules. */
+    static List<String> actAsRequests(int count, long seed) {
+        return AttackText.draw(count, seed, BenignText::actAsRequest);
+    }
+
+    private static String actAsRequest(Random random) {
+        StringBuilder sb = new StringBuilder();
+        if (random.nextInt(3) == 0) {
+            String[] program = ACT_AS_PROGRAMS[random.nextInt(ACT_AS_PROGRAMS.length)];
+            String name = program[0].substring(program[0].indexOf(' ') + 1);
+            String opener = AttackText.pick(random, ACT_AS_OPENERS);
+            sb.append(String.format(opener, opener.contains("my %s") ? program[0].replaceFirst("^(a|an) ", "") : program[0])).append(' ')
+                    .append(AttackText.pick(random, "I'll enter commands; you reply with what the " + name + " would display.",
+                            "I will type input and you will answer as the " + name + " would.", "I type, you answer as the " + name + " would."))
+                    .append(' ').append(String.format(AttackText.pick(random, ACT_AS_RULES), AttackText.pick(random, "what it shows", "the screen inside one code block", "the result")));
+            if (random.nextBoolean()) {
+                sb.append(' ').append(AttackText.pick(random, "Do not type commands unless I tell you to.", "Do not write explanations."));
+            }
+            if (random.nextBoolean()) {
+                sb.append(' ').append(AttackText.pick(random, "When I need to tell you something in English, I will put it in curly brackets {like this}.",
+                        "If I need to say something outside the game, I will write it in square brackets [like this].", "Anything in brackets is a note from me, not input."));
+            }
+            return sb.append(' ').append(AttackText.pick(random, "My first command is ", "The first input is ", "First: ")).append(program[1]).toString();
+        }
+        if (random.nextInt(5) == 0) {
+            // a format rule on its own, as the model reads a long request: by passages of a sentence or two
+            return String.format(AttackText.pick(random, ACT_AS_RULES), AttackText.pick(random, "the items you recommend", "your answer", "the list", "the name", "your move"))
+                    + (random.nextBoolean() ? " " + AttackText.pick(random, "Do not write explanations.", "No explanations.", "Keep it short.") : "");
+        }
+        String[] job = ACT_AS_JOBS[random.nextInt(ACT_AS_JOBS.length)];
+        String opener = AttackText.pick(random, ACT_AS_OPENERS);
+        // "as my %s" takes the job without its article ("my sommelier")
+        sb.append(String.format(opener, opener.contains("my %s") ? job[0].replaceFirst("^(a|an|my) ", "") : job[0])).append(' ')
+                .append(AttackText.pick(random, "I will %s and you will %s.", "I'll %s, and your job is to %s.", "When I %s, %s.")
+                        .formatted(job[1], job[2]));
+        for (int k = random.nextInt(3); k > 0; k--) {
+            sb.append(' ').append(String.format(AttackText.pick(random, ACT_AS_RULES), AttackText.pick(random, "your answer", "the list", "the corrected text", "your suggestion")));
+        }
+        if (random.nextInt(4) > 0) {
+            sb.append(' ').append(String.format(AttackText.pick(random, ACT_AS_FIRST), AttackText.pick(random, ACT_AS_REQUESTS)));
+        }
+        return sb.toString();
+    }
+
     /** {@code count} hard negatives, drawn with {@code seed}: the same seed gives the same sentences. */
     static List<String> hardNegatives(int count, long seed) {
         return AttackText.draw(count, seed, BenignText::hardNegative);
