@@ -693,13 +693,18 @@ final class BenignText {
         return AttackText.draw(count, seed, BenignText::actAsRequest);
     }
 
+    /** An opener of {@link #ACT_AS_OPENERS} for {@code role}; "as my %s" takes the role without its article ("my sommelier"). */
+    private static String actAsOpener(Random random, String role) {
+        String opener = AttackText.pick(random, ACT_AS_OPENERS);
+        return String.format(opener, opener.contains("my %s") ? role.replaceFirst("^(a|an|my) ", "") : role);
+    }
+
     private static String actAsRequest(Random random) {
         StringBuilder sb = new StringBuilder();
         if (random.nextInt(3) == 0) {
             String[] program = ACT_AS_PROGRAMS[random.nextInt(ACT_AS_PROGRAMS.length)];
             String name = program[0].substring(program[0].indexOf(' ') + 1);
-            String opener = AttackText.pick(random, ACT_AS_OPENERS);
-            sb.append(String.format(opener, opener.contains("my %s") ? program[0].replaceFirst("^(a|an) ", "") : program[0])).append(' ')
+            sb.append(actAsOpener(random, program[0])).append(' ')
                     .append(AttackText.pick(random, "I'll enter commands; you reply with what the " + name + " would display.",
                             "I will type input and you will answer as the " + name + " would.", "I type, you answer as the " + name + " would."))
                     .append(' ').append(String.format(AttackText.pick(random, ACT_AS_RULES), AttackText.pick(random, "what it shows", "the screen inside one code block", "the result")));
@@ -718,9 +723,7 @@ final class BenignText {
                     + (random.nextBoolean() ? " " + AttackText.pick(random, "Do not write explanations.", "No explanations.", "Keep it short.") : "");
         }
         String[] job = ACT_AS_JOBS[random.nextInt(ACT_AS_JOBS.length)];
-        String opener = AttackText.pick(random, ACT_AS_OPENERS);
-        // "as my %s" takes the job without its article ("my sommelier")
-        sb.append(String.format(opener, opener.contains("my %s") ? job[0].replaceFirst("^(a|an|my) ", "") : job[0])).append(' ')
+        sb.append(actAsOpener(random, job[0])).append(' ')
                 .append(AttackText.pick(random, "I will %s and you will %s.", "I'll %s, and your job is to %s.", "When I %s, %s.")
                         .formatted(job[1], job[2]));
         for (int k = random.nextInt(3); k > 0; k--) {
