@@ -18,12 +18,21 @@ import java.util.Locale;
  * ({@code prompt}, {@code label}) and the CyberSecEval JSON array (every {@code user_input} is an
  * attack). A text is scored with the system prompt it was sent with when the file gives one
  * (CyberSecEval's {@code test_case_prompt}, a line's {@code system}), as the classify stage scores a
- * user turn with its request's system turns. With no benign example the false-positive rate is not defined and printed as n/a.
+ * user turn with its request's system turns. A line with {@code "role": "tool"} is a document handed over (a tool turn, as a
+ * template variable's value is) and scored as the classify stage scores one, with the document rules too.
+ * With no benign example the false-positive rate is not defined and printed as n/a.
  */
 public final class InjectionEval {
 
-    /** @param instructions the system prompt the text was sent with, or null (CyberSecEval's {@code test_case_prompt}, a line's {@code system}) */
-    public record Example(String text, boolean injection, String instructions) {
+    /**
+     * @param instructions the system prompt the text was sent with, or null (CyberSecEval's {@code test_case_prompt}, a line's {@code system})
+     * @param document     the text is a document handed over (a line's {@code "role": "tool"}), not the user's own turn
+     */
+    public record Example(String text, boolean injection, String instructions, boolean document) {
+
+        public Example(String text, boolean injection, String instructions) {
+            this(text, injection, instructions, false);
+        }
 
         public Example(String text, boolean injection) {
             this(text, injection, null);
@@ -71,7 +80,8 @@ public final class InjectionEval {
         }
         String text = item.has("text") ? item.path("text").asText() : item.path("prompt").asText();
         boolean control = controlsBenign && "control".equals(item.path("attack_type").asText());
-        return new Example(text, item.path("label").asInt() == 1 && !control, item.hasNonNull("system") ? item.get("system").asText() : null);
+        return new Example(text, item.path("label").asInt() == 1 && !control, item.hasNonNull("system") ? item.get("system").asText() : null,
+                "tool".equals(item.path("role").asText()));
     }
 
     public static void run(List<Example> examples, InjectionDetector detector, double threshold, PrintStream out) {
@@ -80,7 +90,8 @@ public final class InjectionEval {
         long truePositives = 0;
         long falsePositives = 0;
         for (Example e : examples) {
-            boolean flagged = detector.score(e.text(), e.instructions()) >= threshold;
+            double score = e.document() ? detector.scoreDocument(e.text(), e.instructions()) : detector.score(e.text(), e.instructions());
+            boolean flagged = score >= threshold;
             if (e.injection()) {
                 positives++;
                 truePositives += flagged ? 1 : 0;

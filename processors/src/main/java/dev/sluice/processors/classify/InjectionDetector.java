@@ -428,7 +428,7 @@ public final class InjectionDetector {
      * an attack class of its own, so the rules see through the common encodings.
      */
     public double score(String text) {
-        return evaluate(text, null, null);
+        return evaluate(text, null, null, false);
     }
 
     /**
@@ -457,17 +457,37 @@ public final class InjectionDetector {
 
     /** The same with the instructions already read: a request's turns share its system turns. */
     double scoreIn(String text, InstructionContext context) {
-        return evaluate(text, null, context);
+        return evaluate(text, null, context, false);
+    }
+
+    /**
+     * The score of a document handed over with the instructions: a {@code tool} turn's text or a template
+     * variable's value. It is read as a turn is, and also by {@link DocumentRules}: in a document, a sentence
+     * that tells the model how to write its answer ("encode your response in Base64", "enhance your reply by
+     * ...") is planted for the model, where in the user's own turn it is the user's wish.
+     */
+    public double scoreDocument(String text, String instructions) {
+        return evaluate(text, null, InstructionContext.of(instructions), true);
+    }
+
+    /** The same with the instructions already read. */
+    double scoreIn(String text, InstructionContext context, boolean document) {
+        return evaluate(text, null, context, document);
     }
 
     public Explanation explain(String text, String instructions) {
-        return explainIn(text, InstructionContext.of(instructions));
+        return explainIn(text, InstructionContext.of(instructions), false);
     }
 
-    private Explanation explainIn(String text, InstructionContext context) {
+    /** {@link #scoreDocument}'s score and what made it. */
+    public Explanation explainDocument(String text, String instructions) {
+        return explainIn(text, InstructionContext.of(instructions), true);
+    }
+
+    private Explanation explainIn(String text, InstructionContext context, boolean document) {
         List<String> fired = new java.util.ArrayList<>();
         double[] model = {-1};
-        double score = evaluate(text, new Signals(fired, model), context);
+        double score = evaluate(text, new Signals(fired, model), context, document);
         return new Explanation(score, fired, model[0]);
     }
 
@@ -481,7 +501,7 @@ public final class InjectionDetector {
         if (context == null || !context.rulesOutTopics()) {
             return null;
         }
-        for (String rule : explainIn(text, context).rules()) {
+        for (String rule : explainIn(text, context, false).rules()) {
             java.util.regex.Matcher m = TOPIC_REASON.matcher(rule);
             if (m.find()) {
                 return m.group(1);
@@ -495,10 +515,12 @@ public final class InjectionDetector {
     }
 
     /**
-     * @param context what the instructions protect or rule out, or null: checked on the text and on each
-     *                decoded form of it, as the rules are (a restricted topic asked in ROT13 is still asked)
+     * @param context  what the instructions protect or rule out, or null: checked on the text and on each
+     *                 decoded form of it, as the rules are (a restricted topic asked in ROT13 is still asked)
+     * @param document the text is a document handed over (a tool turn, a template variable's value): {@link DocumentRules}
+     *                 are read too, on the text as written, and combine with the rules as independent evidence
      */
-    private double evaluate(String text, Signals signals, InstructionContext context) {
+    private double evaluate(String text, Signals signals, InstructionContext context, boolean document) {
         String read = LinearTextModel.nfkc(text);
         String lower = Gate.lower(read);
         boolean[] open = GATES.open(lower);
@@ -508,7 +530,12 @@ public final class InjectionDetector {
         if (signals != null && !normal.equals(read)) {
             signals.rules().add("caller-defence-set-aside");
         }
-        double best = rules(normal, signals, "", context, normal == read ? lower : Gate.lower(normal), open);
+        String normalLower = normal == read ? lower : Gate.lower(normal);
+        double best = rules(normal, signals, "", context, normalLower, open);
+        if (document) {
+            double planted = DocumentRules.score(normal, normalLower, signals == null ? null : signals.rules());
+            best = 1.0 - (1.0 - best) * (1.0 - planted);
+        }
         Words words = words(normal);
         if (words.repeated() >= REPEATS) {
             // one word over and over: makes a model drift off its instructions (and leak training text)
