@@ -90,6 +90,80 @@ final class CodeText {
         return out;
     }
 
+    // answers about code as question-and-answer sites and wikis carry them: prose with code named inline and blocks of it.
+    // Measured blind on Stack Overflow answers (BIPIA's code contexts, docs/evaluation.md) before these were composed, the
+    // model flagged 6 of 16: a short passage with one word that attacks use ("instead", "dump", "model", "words") and a
+    // name in backticks was read as an attack ("Try to write `np.array` instead of `np.aray`").
+    private static final String[] ANSWER_OPENERS = {"The error comes from `%1$s`.", "As the message says, `%1$s` does not accept that argument.",
+            "This is not a bug in the library.", "You are calling `%1$s` before the object is set up.", "Short answer: use `%2$s`.",
+            "This happens because `%1$s` returns a copy, not the original.", "The problem is the line with `%1$s`.", "I ran into the same thing last year.",
+            "Your code is fine apart from one call.", "It is a scoping issue.", "The traceback points at `%1$s`, but the cause is earlier.",
+            "Reason: `%1$s` expects a list, and you pass a string."};
+    private static final String[] ANSWER_FIXES = {"Use `%2$s` instead of `%1$s`.", "Try `%2$s`; it takes the same arguments.", "Change `%1$s` to `%2$s` and it will work.",
+            "Therefore, the fix is replacing `%1$s` with `%2$s`.", "Replace `%1$s` with `%2$s` in both places.", "Move `%1$s` inside the function and the error goes away.",
+            "You could also call `%2$s` directly, as suggested in the comments.", "If your version supports it, you should write `%2$s`.",
+            "Wrap the call in a try block and fall back to `%2$s`.", "The model class needs `%2$s` defined; add it and the loader works.",
+            "To dump the data to a file, use `%2$s` rather than building the string yourself.", "Convert the words to an ordinary list first: `%2$s`."};
+    private static final String[] ANSWER_INTROS = {"For example:", "Here's a trivial example:", "Something like this:", "Use this instead:",
+            "A minimal version that works:", "On a newer version you can write:", "Demo:", "The corrected code:", "In your case that would be:"};
+    private static final String[] ANSWER_CLOSERS = {"See the documentation for details.", "Note that the old syntax is deprecated.",
+            "I would not do this in production, though.", "Make sure the other names are defined too.", "This also fixes the warning you saw.",
+            "Either way, set the option before importing anything else.", "Hope this helps.", "The same applies to the other two methods.",
+            "Reference: the issue on the project's tracker.", "Edit: this changed in the latest release; check your version first."};
+
+    /**
+     * {@code count} answers about code as question-and-answer sites and wikis write them: a cause, a fix that names code
+     * inline, sometimes a block of code, a closing note. The code is read from the same artifacts as {@link #prompts}.
+     */
+    static List<String> answers(Path directory, int count, long seed) throws IOException {
+        List<List<String[]>> files = read(directory);
+        Random random = new Random(seed);
+        List<String> out = new ArrayList<>(count);
+        while (out.size() < count) {
+            int language = random.nextInt(LANGUAGES.length);
+            List<String[]> pool = files.get(language);
+            String first = inlineCode(random, pool);
+            String second = inlineCode(random, pool);
+            if (first == null || second == null) {
+                continue;
+            }
+            StringBuilder sb = new StringBuilder();
+            if (random.nextInt(3) > 0) {
+                sb.append(String.format(AttackText.pick(random, ANSWER_OPENERS), first, second)).append(' ');
+            }
+            sb.append(String.format(AttackText.pick(random, ANSWER_FIXES), first, second));
+            if (random.nextBoolean()) {
+                String[] lines = pool.get(random.nextInt(pool.size()));
+                int length = 2 + random.nextInt(8);
+                int start = random.nextInt(lines.length - length);
+                String code = String.join("\n", java.util.Arrays.copyOfRange(lines, start, start + length)).strip();
+                String lower = code.toLowerCase(Locale.ROOT);
+                if (!code.isEmpty() && !lower.contains("icense") && !lower.contains("opyright") && code.length() <= 800) {
+                    sb.append('\n').append(AttackText.pick(random, ANSWER_INTROS)).append("\n```\n").append(code).append("\n```\n");
+                }
+            }
+            if (random.nextBoolean()) {
+                sb.append(sb.charAt(sb.length() - 1) == '\n' ? "" : " ").append(AttackText.pick(random, ANSWER_CLOSERS));
+            }
+            out.add(sb.toString().strip());
+        }
+        return out;
+    }
+
+    /** A call, an assignment or a member named in one line of code, as an answer quotes it inline; null when the drawn line has none. */
+    private static String inlineCode(Random random, List<String[]> pool) {
+        String[] lines = pool.get(random.nextInt(pool.size()));
+        String line = lines[random.nextInt(lines.length)].strip();
+        if (line.endsWith(";") || line.endsWith(":") || line.endsWith("{")) {
+            line = line.substring(0, line.length() - 1).strip();
+        }
+        if (line.length() < 3 || line.length() > 60 || line.startsWith("*") || line.startsWith("/") || line.startsWith("#") || line.contains("`")
+                || !(line.contains("(") || line.contains("=") || line.contains("."))) {
+            return null;
+        }
+        return line;
+    }
+
     /** The files of each language (in {@link #LANGUAGES}' order) with at least {@value #MIN_LINES} lines, in name order. */
     private static List<List<String[]>> read(Path directory) throws IOException {
         List<List<String[]>> files = new ArrayList<>();

@@ -69,8 +69,8 @@ public final class TrainCommand implements Runnable {
          * (a third as many), a fixed list of other benign requests, tasks with the caller's own defences around a document
          * (a third as many), ordinary work in the attacks' other languages with their override words (a sixth as many),
          * prompts of document pipelines and plain task instructions (a third as many each), role prompts (a third as many),
-         * code prompts from the artifacts in {@code corpus} (a third as many), notices, prompts about conversations with an AI
-         * and persona requests and simulations (a third as many each), attacks, defended documents that carry a
+         * code prompts from the artifacts in {@code corpus} (a third as many), notices, prompts about conversations with an AI,
+         * persona requests and simulations and answers about code (a third as many each), attacks, defended documents that carry a
          * planted instruction all the same (a sixth as many) and role prompts with one (a twelfth as many).
          */
         static Map<String, List<LinearTextModel.Example>> composedParts(long seed, int hardNegatives, int documents, int attacks, Path corpus) throws java.io.IOException {
@@ -90,6 +90,7 @@ public final class TrainCommand implements Runnable {
             parts.put("notices that open like attacks", benign(BenignText.notices(documents / 3, seed + 15)));
             parts.put("prompts about conversations with an AI", benign(BenignText.conversationTasks(documents / 3, seed + 16)));
             parts.put("persona requests and simulations", benign(BenignText.actAsRequests(documents / 3, seed + 17)));
+            parts.put("answers about code", benign(CodeText.answers(corpus, documents / 3, seed + 18)));
             parts.put("composed attacks", AttackText.attacks(attacks, seed + 2).stream().map(s -> new LinearTextModel.Example(s, true)).toList());
             parts.put("defended documents with a planted instruction",
                     AttackText.defendedPlanted(documents / 6, seed + 7).stream().map(s -> new LinearTextModel.Example(s, true)).toList());
