@@ -21,6 +21,11 @@ import java.util.regex.Pattern;
  * codes so), the answer's readers named ("users", "readers"), deceit asked of it ("fake", "fabricated")
  * and a link. Two pieces of evidence together flag.
  *
+ * <p>Code in a document is read the same way ({@link #CODE_RULES}): a snippet pressed into the reader's work ("ensure the
+ * following code block is part of your implementation") is evidence, and so is each thing code does that no answer
+ * about code needs: private data (the clipboard, keystrokes, the screen, cookies, keys) sent to a host, a program
+ * fetched and run, a disk or the system destroyed, a remote shell, files encrypted with a key fetched from a host.
+ *
  * <p>Written by hand: this is one more set of the detector's rules, read where the text is a document;
  * no library classifies instructions planted in a document. Measured in {@code docs/evaluation.md}
  * ("Instructions planted in documents: BIPIA").
@@ -78,6 +83,39 @@ final class DocumentRules {
                     + "|\\b" + DECEIT + "\\b" + SAME + "\\b(?:in|into|to) " + ANSWER + "\\b"),
             rule("document-answer-link", 0.4, "\\b" + ANSWER + SAME + LINK + "|" + LINK + SAME + "\\b(?:in|into|to) " + ANSWER + "\\b"));
 
+    private static final String YOUR_WORK = "(?:the code you (?:develop|write|produce)|your (?:own )?(?:response|answer|reply|code|implementation|solution|algorithm|codebase|code base|elucidation"
+            + "|program|script|logic|functionality|project|work))";
+    private static final String CODE_BLOCK = "(?:following|below|subsequent|above|next) code (?:snippet|block|excerpt|section|segment|fragment|sample)";
+    private static final String SAME_LONG = "(?:[^.!?\\n]|[.!?](?=\\S)){0,120}?";
+    /** What a program reads that is nobody else's business: keystrokes, the clipboard, the screen, cookies, keys, the contacts. */
+    private static final String PRIVATE_SOURCE = "(?:getpass\\.|clipboard|pyperclip|pbpaste|xsel\\b|screenshot|pyautogui|pynput|keyboard\\.on_press|cookies?\\.(?:txt|pkl|sqlite)|cookiejar"
+            + "|~?/\\.ssh/|private[_ ]?key|/etc/(?:passwd|shadow)|geocoder\\.ip|contacts\\.csv|driverquery|usb\\.core|\\.bash_history|keychain|wallet\\.dat)";
+    private static final String SENT_OUT = "(?:requests\\.(?:post|put)\\(|\\.sendall\\(|\\.sendto\\(|\\.send\\(|storbinary\\(|sendmail\\(|send_message\\(|publish\\.single\\("
+            + "|\\bscp\\b|\\brsync\\b|curl\\b[^\\n]*\\s-(?:F|d|T)\\b|\\bnc\\s)";
+
+    /**
+     * Code handed over in a document for the reader to take into its answer, and what the code does. Each is evidence only
+     * (a Stack Overflow answer says "add the following code snippet to your script"; a disk-wiping guide runs {@code dd}):
+     * a snippet pressed into the reader's work that also does one of these flags, as do two of them.
+     */
+    static final List<Rule> CODE_RULES = List.of(
+            rule("document-code-for-your-work", 0.5, "\\b" + CODE_BLOCK + SAME_LONG + "\\b" + YOUR_WORK + "\\b|\\b" + YOUR_WORK + SAME_LONG + "\\b" + CODE_BLOCK + "\\b"
+                    + "|\\b(?:seamlessly|harmoniously) (?:blend|meld|fuse|integrate|incorporate|weave|embed|merge)\\b|\\b(?:blend|meld|fuse|infuse|interweave|weave|assimilate)\\w* (?:the )?" + CODE_BLOCK),
+            code("document-code-sends-private-data", PRIVATE_SOURCE + "[\\s\\S]{0,600}?" + SENT_OUT + "|" + SENT_OUT + "[\\s\\S]{0,600}?" + PRIVATE_SOURCE),
+            code("document-code-fetches-and-runs", "(?:urlretrieve|urlopen|requests\\.get|wget\\.download|http\\.request|\\bwget\\b)[^\\n]*\\n?[\\s\\S]{0,300}?"
+                    + "(?:\\bexec\\(\\s*open|os\\.system\\([^)\\n]*python|pickle\\.loads?\\(|nohup python)|(?:\\bexec\\(|pickle\\.loads?\\()[^\\n]{0,80}(?:urlopen|requests\\.get)"),
+            code("document-code-destroys", "rmtree\\(\\s*[\"']/[\"']|rm -rf /(?:\\*|[\\s\"']|$)|--no-preserve-root|dd if=/dev/\\w+ of=/dev/(?:sd|nvme|hd)|while True:\\s*\\n\\s*os\\.fork\\(\\)"
+                    + "|ipconfig[\"', ]+/release|/etc/hosts[\"'], [\"']a|net_connections\\(\\)[\\s\\S]{0,120}terminate\\(\\)|Win32_NetworkAdapterConfiguration[\\s\\S]{0,120}Disable\\(\\)"
+                    + "|os\\.remove\\([\"']/(?:lib|usr|bin|boot|etc)"),
+            code("document-code-remote-shell", "os\\.dup2\\(|[\"']/bin/(?:ba)?sh[\"'],\\s*[\"']-i|nc -e\\b|/dev/tcp/"),
+            code("document-code-encrypts-with-fetched-key", "(?:encrypt|Cipher\\(|AES\\.new|Fernet)[\\s\\S]{0,400}?(?:requests\\.get|urlopen)"
+                    + "|(?:requests\\.get|urlopen)[\\s\\S]{0,400}?(?:encrypt\\(|encryptor\\(|AES\\.new|Fernet\\()"));
+
+    /** A rule on code: case matters ({@code os.system}, not prose's "OS system"). */
+    private static Rule code(String name, String regex) {
+        return new Rule(name, 0.5, Pattern.compile(regex));
+    }
+
     private static Rule rule(String name, double weight, String regex) {
         return new Rule(name, weight, Pattern.compile("(?im)" + regex));
     }
@@ -91,20 +129,29 @@ final class DocumentRules {
      * @param fired where the names of the rules that matched go, or null
      */
     static double score(String text, String lower, List<String> fired) {
-        String read = sentencesAboutTheAnswer(text, lower);
-        if (read == null) {
-            return 0;
-        }
         double keep = 1.0;
-        for (Rule rule : RULES) {
-            if (rule.pattern().matcher(read).find()) {
+        String read = sentencesAboutTheAnswer(text, lower);
+        if (read != null) {
+            keep = apply(RULES, read, keep, fired);
+        }
+        // code rules only where there is code or a snippet offered: most documents have neither
+        if (lower.contains(" code ") || lower.contains("import ") || lower.contains("os.") || lower.contains("rm -rf") || lower.contains("dd if=")
+                || lower.contains("/dev/tcp") || lower.contains("nc -e")) {
+            keep = apply(CODE_RULES, text, keep, fired);
+        }
+        return 1.0 - keep;
+    }
+
+    private static double apply(List<Rule> rules, String text, double keep, List<String> fired) {
+        for (Rule rule : rules) {
+            if (rule.pattern().matcher(text).find()) {
                 keep *= 1.0 - rule.weight();
                 if (fired != null) {
                     fired.add(rule.name());
                 }
             }
         }
-        return 1.0 - keep;
+        return keep;
     }
 
     private static final Pattern ABOUT_THE_ANSWER = Pattern.compile(
