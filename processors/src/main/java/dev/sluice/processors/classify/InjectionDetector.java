@@ -532,8 +532,10 @@ public final class InjectionDetector {
         }
         String normalLower = normal == read ? lower : Gate.lower(normal);
         double best = rules(normal, signals, "", context, normalLower, open);
-        if (document) {
-            double planted = DocumentRules.score(normal, normalLower, signals == null ? null : signals.rules());
+        // a document handed over whole, or one a user's turn carries after its task ("Summarise this e-mail:\n\n...")
+        String handedOver = document ? normal : DocumentRules.embeddedDocument(normal);
+        if (handedOver != null) {
+            double planted = DocumentRules.score(handedOver, handedOver == normal ? normalLower : Gate.lower(handedOver), signals == null ? null : signals.rules());
             best = 1.0 - (1.0 - best) * (1.0 - planted);
         }
         Words words = words(normal);
