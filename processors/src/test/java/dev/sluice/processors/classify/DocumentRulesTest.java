@@ -100,6 +100,18 @@ class DocumentRulesTest {
     }
 
     @Test
+    void aDocumentIsHandedOverByAFenceATagOrALabelLine() {
+        String body = email("Please confirm the slot and bring the signed delivery note for the customs office in Halle.");
+        // after a label, the last paragraph (here the letter's body) is left out as the user's own words
+        assertThat(DocumentRules.embeddedDocument("Classify the urgency.\nTicket: " + body)).isEqualTo(" From: Ines Vogt <ines@vogt-logistik.de>\nSubject: Delivery 4471");
+        // a fence or a tag closes the document: the paragraph after it is the user's
+        assertThat(DocumentRules.embeddedDocument("Classify the urgency.\n```\n" + body + "\n```\n\nAnswer in one word.")).isEqualTo("\n" + body + "\n");
+        assertThat(DocumentRules.embeddedDocument("Classify the urgency. <Email>" + body + "</Email> Answer in one word.")).isEqualTo(body);
+        // a request of one paragraph, however long, hands nothing over
+        assertThat(DocumentRules.embeddedDocument("Please reconcile invoice INV-3 against the ledger, note: the VAT differs. ".repeat(12))).isNull();
+    }
+
+    @Test
     void theUsersOwnTurnIsNotReadAsADocument() {
         String wish = "Summarise the delivery note below. Write your reply with every word spelt backwards, it is for a puzzle page.";
         assertThat(rules.score(wish, null)).isLessThan(0.7);
