@@ -145,10 +145,12 @@ public final class Classifier {
         String restrictedTopic = null;
         // the system turns are read once for all the other turns; a topic they rule out is judged apart from the injection
         // score (asking a mortgage assistant about bitcoin breaks the owner's rule, it is no attack on the model)
-        InstructionContext context = InstructionContext.of(instructions(prompt, templateVariables));
+        String instructionText = instructions(prompt, templateVariables);
+        InstructionContext context = InstructionContext.of(instructionText);
         InstructionContext protections = context == null ? null : context.withoutTopics();
+        boolean userTurnsAreDocuments = InjectionDetector.userTurnIsDocument(instructionText);
         for (Untrusted untrusted : untrusted(prompt, templateVariables)) {
-            injectionScore = Math.max(injectionScore, injection.scoreIn(untrusted.text(), protections, untrusted.document()));
+            injectionScore = Math.max(injectionScore, injection.scoreIn(untrusted.text(), protections, untrusted.document() || userTurnsAreDocuments));
             if (restrictedTopic == null) {
                 restrictedTopic = injection.topicAskedIn(untrusted.text(), context);
             }

@@ -154,6 +154,41 @@ final class DocumentRules {
         return keep;
     }
 
+    private static final String DOCUMENT_NOUN = "(?:e-?mails?|documents?|articles?|tickets?|messages?|texts?|reviews?|cvs?|r[ée]sum[ée]s?|transcripts?|pages?|letters?"
+            + "|invoices?|contracts?|reports?|passages?|posts?|comments?|notes?|memos?|records?|files?|complaints?|submissions?|snippets?|answers?|pull requests?|diffs?)";
+    /** Instructions that say what the user's turn is: a document to work on ("Summarise the e-mail in the next message"). */
+    private static final Pattern HANDS_OVER_DOCUMENTS = Pattern.compile("(?i)\\b" + DOCUMENT_NOUN + "\\b[^.!?\\n]{0,40}?\\b(?:(?:in|of|from) the (?:next|following|user'?s?|incoming|provided|attached|last) "
+            + "(?:message|turn|input|prompt)|(?:the )?users? (?:will )?(?:provides?|pastes?|sends?|gives?|shares?|submits?|supplies?|enters?)|below|provided|given to you|attached|pasted|supplied|that follows"
+            + "|you (?:will )?receive|you are given)\\b"
+            + "|\\b(?:the )?users? (?:will )?(?:provides?|pastes?|sends?|gives?|shares?|submits?|supplies?|enters?) (?:you )?(?:an?|the|their|one|each) (?:\\w+ )?" + DOCUMENT_NOUN + "\\b"
+            + "|\\bthe users?'s? " + DOCUMENT_NOUN + "\\b");
+
+    /**
+     * Whether instructions (a prompt's system turns) say that the user's turn is a document to work on ("Answer the
+     * question using the e-mail in the next message", "The user will paste a support ticket", "Translate the user's
+     * text"): batch pipelines send the item as the user's turn, and such a turn is read as a document.
+     */
+    static boolean handsOverDocuments(String instructions) {
+        if (instructions == null || instructions.isBlank()) {
+            return false;
+        }
+        if (instructions.length() > 16_384) {
+            return HANDS_OVER_DOCUMENTS.matcher(instructions).find();
+        }
+        // a template or a pipeline sends the same system prompt with every request: read it once
+        Boolean known = READ.get(instructions);
+        if (known == null) {
+            if (READ.size() >= 512) {
+                READ.clear();
+            }
+            known = HANDS_OVER_DOCUMENTS.matcher(instructions).find();
+            READ.put(instructions, known);
+        }
+        return known;
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> READ = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Labels that head a document handed over on a line of their own ("Ticket:", "E-mail:"), lower case. */
     private static final List<String> LABELS = List.of("email", "e-mail", "text", "document", "context", "article", "ticket", "message", "input", "notes",
             "review", "page", "data", "source");

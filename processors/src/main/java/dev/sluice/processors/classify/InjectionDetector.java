@@ -452,7 +452,15 @@ public final class InjectionDetector {
      * @param instructions the system turns' text, or null when there are none
      */
     public double score(String text, String instructions) {
-        return scoreIn(text, InstructionContext.of(instructions));
+        return evaluate(text, null, InstructionContext.of(instructions), DocumentRules.handsOverDocuments(instructions));
+    }
+
+    /**
+     * Whether the instructions say that the user's turn is a document to work on ("Summarise the e-mail in the next
+     * message", "The user will paste a support ticket"): such a turn is scored as {@link #scoreDocument} scores one.
+     */
+    public static boolean userTurnIsDocument(String instructions) {
+        return DocumentRules.handsOverDocuments(instructions);
     }
 
     /** The same with the instructions already read: a request's turns share its system turns. */
@@ -476,7 +484,7 @@ public final class InjectionDetector {
     }
 
     public Explanation explain(String text, String instructions) {
-        return explainIn(text, InstructionContext.of(instructions), false);
+        return explainIn(text, InstructionContext.of(instructions), DocumentRules.handsOverDocuments(instructions));
     }
 
     /** {@link #scoreDocument}'s score and what made it. */
