@@ -38,16 +38,28 @@ final class DocumentRules {
     record Rule(String name, double weight, Pattern pattern) {
     }
 
-    private static final String ANSWER = "your (?:(?:final|next|own) )?(?:answer|response|reply|message|output)(?:'s)?";
+    /** What the model writes from the document: its answer, summary, digest, extraction, ... */
+    private static final String PRODUCT = "(?:answer|response|reply|message|output|summary|digest|analysis|evaluation(?: output)?|extraction|translation|paraphrase"
+            + "|rewrite|write-up|result|json)";
+    /**
+     * The model's answer named: "your reply", "the summary you produce", "whatever they answer", "any answer". Not "its
+     * response": API documentation says that of servers ("the service returns its response base64-encoded").
+     */
+    private static final String ANSWER = "(?:your (?:(?:final|next|own|whole|entire|full|complete) )?" + PRODUCT + "(?:'s)?"
+            + "|(?:the|any|every|each) " + PRODUCT + " you (?:give|return|produce|generate|write|send|output)"
+            + "|whatever (?:you|they|it) (?:answers?|outputs?|repl(?:y|ies)|returns?|produces?|generates?|writes?)"
+            + "|(?:any|every|each) (?:answer|reply|response|summary)"
+            + "|(?:every|each|all) (?:word|sentence|line)s? you (?:output|write|produce|return))";
     /** Up to 80 characters of one sentence (a mark followed by a letter is a domain's or a number's, not a sentence's end). */
     private static final String SAME = "(?:[^.!?\\n]|[.!?](?=\\S)){0,80}?";
     private static final String ADD = "(?:add|include|insert|integrate|incorporate|embed|weave|append|inject|put|place)";
     private static final String UNIT = "(?:sentence|line|statement|paragraph|note|message|section)";
     private static final String PERSUADING = "(?:emphasi[sz]ing|stressing|promoting|advertising|praising|urging|encouraging|hyping|touting|pushing|endorsing)";
-    private static final String CHANGE = "(?:modify|alter|change|adjust|tweak|edit|rewrite|update)\\b " + ANSWER + " (?:so that it |so it )?(?:to |in order to )?";
+    private static final String CHANGE = "(?:modify|alter|change|adjust|tweak|edit|rewrite|update|twist|slant|spin|skew)\\b " + ANSWER + " (?:so that it |so it )?(?:to |in order to )?";
     private static final String LINK = "(?:https?://|www\\.|\\b[a-z0-9-]+\\.(?:com|net|org|xyz|io)\\b)";
     private static final String DECEIT = "(?:fake|false|fabricated|made[- ]up|misleading|baseless|bogus|non-?existent)";
     private static final String DISGUISE = "(?:base ?(?:16|32|58|64|85)|caesar|(?:\\w+ )?cipher|rot ?13|hexadecimal|morse|binary code|pig latin|leet ?speak|upside[- ]down"
+            + "|(?:the )?first letter of (?:each|every) word"
             + "|backwards?|(?:character|letter|word) order|in reverse|reversed? (?:order|sequence)|(?:invert|reverse|flip) the order of (?:the )?(?:letters|characters|words)"
             + "|anagram(?:s|med)?|(?:scrambl|jumbl)\\w* (?:up )?(?:the )?(?:letters|words)"
             + "|(?:introduce|add|insert|include|sprinkle|use|with) (?:some |a few |several |random |deliberate |intentional )*(?:typos|misspellings|spelling (?:mistakes|errors))"
@@ -60,18 +72,21 @@ final class DocumentRules {
     static final List<Rule> RULES = List.of(
             rule("document-answer-disguised", 0.8, "\\b" + ANSWER + SAME + "\\b" + DISGUISE + "|\\b" + DISGUISE + "\\b" + SAME + "\\b" + ANSWER + "\\b"
                     + "|\\b(?:replace|substitute|convert|swap)\\b[^.!?\\n]{0,30}?\\b(?:letters?|vowels|consonants)\\b[^.!?\\n]{0,20}?\\b" + ANSWER + "\\b[^.!?\\n]{0,50}?\\b(?:numbers?|digits|symbols)\\b"
-                    + "|(?:^|[.!?\\n]\\s*)(?:please |now |always )?(?:reply|respond|answer|write back)\\b[^.!?\\n]{0,30}?\\b(?:in|using|with) " + DISGUISE),
+                    + "|(?:^|[.!?\\n:,]\\s*)(?:please |now |always )?(?:reply|respond|answer|write back)\\b[^.!?\\n]{0,30}?\\b(?:in|using|with) " + DISGUISE),
             rule("document-answer-planted", 0.8, "\\b" + ADD + "\\b[^.!?\\n]{0,20}?\\b(?:a|an|one|some)\\b[^.!?\\n]{0,30}?\\b" + UNIT + "\\b" + SAME + "\\b" + PERSUADING + "\\b"
                     + "|\\b(?:add|include|insert|integrate|incorporate|embed|weave|append|inject|slip|sneak|put|work|place|mention)\\b[^.!?\\n]{0,20}?\\b(?:a|an|one|the following|this|some)\\b[^.!?\\n]{0,30}?"
-                    + "\\b(?:teaser|headline|slogan|advert\\w*|ad|promotion|plug|rumou?r|" + DECEIT + " \\w+)\\b" + SAME + "\\b(?:in|into|to|within|at the end of) " + ANSWER + "\\b"
-                    + "|\\b(?:enhance|augment|enrich|embellish|spice up|jazz up|pad)\\b " + ANSWER + " (?:by|with)\\b"
+                    + "\\b(?:teaser|headline|slogan|advert\\w*|ad|promotion|promotional \\w+|plug|rumou?r|" + DECEIT + " \\w+)\\b" + SAME + "\\b(?:in|into|to|within|at the end of) " + ANSWER + "\\b"
+                    + "|\\b(?:enhance|augment|enrich|embellish|spice up|jazz up|pad)\\b " + ANSWER + "(?: [^.!?\\n]{0,40}?)? (?:by|with)\\b"
                     + "|\\bin " + ANSWER + ", (?:please )?(?:tease|hint at|allude to|promote|advertise|plug|spread)\\b"),
-            rule("document-answer-altered", 0.75, "\\b" + CHANGE + "(?:highlight|promote|hint|express|emphasi[sz]e|stress|spread|advertise|endorse|praise|tease|allude|plug|push)\\b"),
+            rule("document-answer-altered", 0.75, "\\b" + CHANGE + "(?:highlight|promote|hint|express|emphasi[sz]e|stress|spread|advertise|endorse|praise|tease|allude|plug|push|claim)\\b"),
+            // the answer made to end or open with something the document chose: evidence, with a link, a quote or deceit it flags
+            rule("document-answer-closing", 0.6, "\\b(?:finish|end|close|conclude|open|start|begin|sign off)\\b " + ANSWER + " with\\b"),
             // evidence only: each is also what a person answering a letter is asked
             rule("document-answer-content", 0.5, "\\b" + ADD + "\\b[^.!?\\n]{0,20}?\\b(?:a|an|one|the following|this|some)\\b[^.!?\\n]{0,30}?"
                     + "\\b(?:sentence|line|statement|tip|fact|statistic|reference|link|hyperlink|url|note|recommendation|appeal|reason|paragraph|announcement|disclaimer|reminder|quote|claim|joke|story|message)\\b"
                     + SAME + "\\b(?:in|into|to|within|at the end of) " + ANSWER + "\\b"
                     + "|\\b(?:add|include|insert|integrate|incorporate|embed|append|inject|put)\\b\\s*[\"“'][^\"”\\n]{3,200}[\"”']" + SAME + "\\b(?:in|into|to|within) " + ANSWER + "\\b"
+                    + "|\\b(?:add|include|insert|append|put)\\b (?:in|into|to|at the end of) " + ANSWER + "\\b[^.!?\\n]{0,40}?[\"“']"
                     + "|\\b" + CHANGE + "(?:mention|include|reference|feature|say|state|suggest|recommend|thank|express)\\b"
                     + "|\\bin " + ANSWER + ", (?:please )?(?:suggest|encourage|invite|urge|remind|tell|ask|advise|recommend|mention|include)\\b"
                     + "|\\bsupplement " + ANSWER + " with\\b"
@@ -79,7 +94,7 @@ final class DocumentRules {
             rule("document-answer-no-spaces", 0.5, "\\b" + ANSWER + SAME + "\\bwithout (?:any )?spaces\\b|\\bwithout (?:any )?spaces\\b" + SAME + "\\b" + ANSWER + "\\b"),
             rule("document-answer-readers", 0.5, "\\b" + ANSWER + SAME + "\\b(?:users|readers|the reader|viewers|followers|visitors|subscribers)\\b"
                     + "|\\b(?:users|readers|viewers|followers|visitors|subscribers)\\b" + SAME + "\\b(?:in|to|into) " + ANSWER + "\\b"),
-            rule("document-answer-deceit", 0.6, "\\b" + ANSWER + SAME + "\\b(?:" + DECEIT + "|isn't (?:actually )?true|not true|untrue|isn't actually)\\b"
+            rule("document-answer-deceit", 0.6, "\\b" + ANSWER + SAME + "\\b(?:" + DECEIT + "|isn't (?:actually )?true|not true|untrue|isn't actually|as if it were (?:a )?(?:fact|true))\\b"
                     + "|\\b" + DECEIT + "\\b" + SAME + "\\b(?:in|into|to) " + ANSWER + "\\b"),
             rule("document-answer-link", 0.4, "\\b" + ANSWER + SAME + LINK + "|" + LINK + SAME + "\\b(?:in|into|to) " + ANSWER + "\\b"));
 
@@ -289,14 +304,26 @@ final class DocumentRules {
     }
 
     private static final Pattern ABOUT_THE_ANSWER = Pattern.compile(
-            "\\byour (?:(?:final|next|own) )?(?:answer|response|reply|message|output)\\b|(?:^|[.!?\\n]\\s*)(?:please |now |always )?(?:reply|respond|answer|write back)\\b",
+            "\\byour (?:(?:final|next|own|whole|entire|full|complete) )?" + PRODUCT + "\\b|\\b(?:the|any|every|each) " + PRODUCT + " you\\b|\\bwhatever (?:you|they|it)\\b"
+                    + "|\\b(?:any|every|each) (?:answer|reply|response|summary)\\b|\\b(?:every|each|all) (?:word|sentence|line)s? you\\b"
+                    + "|(?:^|[.!?\\n:,]\\s*)(?:please |now |always )?(?:reply|respond|answer|write back)\\b",
             Pattern.MULTILINE);
+    /** Literals every mention of the answer contains one of: a document with none is not read further. */
+    private static final List<String> ANSWER_WORDS = List.of("your", "whatever", "repl", "respond", "answer", "summar", "output", "digest", "extraction",
+            "translation", "paraphrase", "json", "write-up", "analysis", "evaluation", "result", "message", "rewrite", "write back");
     /** How far a sentence is read around a mention of the answer. */
     private static final int REACH = 240;
 
     /** The sentences (up to {@link #REACH} characters each way) around each mention of the answer, one per line; null when there is none. */
     static String sentencesAboutTheAnswer(String text, String lower) {
-        if (!(lower.contains("your") || lower.contains("repl") || lower.contains("respond") || lower.contains("answer") || lower.contains("write back"))) {
+        boolean named = false;
+        for (String word : ANSWER_WORDS) {
+            if (lower.contains(word)) {
+                named = true;
+                break;
+            }
+        }
+        if (!named) {
             return null;
         }
         java.util.regex.Matcher m = ABOUT_THE_ANSWER.matcher(lower);
