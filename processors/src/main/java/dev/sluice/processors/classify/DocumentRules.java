@@ -1,5 +1,6 @@
 package dev.sluice.processors.classify;
 
+import dev.sluice.processors.text.Gate;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -35,7 +36,8 @@ final class DocumentRules {
     private DocumentRules() {
     }
 
-    record Rule(String name, double weight, Pattern pattern) {
+    /** @param gate literals one of which every match contains: a text that has none is not tried (most documents) */
+    record Rule(String name, double weight, Pattern pattern, Gate gate) {
     }
 
     /** What the model writes from the document: its answer, summary, digest, extraction, ... */
@@ -70,19 +72,23 @@ final class DocumentRules {
             + "|(?:replace|substitute|convert|swap) (?:every \\w+ |each |all |the )?(?:letters?|vowels|consonants)\\b[^.!?\\n]{0,60}?\\b(?:numbers?|digits|symbols))";
 
     static final List<Rule> RULES = List.of(
-            rule("document-answer-disguised", 0.8, "\\b" + ANSWER + SAME + "\\b" + DISGUISE + "|\\b" + DISGUISE + "\\b" + SAME + "\\b" + ANSWER + "\\b"
+            rule("document-answer-disguised", 0.8, "base|caesar|cipher|rot13|rot 13|hexadecimal|morse|binary code|pig latin|leet|upside|first letter|backward|order|reverse|anagram|scrambl|jumbl|typo|misspell|spelling|emoji|number|digit|symbol|substitution|spaces|letter|vowel|consonant",
+                "\\b" + ANSWER + SAME + "\\b" + DISGUISE + "|\\b" + DISGUISE + "\\b" + SAME + "\\b" + ANSWER + "\\b"
                     + "|\\b(?:replace|substitute|convert|swap)\\b[^.!?\\n]{0,30}?\\b(?:letters?|vowels|consonants)\\b[^.!?\\n]{0,20}?\\b" + ANSWER + "\\b[^.!?\\n]{0,50}?\\b(?:numbers?|digits|symbols)\\b"
                     + "|(?:^|[.!?\\n:,]\\s*)(?:please |now |always )?(?:reply|respond|answer|write back)\\b[^.!?\\n]{0,30}?\\b(?:in|using|with) " + DISGUISE),
-            rule("document-answer-planted", 0.8, "\\b" + ADD + "\\b[^.!?\\n]{0,20}?\\b(?:a|an|one|some)\\b[^.!?\\n]{0,30}?\\b" + UNIT + "\\b" + SAME + "\\b" + PERSUADING + "\\b"
+            rule("document-answer-planted", 0.8, "emphasi|stressing|promoting|advertising|praising|urging|encouraging|hyping|touting|pushing|endorsing|teaser|headline|slogan|advert|promotion|plug|rumor|rumour|fake|false|fabricated|made-up|made up|misleading|baseless|bogus|existent|enhance|augment|enrich|embellish|spice up|jazz up|pad|tease|hint at|allude to|promote|spread",
+                "\\b" + ADD + "\\b[^.!?\\n]{0,20}?\\b(?:a|an|one|some)\\b[^.!?\\n]{0,30}?\\b" + UNIT + "\\b" + SAME + "\\b" + PERSUADING + "\\b"
                     + "|\\b(?:add|include|insert|integrate|incorporate|embed|weave|append|inject|slip|sneak|put|work|place|mention)\\b[^.!?\\n]{0,20}?\\b(?:a|an|one|the following|this|some)\\b[^.!?\\n]{0,30}?"
-                    + "\\b(?:teaser|headline|slogan|advert\\w*|ad|promotion|promotional \\w+|plug|rumou?r|" + DECEIT + " \\w+)\\b" + SAME + "\\b(?:in|into|to|within|at the end of) " + ANSWER + "\\b"
+                    + "\\b(?:teaser|headline|slogan|advert\\w*|promotion|promotional \\w+|plug|rumou?r|" + DECEIT + " \\w+)\\b" + SAME + "\\b(?:in|into|to|within|at the end of) " + ANSWER + "\\b"
                     + "|\\b(?:enhance|augment|enrich|embellish|spice up|jazz up|pad)\\b " + ANSWER + "(?: [^.!?\\n]{0,40}?)? (?:by|with)\\b"
                     + "|\\bin " + ANSWER + ", (?:please )?(?:tease|hint at|allude to|promote|advertise|plug|spread)\\b"),
-            rule("document-answer-altered", 0.75, "\\b" + CHANGE + "(?:highlight|promote|hint|express|emphasi[sz]e|stress|spread|advertise|endorse|praise|tease|allude|plug|push|claim)\\b"),
+            rule("document-answer-altered", 0.75, "modify|alter|change|adjust|tweak|edit|rewrite|update|twist|slant|spin|skew",
+                "\\b" + CHANGE + "(?:highlight|promote|hint|express|emphasi[sz]e|stress|spread|advertise|endorse|praise|tease|allude|plug|push|claim)\\b"),
             // the answer made to end or open with something the document chose: evidence, with a link, a quote or deceit it flags
-            rule("document-answer-closing", 0.6, "\\b(?:finish|end|close|conclude|open|start|begin|sign off)\\b " + ANSWER + " with\\b"),
+            rule("document-answer-closing", 0.6, "finish|end|close|conclude|open|start|begin|sign off", "\\b(?:finish|end|close|conclude|open|start|begin|sign off)\\b " + ANSWER + " with\\b"),
             // evidence only: each is also what a person answering a letter is asked
-            rule("document-answer-content", 0.5, "\\b" + ADD + "\\b[^.!?\\n]{0,20}?\\b(?:a|an|one|the following|this|some)\\b[^.!?\\n]{0,30}?"
+            rule("document-answer-content", 0.5, "add|include|insert|integrat|incorporat|embed|weave|append|inject|put|place|modify|alter|change|adjust|tweak|edit|rewrite|update|twist|slant|spin|skew|suggest|encourage|invite|urge|remind|tell|ask|advise|recommend|mention|supplement",
+                "\\b" + ADD + "\\b[^.!?\\n]{0,20}?\\b(?:a|an|one|the following|this|some)\\b[^.!?\\n]{0,30}?"
                     + "\\b(?:sentence|line|statement|tip|fact|statistic|reference|link|hyperlink|url|note|recommendation|appeal|reason|paragraph|announcement|disclaimer|reminder|quote|claim|joke|story|message)\\b"
                     + SAME + "\\b(?:in|into|to|within|at the end of) " + ANSWER + "\\b"
                     + "|\\b(?:add|include|insert|integrate|incorporate|embed|append|inject|put)\\b\\s*[\"“'][^\"”\\n]{3,200}[\"”']" + SAME + "\\b(?:in|into|to|within) " + ANSWER + "\\b"
@@ -91,12 +97,12 @@ final class DocumentRules {
                     + "|\\bin " + ANSWER + ", (?:please )?(?:suggest|encourage|invite|urge|remind|tell|ask|advise|recommend|mention|include)\\b"
                     + "|\\bsupplement " + ANSWER + " with\\b"
                     + "|\\b(?:include|add|integrate|insert|append|put)\\b[^.!?\\n]{0,20}?(?:https?://|www\\.)" + SAME + "\\b(?:in|into|to|within) " + ANSWER + "\\b"),
-            rule("document-answer-no-spaces", 0.5, "\\b" + ANSWER + SAME + "\\bwithout (?:any )?spaces\\b|\\bwithout (?:any )?spaces\\b" + SAME + "\\b" + ANSWER + "\\b"),
-            rule("document-answer-readers", 0.5, "\\b" + ANSWER + SAME + "\\b(?:users|readers|the reader|viewers|followers|visitors|subscribers)\\b"
+            rule("document-answer-no-spaces", 0.5, "without", "\\b" + ANSWER + SAME + "\\bwithout (?:any )?spaces\\b|\\bwithout (?:any )?spaces\\b" + SAME + "\\b" + ANSWER + "\\b"),
+            rule("document-answer-readers", 0.5, "users|reader|viewers|followers|visitors|subscribers", "\\b" + ANSWER + SAME + "\\b(?:users|readers|the reader|viewers|followers|visitors|subscribers)\\b"
                     + "|\\b(?:users|readers|viewers|followers|visitors|subscribers)\\b" + SAME + "\\b(?:in|to|into) " + ANSWER + "\\b"),
-            rule("document-answer-deceit", 0.6, "\\b" + ANSWER + SAME + "\\b(?:" + DECEIT + "|isn't (?:actually )?true|not true|untrue|isn't actually|as if it were (?:a )?(?:fact|true))\\b"
+            rule("document-answer-deceit", 0.6, "fake|false|fabricated|made-up|made up|misleading|baseless|bogus|existent|true|as if", "\\b" + ANSWER + SAME + "\\b(?:" + DECEIT + "|isn't (?:actually )?true|not true|untrue|isn't actually|as if it were (?:a )?(?:fact|true))\\b"
                     + "|\\b" + DECEIT + "\\b" + SAME + "\\b(?:in|into|to) " + ANSWER + "\\b"),
-            rule("document-answer-link", 0.4, "\\b" + ANSWER + SAME + LINK + "|" + LINK + SAME + "\\b(?:in|into|to) " + ANSWER + "\\b"));
+            rule("document-answer-link", 0.4, "http|www.|.com|.net|.org|.xyz|.io", "\\b" + ANSWER + SAME + LINK + "|" + LINK + SAME + "\\b(?:in|into|to) " + ANSWER + "\\b"));
 
     private static final String YOUR_WORK = "(?:the code you (?:develop|write|produce)|your (?:own )?(?:response|answer|reply|code|implementation|solution|algorithm|codebase|code base|elucidation"
             + "|program|script|logic|functionality|project|work))";
@@ -114,25 +120,28 @@ final class DocumentRules {
      * a snippet pressed into the reader's work that also does one of these flags, as do two of them.
      */
     static final List<Rule> CODE_RULES = List.of(
-            rule("document-code-for-your-work", 0.5, "\\b" + CODE_BLOCK + SAME_LONG + "\\b" + YOUR_WORK + "\\b|\\b" + YOUR_WORK + SAME_LONG + "\\b" + CODE_BLOCK + "\\b"
+            rule("document-code-for-your-work", 0.5, "code", "\\b" + CODE_BLOCK + SAME_LONG + "\\b" + YOUR_WORK + "\\b|\\b" + YOUR_WORK + SAME_LONG + "\\b" + CODE_BLOCK + "\\b"
                     + "|\\b(?:seamlessly|harmoniously) (?:blend|meld|fuse|integrate|incorporate|weave|embed|merge)\\b|\\b(?:blend|meld|fuse|infuse|interweave|weave|assimilate)\\w* (?:the )?" + CODE_BLOCK),
-            code("document-code-sends-private-data", PRIVATE_SOURCE + "[\\s\\S]{0,600}?" + SENT_OUT + "|" + SENT_OUT + "[\\s\\S]{0,600}?" + PRIVATE_SOURCE),
-            code("document-code-fetches-and-runs", "(?:urlretrieve|urlopen|requests\\.get|wget\\.download|http\\.request|\\bwget\\b)[^\\n]*\\n?[\\s\\S]{0,300}?"
+            code("document-code-sends-private-data", "getpass|clipboard|pyperclip|pbpaste|xsel|screenshot|pyautogui|pynput|keyboard.on_press|cookie|.ssh/|private|/etc/passwd|/etc/shadow|geocoder.ip|contacts.csv|driverquery|usb.core|.bash_history|keychain|wallet.dat",
+                    PRIVATE_SOURCE + "[\\s\\S]{0,600}?" + SENT_OUT + "|" + SENT_OUT + "[\\s\\S]{0,600}?" + PRIVATE_SOURCE),
+            code("document-code-fetches-and-runs", "exec(|os.system(|pickle.load|nohup python & urlretrieve|urlopen|requests.get|wget|http.request",
+                    "(?:urlretrieve|urlopen|requests\\.get|wget\\.download|http\\.request|\\bwget\\b)[^\\n]*\\n?[\\s\\S]{0,300}?"
                     + "(?:\\bexec\\(\\s*open|os\\.system\\([^)\\n]*python|pickle\\.loads?\\(|nohup python)|(?:\\bexec\\(|pickle\\.loads?\\()[^\\n]{0,80}(?:urlopen|requests\\.get)"),
-            code("document-code-destroys", "rmtree\\(\\s*[\"']/[\"']|rm -rf /(?:\\*|[\\s\"']|$)|--no-preserve-root|dd if=/dev/\\w+ of=/dev/(?:sd|nvme|hd)|while True:\\s*\\n\\s*os\\.fork\\(\\)"
+            code("document-code-destroys", "rmtree|rm -rf|--no-preserve-root|dd if=|os.fork|ipconfig|/etc/hosts|net_connections|win32_networkadapterconfiguration|os.remove",
+                    "rmtree\\(\\s*[\"']/[\"']|rm -rf /(?:\\*|[\\s\"']|$)|--no-preserve-root|dd if=/dev/\\w+ of=/dev/(?:sd|nvme|hd)|while True:\\s*\\n\\s*os\\.fork\\(\\)"
                     + "|ipconfig[\"', ]+/release|/etc/hosts[\"'], [\"']a|net_connections\\(\\)[\\s\\S]{0,120}terminate\\(\\)|Win32_NetworkAdapterConfiguration[\\s\\S]{0,120}Disable\\(\\)"
                     + "|os\\.remove\\([\"']/(?:lib|usr|bin|boot|etc)"),
-            code("document-code-remote-shell", "os\\.dup2\\(|[\"']/bin/(?:ba)?sh[\"'],\\s*[\"']-i|nc -e\\b|/dev/tcp/"),
-            code("document-code-encrypts-with-fetched-key", "(?:encrypt|Cipher\\(|AES\\.new|Fernet)[\\s\\S]{0,400}?(?:requests\\.get|urlopen)"
+            code("document-code-remote-shell", "os.dup2|/bin/|nc -e|/dev/tcp/", "os\\.dup2\\(|[\"']/bin/(?:ba)?sh[\"'],\\s*[\"']-i|nc -e\\b|/dev/tcp/"),
+            code("document-code-encrypts-with-fetched-key", "encrypt|cipher(|aes.new|fernet & requests.get|urlopen", "(?:encrypt|Cipher\\(|AES\\.new|Fernet)[\\s\\S]{0,400}?(?:requests\\.get|urlopen)"
                     + "|(?:requests\\.get|urlopen)[\\s\\S]{0,400}?(?:encrypt\\(|encryptor\\(|AES\\.new|Fernet\\()"));
 
     /** A rule on code: case matters ({@code os.system}, not prose's "OS system"). */
-    private static Rule code(String name, String regex) {
-        return new Rule(name, 0.5, Pattern.compile(regex));
+    private static Rule code(String name, String gate, String regex) {
+        return new Rule(name, 0.5, Pattern.compile(regex), Gate.of(gate));
     }
 
-    private static Rule rule(String name, double weight, String regex) {
-        return new Rule(name, weight, Pattern.compile("(?im)" + regex));
+    private static Rule rule(String name, double weight, String gate, String regex) {
+        return new Rule(name, weight, Pattern.compile("(?im)" + regex), Gate.of(gate));
     }
 
     /**
@@ -158,8 +167,9 @@ final class DocumentRules {
     }
 
     private static double apply(List<Rule> rules, String text, double keep, List<String> fired) {
+        String lower = Gate.lower(text);
         for (Rule rule : rules) {
-            if (rule.pattern().matcher(text).find()) {
+            if (rule.gate().open(lower) && rule.pattern().matcher(text).find()) {
                 keep *= 1.0 - rule.weight();
                 if (fired != null) {
                     fired.add(rule.name());
@@ -303,42 +313,47 @@ final class DocumentRules {
         return -1;
     }
 
-    private static final Pattern ABOUT_THE_ANSWER = Pattern.compile(
-            "\\byour (?:(?:final|next|own|whole|entire|full|complete) )?" + PRODUCT + "\\b|\\b(?:the|any|every|each) " + PRODUCT + " you\\b|\\bwhatever (?:you|they|it)\\b"
-                    + "|\\b(?:any|every|each) (?:answer|reply|response|summary)\\b|\\b(?:every|each|all) (?:word|sentence|line)s? you\\b"
-                    + "|(?:^|[.!?\\n:,]\\s*)(?:please |now |always )?(?:reply|respond|answer|write back)\\b",
-            Pattern.MULTILINE);
     /** Literals every mention of the answer contains one of: a document with none is not read further. */
-    private static final List<String> ANSWER_WORDS = List.of("your", "whatever", "repl", "respond", "answer", "summar", "output", "digest", "extraction",
-            "translation", "paraphrase", "json", "write-up", "analysis", "evaluation", "result", "message", "rewrite", "write back");
+    private static final List<String> ANSWER_WORDS = List.of("your ", "whatever", "repl", "respond", "answer", "summar", "output", "digest", "extraction",
+            "translation", "paraphrase", "json", "write-up", "analysis", "evaluation", "result", "rewrite", "write back");
     /** How far a sentence is read around a mention of the answer. */
     private static final int REACH = 240;
 
     /** The sentences (up to {@link #REACH} characters each way) around each mention of the answer, one per line; null when there is none. */
     static String sentencesAboutTheAnswer(String text, String lower) {
-        boolean named = false;
+        // every mention of the answer contains one of the literals: the sentences around their occurrences are read
+        // (a scan by hand; a pattern of the mentions' alternatives took ~80 us per 1 KB document)
+        int[] at = new int[8];
+        int found = 0;
         for (String word : ANSWER_WORDS) {
-            if (lower.contains(word)) {
-                named = true;
-                break;
+            for (int i = lower.indexOf(word); i >= 0; i = lower.indexOf(word, i + word.length())) {
+                if (found == at.length) {
+                    at = java.util.Arrays.copyOf(at, found * 2);
+                }
+                at[found++] = i;
             }
         }
-        if (!named) {
+        if (found == 0) {
             return null;
         }
-        java.util.regex.Matcher m = ABOUT_THE_ANSWER.matcher(lower);
+        java.util.Arrays.sort(at, 0, found);
         StringBuilder out = null;
         int readTo = -1;
-        while (m.find()) {
-            int from = Math.max(0, m.start() - REACH);
-            for (int i = m.start() - 1; i >= from; i--) {
+        for (int k = 0; k < found; k++) {
+            int start = at[k];
+            if (start < readTo) {
+                continue;
+            }
+            int from = Math.max(0, start - REACH);
+            for (int i = start - 1; i >= from; i--) {
                 if (text.charAt(i) == '\n' || (i > 0 && ".!?".indexOf(text.charAt(i - 1)) >= 0 && Character.isWhitespace(text.charAt(i)))) {
-                    from = i;
+                    // the sentence starts after the break: an order that opens it ("Respond using ...") is read as one
+                    from = i + 1;
                     break;
                 }
             }
-            int to = Math.min(text.length(), m.end() + REACH);
-            for (int i = m.end(); i < to; i++) {
+            int to = Math.min(text.length(), start + REACH);
+            for (int i = start; i < to; i++) {
                 if (text.charAt(i) == '\n' || (".!?".indexOf(text.charAt(i)) >= 0 && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1))))) {
                     to = Math.min(text.length(), i + 1);
                     break;
