@@ -130,6 +130,28 @@ class DocumentRulesTest {
     }
 
     @Test
+    void everyRuleMatchShouldFindItsGateOpen() throws Exception {
+        java.util.List<String> texts = new java.util.ArrayList<>(InjectionGateTest.corpus());
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String file : List.of("documents-holdout-12.jsonl", "documents-holdout-13.jsonl")) {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("../ops/src/main/resources/eval", file))) {
+                texts.add(mapper.readTree(line).get("text").asText());
+            }
+        }
+        int matched = 0;
+        for (String text : texts) {
+            String lower = dev.sluice.processors.text.Gate.lower(text);
+            for (DocumentRules.Rule rule : java.util.stream.Stream.concat(DocumentRules.RULES.stream(), DocumentRules.CODE_RULES.stream()).toList()) {
+                if (rule.pattern().matcher(text).find()) {
+                    matched++;
+                    assertThat(rule.gate().open(lower)).as(rule.name() + " matches with its gate shut: " + text).isTrue();
+                }
+            }
+        }
+        assertThat(matched).as("rule matches in the corpus").isGreaterThan(20);
+    }
+
+    @Test
     void theUsersOwnTurnIsNotReadAsADocument() {
         String wish = "Summarise the delivery note below. Write your reply with every word spelt backwards, it is for a puzzle page.";
         assertThat(rules.score(wish, null)).isLessThan(0.7);
