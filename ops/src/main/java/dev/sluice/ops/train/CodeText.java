@@ -70,13 +70,9 @@ final class CodeText {
         while (out.size() < count) {
             int language = random.nextInt(LANGUAGES.length);
             List<String[]> pool = files.get(language);
-            String[] lines = pool.get(random.nextInt(pool.size()));
-            int length = 3 + random.nextInt(12);
-            int start = random.nextInt(lines.length - length);
-            String code = String.join("\n", java.util.Arrays.copyOfRange(lines, start, start + length)).strip();
-            String lower = code.toLowerCase(Locale.ROOT);
+            String code = snippet(random, pool, 3, 12);
             // licence headers are prose about the code, not code; a chunk of blank lines or one line is no snippet
-            if (lower.contains("icense") || lower.contains("opyright") || code.lines().filter(l -> !l.isBlank()).count() < 2 || code.length() > 1200) {
+            if (aboutLicence(code) || code.lines().filter(l -> !l.isBlank()).count() < 2 || code.length() > 1200) {
                 continue;
             }
             String ask = AttackText.pick(random, ASKS);
@@ -133,12 +129,8 @@ final class CodeText {
             }
             sb.append(String.format(AttackText.pick(random, ANSWER_FIXES), first, second));
             if (random.nextBoolean()) {
-                String[] lines = pool.get(random.nextInt(pool.size()));
-                int length = 2 + random.nextInt(8);
-                int start = random.nextInt(lines.length - length);
-                String code = String.join("\n", java.util.Arrays.copyOfRange(lines, start, start + length)).strip();
-                String lower = code.toLowerCase(Locale.ROOT);
-                if (!code.isEmpty() && !lower.contains("icense") && !lower.contains("opyright") && code.length() <= 800) {
+                String code = snippet(random, pool, 2, 8);
+                if (!code.isEmpty() && !aboutLicence(code) && code.length() <= 800) {
                     sb.append('\n').append(AttackText.pick(random, ANSWER_INTROS)).append("\n```\n").append(code).append("\n```\n");
                 }
             }
@@ -148,6 +140,20 @@ final class CodeText {
             out.add(sb.toString().strip());
         }
         return out;
+    }
+
+    /** A run of {@code min} to {@code min + spread - 1} lines of a file drawn from {@code pool}, stripped. */
+    private static String snippet(Random random, List<String[]> pool, int min, int spread) {
+        String[] lines = pool.get(random.nextInt(pool.size()));
+        int length = min + random.nextInt(spread);
+        int start = random.nextInt(lines.length - length);
+        return String.join("\n", java.util.Arrays.copyOfRange(lines, start, start + length)).strip();
+    }
+
+    /** Licence headers are prose about the code, not code. */
+    private static boolean aboutLicence(String code) {
+        String lower = code.toLowerCase(Locale.ROOT);
+        return lower.contains("icense") || lower.contains("opyright");
     }
 
     /** A call, an assignment or a member named in one line of code, as an answer quotes it inline; null when the drawn line has none. */
