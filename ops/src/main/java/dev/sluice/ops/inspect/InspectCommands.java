@@ -132,12 +132,16 @@ public final class InspectCommands {
                 + "instructions, not scored for injection, but the text is checked against what they protect or rule out (docs/evaluation.md).")
         String system;
 
+        @Option(names = "--document", description = "Send the text as a document handed over (a tool turn) instead of the user's turn: an order about the "
+                + "answer planted in it is read as an injection (docs/requests.md).")
+        boolean document;
+
         @Override
         public Integer call() throws Exception {
             String text = input.text();
             GatewayConfig gateway = input.gateway();
             Classifier classifier = dev.sluice.topology.Classifiers.create(gateway, input.detector(gateway));
-            ChatMessage user = new ChatMessage(Role.USER, text, null, null);
+            ChatMessage user = new ChatMessage(document ? Role.TOOL : Role.USER, text, null, null);
             List<ChatMessage> messages = system == null ? List.of(user) : List.of(new ChatMessage(Role.SYSTEM, system, null, null), user);
             Classifier.Explanation e = classifier.explain(messages, label, input.country, structured);
             var c = e.result().classification();
