@@ -64,24 +64,38 @@ final class CodeText {
      *                               and a model trained without it would differ from the shipped one
      */
     static List<String> prompts(Path directory, int count, long seed) throws IOException {
+        return draw(directory, count, seed, (random, language, pool) -> {
+            String code = snippet(random, pool, 3, 12);
+            // licence headers are prose about the code, not code; a chunk of blank lines or one line is no snippet
+            if (aboutLicence(code) || code.lines().filter(l -> !l.isBlank()).count() < 2 || code.length() > 1200) {
+                return null;
+            }
+            String ask = AttackText.pick(random, ASKS);
+            String block = random.nextBoolean() ? "```" + FENCES[language] + "\n" + code + "\n```" : code;
+            return switch (random.nextInt(4)) {
+                case 0 -> code;
+                case 1 -> block + "\n\n" + ask;
+                default -> ask + "\n" + block;
+            };
+        });
+    }
+
+    /** Composes one text from a language's files ({@code pool}) with the draw's random, or null to draw again. */
+    private interface Composer {
+        String compose(Random random, int language, List<String[]> pool);
+    }
+
+    /** {@code count} texts from the artifacts in {@code directory}, each from a language drawn with {@code seed}. */
+    private static List<String> draw(Path directory, int count, long seed, Composer composer) throws IOException {
         List<List<String[]>> files = read(directory);
         Random random = new Random(seed);
         List<String> out = new ArrayList<>(count);
         while (out.size() < count) {
             int language = random.nextInt(LANGUAGES.length);
-            List<String[]> pool = files.get(language);
-            String code = snippet(random, pool, 3, 12);
-            // licence headers are prose about the code, not code; a chunk of blank lines or one line is no snippet
-            if (aboutLicence(code) || code.lines().filter(l -> !l.isBlank()).count() < 2 || code.length() > 1200) {
-                continue;
+            String text = composer.compose(random, language, files.get(language));
+            if (text != null) {
+                out.add(text);
             }
-            String ask = AttackText.pick(random, ASKS);
-            String block = random.nextBoolean() ? "```" + FENCES[language] + "\n" + code + "\n```" : code;
-            out.add(switch (random.nextInt(4)) {
-                case 0 -> code;
-                case 1 -> block + "\n\n" + ask;
-                default -> ask + "\n" + block;
-            });
         }
         return out;
     }
@@ -112,16 +126,11 @@ final class CodeText {
      * inline, sometimes a block of code, a closing note. The code is read from the same artifacts as {@link #prompts}.
      */
     static List<String> answers(Path directory, int count, long seed) throws IOException {
-        List<List<String[]>> files = read(directory);
-        Random random = new Random(seed);
-        List<String> out = new ArrayList<>(count);
-        while (out.size() < count) {
-            int language = random.nextInt(LANGUAGES.length);
-            List<String[]> pool = files.get(language);
+        return draw(directory, count, seed, (random, language, pool) -> {
             String first = inlineCode(random, pool);
             String second = inlineCode(random, pool);
             if (first == null || second == null) {
-                continue;
+                return null;
             }
             StringBuilder sb = new StringBuilder();
             if (random.nextInt(3) > 0) {
@@ -137,9 +146,8 @@ final class CodeText {
             if (random.nextBoolean()) {
                 sb.append(sb.charAt(sb.length() - 1) == '\n' ? "" : " ").append(AttackText.pick(random, ANSWER_CLOSERS));
             }
-            out.add(sb.toString().strip());
-        }
-        return out;
+            return sb.toString().strip();
+        });
     }
 
     /** A run of {@code min} to {@code min + spread - 1} lines of a file drawn from {@code pool}, stripped. */

@@ -463,11 +463,6 @@ public final class InjectionDetector {
         return DocumentRules.handsOverDocuments(instructions);
     }
 
-    /** The same with the instructions already read: a request's turns share its system turns. */
-    double scoreIn(String text, InstructionContext context) {
-        return evaluate(text, null, context, false);
-    }
-
     /**
      * The score of a document handed over with the instructions: a {@code tool} turn's text or a template
      * variable's value. It is read as a turn is, and also by {@link DocumentRules}: in a document, a sentence
@@ -478,7 +473,7 @@ public final class InjectionDetector {
         return evaluate(text, null, InstructionContext.of(instructions), true);
     }
 
-    /** The same with the instructions already read. */
+    /** A turn's score with the instructions already read (a request's turns share its system turns); {@code document} as for {@link #scoreDocument}. */
     double scoreIn(String text, InstructionContext context, boolean document) {
         return evaluate(text, null, context, document);
     }
