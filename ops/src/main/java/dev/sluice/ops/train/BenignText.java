@@ -473,7 +473,7 @@ final class BenignText {
     // the caller's own framing in the user turn: a role, a task, a format, maybe tools and the input. Role prompting is the most
     // common way prompts are written, and without it the model read "You are a ..." and "Thought: / Action:" as a persona attack
     private static final String[] ROLES = {"data analyst", "technical writer", "senior Java developer", "customer support agent", "tax adviser",
-            "HR business partner", "copy editor", "SQL expert", "travel planner", "procurement specialist", "compliance officer", "project manager",
+            "HR business partner", "proofreader", "SQL expert", "travel planner", "procurement specialist", "compliance officer", "project manager",
             "marketing copywriter", "Python tutor", "paralegal", "financial analyst", "UX researcher", "translator", "recruiter", "logistics coordinator",
             "security analyst", "dietitian", "maths teacher", "sales engineer", "bookkeeper", "ticket classifier", "essay grader", "summarisation assistant",
             "information extraction engine", "JSON formatter", "request router", "answer evaluator", "planning agent", "research assistant",

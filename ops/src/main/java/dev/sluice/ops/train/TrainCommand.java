@@ -48,10 +48,10 @@ public final class TrainCommand implements Runnable {
         @Option(names = "--code-corpus", description = "Directory of the source-code artifacts read as benign code (default: where the ops build copies them, ops/target/corpus).")
         Path codeCorpus;
 
-        @Option(names = "--average", defaultValue = "4", description = "How many models to train, each with its own seed and composed text, and average (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--average", defaultValue = "8", description = "How many models to train, each with its own seed and composed text, and average (default: ${DEFAULT-VALUE}).")
         int average;
 
-        /** How far apart the seeds of the averaged models are: each uses {@code seed + k * SEED_STRIDE} and the composed parts the next 17. */
+        /** How far apart the seeds of the averaged models are: each uses {@code seed + k * SEED_STRIDE} and the composed parts the next 19. */
         static final long SEED_STRIDE = 1000;
 
         @Option(names = "--epochs", defaultValue = "5")
@@ -70,7 +70,7 @@ public final class TrainCommand implements Runnable {
          * (a third as many), ordinary work in the attacks' other languages with their override words (a sixth as many),
          * prompts of document pipelines and plain task instructions (a third as many each), role prompts (a third as many),
          * code prompts from the artifacts in {@code corpus} (a third as many), notices, prompts about conversations with an AI,
-         * persona requests and simulations and answers about code (a third as many each), attacks, defended documents that carry a
+         * persona requests and simulations, answers about code and build requests, image prompts and sectioned templates (a third as many each), attacks, defended documents that carry a
          * planted instruction all the same (a sixth as many) and role prompts with one (a twelfth as many).
          */
         static Map<String, List<LinearTextModel.Example>> composedParts(long seed, int hardNegatives, int documents, int attacks, Path corpus) throws java.io.IOException {
@@ -91,6 +91,7 @@ public final class TrainCommand implements Runnable {
             parts.put("prompts about conversations with an AI", benign(BenignText.conversationTasks(documents / 3, seed + 16)));
             parts.put("persona requests and simulations", benign(BenignText.actAsRequests(documents / 3, seed + 17)));
             parts.put("answers about code", benign(CodeText.answers(corpus, documents / 3, seed + 18)));
+            parts.put("build requests, image prompts and sectioned prompt templates", benign(SpecText.specs(documents, seed + 19)));
             parts.put("composed attacks", AttackText.attacks(attacks, seed + 2).stream().map(s -> new LinearTextModel.Example(s, true)).toList());
             parts.put("defended documents with a planted instruction",
                     AttackText.defendedPlanted(documents / 6, seed + 7).stream().map(s -> new LinearTextModel.Example(s, true)).toList());

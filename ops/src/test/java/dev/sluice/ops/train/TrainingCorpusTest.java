@@ -53,7 +53,7 @@ class TrainingCorpusTest {
     void theComposedTextShouldShareNoRunOfWordsWithTheHoldOutFiles() throws IOException {
         Set<String> runs = new HashSet<>();
         List<LinearTextModel.Example> corpus = everyAveragedModelsCorpus();
-        assertThat(corpus.size()).as("four composed texts").isEqualTo(4 * defaultCorpus().size());
+        assertThat(corpus.size()).as("eight composed texts").isEqualTo(8 * defaultCorpus().size());
         for (LinearTextModel.Example example : corpus) {
             runs.addAll(runs(example.text()));
         }
