@@ -36,7 +36,44 @@ import picocli.CommandLine.Parameters;
 public final class SluiceCli implements Runnable {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new SluiceCli()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line, with bad input reported as bad input: a file that is missing, unreadable or a directory, input
+     * that is not JSON, a record without what the command needs. Each is one line on standard error naming the command,
+     * the file and (for JSON) the line, and exit code 2, as a refused policy or template is; anything else is a fault and
+     * keeps its stack trace.
+     */
+    public static CommandLine commandLine() {
+        return new CommandLine(new SluiceCli()).setExecutionExceptionHandler((e, command, parsed) -> {
+            String problem = inputProblem(e);
+            if (problem == null) {
+                throw e;
+            }
+            command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + problem);
+            return 2;
+        });
+    }
+
+    /** What is wrong with the input, or null when {@code e} is not about the input. */
+    static String inputProblem(Throwable e) {
+        Throwable cause = e instanceof java.io.UncheckedIOException unchecked ? unchecked.getCause() : e;
+        if (cause instanceof BadInputException bad) {
+            return bad.getMessage();
+        }
+        if (cause instanceof java.nio.file.NoSuchFileException missing) {
+            return "no such file: " + missing.getFile();
+        }
+        if (cause instanceof java.nio.file.AccessDeniedException denied) {
+            return "cannot read " + denied.getFile() + ": permission denied";
+        }
+        if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+            com.fasterxml.jackson.core.JsonLocation at = json.getLocation();
+            return "input is not the JSON expected" + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")") + ": "
+                    + json.getOriginalMessage();
+        }
+        return null;
     }
 
     @Override

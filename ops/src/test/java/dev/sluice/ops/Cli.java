@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import picocli.CommandLine;
 
 /** Runs the {@code sluice} command line in-process and returns what it printed; it must exit 0. */
 final class Cli {
@@ -25,7 +24,7 @@ final class Cli {
         PrintStream original = System.err;
         System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         try {
-            assertThat(new CommandLine(new SluiceCli()).execute(args)).isEqualTo(code);
+            assertThat(SluiceCli.commandLine().execute(args)).isEqualTo(code);
         } finally {
             System.setErr(original);
         }
@@ -42,7 +41,7 @@ final class Cli {
             System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         }
         try {
-            assertThat(new CommandLine(new SluiceCli()).execute(args)).isZero();
+            assertThat(SluiceCli.commandLine().execute(args)).isZero();
         } finally {
             System.setOut(original);
             System.setIn(originalIn);

@@ -2,6 +2,7 @@ package dev.sluice.ops.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.ops.BadInputException;
 import dev.sluice.processors.classify.InjectionDetector;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -57,30 +58,65 @@ public final class InjectionEval {
     }
 
     private static List<Example> read(Path file, boolean controlsBenign) throws IOException {
+        BadInputException.requireFile(file);
         ObjectMapper mapper = new ObjectMapper();
         String content = Files.readString(file, StandardCharsets.UTF_8).strip();
         List<Example> examples = new ArrayList<>();
         if (content.startsWith("[")) {
-            for (JsonNode item : mapper.readTree(content)) {
-                examples.add(example(item, controlsBenign));
+            int item = 0;
+            JsonNode array;
+            try {
+                array = mapper.readTree(content);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+                throw BadInputException.notJson(file, notJson);
             }
-            return examples;
+            for (JsonNode node : array) {
+                examples.add(example(node, controlsBenign, file + " item " + ++item));
+            }
+        } else {
+            String[] lines = content.split("\n");
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].isBlank()) {
+                    continue;
+                }
+                JsonNode node;
+                try {
+                    node = mapper.readTree(lines[i]);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+                    throw new BadInputException(file + " line " + (i + 1) + ": not JSON: " + notJson.getOriginalMessage());
+                }
+                examples.add(example(node, controlsBenign, file + " line " + (i + 1)));
+            }
         }
-        for (String line : content.split("\n")) {
-            if (!line.isBlank()) {
-                examples.add(example(mapper.readTree(line), controlsBenign));
-            }
+        if (examples.isEmpty()) {
+            throw new BadInputException(file + ": no examples (expected JSON lines {\"text\": ..., \"label\": 0|1}, promptshield's lines or CyberSecEval's JSON array)");
         }
         return examples;
     }
 
-    private static Example example(JsonNode item, boolean controlsBenign) {
+    /** One example; {@code where} names the file and line for the message when the record lacks its text or its label. */
+    private static Example example(JsonNode item, boolean controlsBenign, String where) {
+        if (!item.isObject()) {
+            throw new BadInputException(where + ": expected a JSON object, found " + item.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
+        }
         if (item.has("user_input")) {
             return new Example(item.path("user_input").asText(), true, item.hasNonNull("test_case_prompt") ? item.get("test_case_prompt").asText() : null);
         }
-        String text = item.has("text") ? item.path("text").asText() : item.path("prompt").asText();
+        JsonNode text = item.has("text") ? item.get("text") : item.get("prompt");
+        if (text == null || !text.isTextual()) {
+            throw new BadInputException(where + ": no \"text\" (or \"prompt\") string");
+        }
+        JsonNode label = item.get("label");
+        boolean injection;
+        if (label != null && label.isBoolean()) {
+            injection = label.booleanValue();
+        } else if (label != null && label.isIntegralNumber() && (label.intValue() == 0 || label.intValue() == 1)) {
+            injection = label.intValue() == 1;
+        } else {
+            throw new BadInputException(where + ": \"label\" must be 0 (benign) or 1 (injection)" + (label == null ? ", and there is none" : ", not " + label));
+        }
         boolean control = controlsBenign && "control".equals(item.path("attack_type").asText());
-        return new Example(text, item.path("label").asInt() == 1 && !control, item.hasNonNull("system") ? item.get("system").asText() : null,
+        return new Example(text.asText(), injection && !control, item.hasNonNull("system") ? item.get("system").asText() : null,
                 "tool".equals(item.path("role").asText()));
     }
 

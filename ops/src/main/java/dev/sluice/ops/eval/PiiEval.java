@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.ops.BadInputException;
 import dev.sluice.processors.redact.PiiDetector;
 import dev.sluice.processors.redact.PiiFinding;
 import java.io.IOException;
@@ -79,15 +80,36 @@ public final class PiiEval {
      *                    {@code full_text} and {@code spans}, one per input record, in input order), or null
      */
     public static Map<String, Counts> run(Path file, PiiDetector detector, String region, Path predictions) throws IOException {
+        BadInputException.requireFile(file);
         ObjectMapper mapper = new ObjectMapper();
-        JsonNode samples = mapper.readTree(file.toFile());
+        JsonNode samples;
+        try {
+            samples = mapper.readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+            throw BadInputException.notJson(file, notJson);
+        }
+        if (samples == null || !samples.isArray() || samples.isEmpty()) {
+            throw new BadInputException(file + ": expected presidio-research JSON, a non-empty array of records {\"full_text\": ..., \"spans\": [...]}");
+        }
         ArrayNode written = mapper.createArrayNode();
         Map<String, Counts> counts = new TreeMap<>();
+        int index = 0;
         for (JsonNode sample : samples) {
+            index++;
+            if (!sample.path("full_text").isTextual() || (sample.has("spans") && !sample.get("spans").isArray())) {
+                throw new BadInputException(file + " record " + index + ": expected {\"full_text\": a string, \"spans\": an array}");
+            }
             String text = sample.path("full_text").asText();
             List<Span> gold = new ArrayList<>();
             List<Span> unscored = new ArrayList<>();
+            int length = text.codePointCount(0, text.length());
             for (JsonNode span : sample.path("spans")) {
+                int start = span.path("start_position").asInt(-1);
+                int end = span.path("end_position").asInt(-1);
+                if (!span.path("start_position").isIntegralNumber() || !span.path("end_position").isIntegralNumber() || start < 0 || end < start || end > length) {
+                    throw new BadInputException(file + " record " + index + ": a span needs start_position <= end_position within the text's "
+                            + length + " characters, found " + span.path("start_position") + " and " + span.path("end_position"));
+                }
                 String mapped = MAPPING.get(span.path("entity_type").asText());
                 // presidio-research offsets count code points (Python string indices)
                 Span s = new Span(mapped, utf16(text, span.path("start_position").asInt()), utf16(text, span.path("end_position").asInt()));

@@ -57,6 +57,7 @@ public final class InspectCommands {
                 InputStream in = System.in;
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
+            dev.sluice.ops.BadInputException.requireFile(file);
             return Files.readString(file, StandardCharsets.UTF_8);
         }
 
