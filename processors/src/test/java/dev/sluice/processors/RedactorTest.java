@@ -137,6 +137,48 @@ class RedactorTest {
     }
 
     @Test
+    void shouldFindPasswordsWrittenAfterTheWordOrALogin() {
+        // the value alone is the secret; the words before it stay readable
+        assertThat(secrets("Use the shared account with password Tr0ub4dor&3 until Friday.")).containsExactly("Tr0ub4dor&3");
+        assertThat(secrets("Her VPN password 'Lantern42' was in the chat.")).containsExactly("Lantern42");
+        assertThat(secrets("The temporary password was \"Orchard7\", please change it.")).containsExactly("Orchard7");
+        assertThat(secrets("Change your password to Autumn#2026 before logging in.")).containsExactly("Autumn#2026");
+        assertThat(secrets("Password: hunter22")).containsExactly("hunter22");
+        assertThat(secrets("The wifi password is Sunshine")).containsExactly("Sunshine");
+        assertThat(secrets("The log showed password attempt revealed: 'Mar1gold'.")).containsExactly("Mar1gold");
+        assertThat(secrets("Login: ops.lead@example.org / Gr33n!Field")).containsExactly("Gr33n!Field");
+        assertThat(secrets("The passphrase 'amber lantern river 42' opens the vault.")).containsExactly("amber lantern river 42");
+        // an @ in a password does not make it an address
+        assertThat(secrets("her login password Pine@2031.")).containsExactly("Pine@2031");
+    }
+
+    @Test
+    void shouldNotTakeTheWordsAroundAPasswordForOne() {
+        assertThat(secrets("Please reset my password.")).isEmpty();
+        assertThat(secrets("Your password is expired, sign in again.")).isEmpty();
+        assertThat(secrets("The password must have 12 characters and a symbol.")).isEmpty();
+        assertThat(secrets("Passwords are stored as salted hashes.")).isEmpty();
+        assertThat(secrets("Send the new password to jo.berg@example.com today.")).isEmpty();
+        assertThat(secrets("Request a password reset for user jsmith01 at the desk.")).isEmpty();
+        assertThat(secrets("Reset it at https://accounts.example.com/password/reset?step=2 now.")).isEmpty();
+        assertThat(secrets("Write to ana@example.com / or call the desk.")).isEmpty();
+        assertThat(secrets("A checklist for a strong password: length, symbols, no reuse.")).isEmpty();
+        assertThat(secrets("Keys are derived from passwords (PBKDF2) with a salt.")).isEmpty();
+    }
+
+    @Test
+    void aRedactedPasswordShouldNotBeFoundAgainInItsPlaceholder() {
+        // the text is read again after each pass, and "password: <SECRET_1>" must not make a second secret of the placeholder
+        Redaction r = new Redactor(detector).redact(List.of(new ChatMessage(Role.USER, "password: hunter22, api key: k3y-0000-1111", null, null)), "US");
+        assertThat(r.messages().get(0).getContent()).isEqualTo("password: <SECRET_1>, <SECRET_2>");
+        assertThat(r.counts()).containsEntry(PiiType.SECRET, 2);
+    }
+
+    private List<String> secrets(String text) {
+        return detector.detect(text, "US").stream().filter(f -> f.type() == PiiType.SECRET).map(PiiFinding::value).toList();
+    }
+
+    @Test
     void shouldFindEuNationalIdentifiersByTheirChecks() {
         assertThat(types("Steuer-ID 86095742719 bitte eintragen")).containsExactly(PiiType.NATIONAL_ID);
         assertThat(types("Steuer-ID 86095742718 bitte eintragen")).isEmpty(); // wrong check digit
