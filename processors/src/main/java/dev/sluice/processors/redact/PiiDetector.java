@@ -96,8 +96,7 @@ public final class PiiDetector {
     /** A word that names a password; what follows it may be one ({@link #passwords}). */
     static final Pattern PASSWORD_WORD = Pattern.compile("(?i)\\b(?:password|passwd|pwd|passphrase|passcode|pass code)s?\\b");
     static final Gate PASSWORD_GATE = Gate.of("pass ; pwd");
-    /** A login written as an e-mail address, a slash and the password: "edward@example.com / W!nter2024". */
-    static final Pattern CREDENTIAL_PAIR = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+\\s*/\\s*(\\S+)");
+
     static final Gate.Guarded URL = Gate.Guarded.led("(?i)\\b(?:https?://[^\\s<>\"']+|www\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)+[^\\s<>\"']*)", "http|www.");
     private static final String MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
     /** A date without a year ends with its month: "1er septembre", "4 de septiembre" end up to 16 characters after the day's last digit. */
@@ -368,21 +367,16 @@ public final class PiiDetector {
         if (PASSWORD_GATE.open(lower)) {
             passwords(text, candidates);
         }
-        if (at && text.indexOf('/') >= 0) {
-            for (Matcher m = CREDENTIAL_PAIR.matcher(text); m.find(); ) {
-                int end = valueEnd(text, m.start(1), m.end(1));
-                String value = text.substring(m.start(1), end);
-                if (passwordLike(value)) {
-                    candidates.add(new PiiFinding(PiiType.SECRET, m.start(1), end, value, 0.9, "secret: password after a login"));
-                }
-            }
-        }
         DigitRegions regions = digits >= 1 ? DigitRegions.of(text) : null;
         if (digits >= 7) {
             candidates.addAll(NationalIds.find(text, regions, full, fullLower.get()));
         }
         if (at) {
+            int before = candidates.size();
             DigitRegions.of(text, '@').find(EMAIL, m -> candidates.add(new PiiFinding(PiiType.EMAIL, m.start(), m.end(), m.group(), 0.95, "email: pattern")));
+            for (int k = before, found = candidates.size(); k < found; k++) {
+                loginPassword(text, candidates.get(k).end(), candidates);
+            }
         }
         if (dots >= 1) {
             URL.findAll(text, lower, m -> candidates.add(new PiiFinding(PiiType.URL, m.start(), m.end(), m.group(), 0.9, "url: pattern")));
@@ -956,6 +950,30 @@ public final class PiiDetector {
             }
         }
         return -1;
+    }
+
+    /** A login written as an e-mail address, a slash and the password ("edward@example.com / W!nter2024"): the password after the address ending at {@code at}. */
+    private static void loginPassword(String text, int at, List<PiiFinding> out) {
+        int i = at;
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        if (i >= text.length() || text.charAt(i) != '/') {
+            return;
+        }
+        i++;
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        int start = i;
+        while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        int end = valueEnd(text, start, i);
+        String value = text.substring(start, end);
+        if (passwordLike(value) && !A_PLACEHOLDER.matcher(value).matches()) {
+            out.add(new PiiFinding(PiiType.SECRET, start, end, value, 0.9, "secret: password after a login"));
+        }
     }
 
     /** Where a value that runs to {@code end} ends once closing quotes and a sentence's punctuation are left out. */
