@@ -29,7 +29,7 @@ class TrainingCorpusTest {
             "/eval/benign-defended-holdout.jsonl", "/eval/benign-defended-holdout-2.jsonl",
             "/eval/attacks-holdout-7.jsonl", "/eval/benign-holdout-7.jsonl", "/eval/attacks-holdout-8.jsonl", "/eval/benign-holdout-8.jsonl",
             "/eval/attacks-holdout-9.jsonl", "/eval/benign-holdout-9.jsonl", "/eval/attacks-holdout-10.jsonl", "/eval/benign-holdout-10.jsonl",
-            "/eval/attacks-holdout-11.jsonl", "/eval/benign-holdout-11.jsonl"};
+            "/eval/attacks-holdout-11.jsonl", "/eval/benign-holdout-11.jsonl", "/eval/attacks-holdout-14.jsonl", "/eval/benign-holdout-14.jsonl"};
 
     private static List<LinearTextModel.Example> defaultCorpus() throws java.io.IOException {
         TrainCommand.Injection command = new TrainCommand.Injection();
@@ -76,7 +76,7 @@ class TrainingCorpusTest {
                 }
             }
         }
-        assertThat(lines).isEqualTo(1040);
+        assertThat(lines).isEqualTo(1140);
         assertThat(shared).isEmpty();
     }
 
