@@ -851,12 +851,13 @@ public final class PiiDetector {
      * Passwords written into text after a word that names one (written by hand: no library reads prose for them). The value
      * is the first token among the next few that is quoted ("password was 'KnightRider!'"), follows a colon or an equals
      * sign ("password: hunter22"), or looks like a password on its own: six characters or more with a letter and a digit or
-     * a symbol ("with password Qr7!dke#39", "change your password to Winter2025!"), or right after "is" or "was" a capitalised
-     * word ("the password is Sunshine"; "the password is expired" names a state, and a lower-case password there is missed). Connecting words in between are
-     * read past ("password attempt string revealed: ..."; {@link #PASSWORD_FILLERS}), anything else ends the search, as does a sentence's end: "please
-     * reset my password", "the password must have 12 characters" and "passwords are stored as hashes" name no value. An
-     * address or a link after the word is left to its own recogniser. Measured after a public PII set by others showed
-     * 0 of 14 passwords found (docs/evaluation.md); before, only "password is/=/: value" was read.
+     * a symbol ("with password Qr7!dke#39", "change your password to Winter2025!"), or, right after "is" or "was", a
+     * capitalised word ("the password is Sunshine"; "the password is expired" names a state, and a lower-case password
+     * there is missed). Connecting words in between are read past ("password attempt string revealed: ...";
+     * {@link #PASSWORD_FILLERS}); anything else ends the search, as does a sentence's end: "please reset my password", "the
+     * password must have 12 characters" and "passwords are stored as hashes" name no value. An address or a link after the
+     * word is left to its own recogniser. Written after a public PII set by others showed 0 of 14 passwords found
+     * (docs/evaluation.md); before, only "password is/=/: value" was read.
      */
     static void passwords(String text, List<PiiFinding> out) {
         for (Matcher m = PASSWORD_WORD.matcher(text); m.find(); ) {
@@ -928,7 +929,7 @@ public final class PiiDetector {
         }
     }
 
-    /** Whether a quote closes the token that opened with one, at its end or before a trailing punctuation mark. */
+    /** Whether the token that opened with a quote holds its closing quote too ('Lantern42' or 'Lantern42',). */
     private static boolean closesQuote(String text, int from, int end) {
         for (int i = from; i < end; i++) {
             if (QUOTES.indexOf(text.charAt(i)) >= 0) {
@@ -952,7 +953,10 @@ public final class PiiDetector {
         return -1;
     }
 
-    /** A login written as an e-mail address, a slash and the password ("edward@example.com / W!nter2024"): the password after the address ending at {@code at}. */
+    /**
+     * A login written as an e-mail address, a slash and the password ("edward@example.com / W!nter2024"): the password
+     * after the address that ends at {@code at}.
+     */
     private static void loginPassword(String text, int at, List<PiiFinding> out) {
         int i = at;
         while (i < text.length() && text.charAt(i) == ' ') {
