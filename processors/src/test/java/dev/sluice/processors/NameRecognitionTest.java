@@ -32,6 +32,14 @@ class NameRecognitionTest {
     }
 
     @Test
+    void anUnknownCapitalisedWordThatNamesADocumentShouldNotBeAPerson() {
+        // "Aadhaar number", "Voter ID": a document's name, not a second person beside the one it belongs to
+        assertThat(found("The form lists Priya Nair's Aadhaar number and her Voter ID for the bank.")).containsExactly("PERSON:Priya Nair");
+        // a name the lists know stays a name before the same words
+        assertThat(found("Please send Margaret the card number by e-mail.")).contains("PERSON:Margaret");
+    }
+
+    @Test
     void germanDutchAndFrenchProseShouldKeepItsNounsButNotItsPeopleNames() {
         // German capitalises every noun and its polite "you"; some are surnames in one locale's list ("Damen", "Dank")
         assertThat(found("Könnten Sie uns die Angebote bis Donnerstag senden? Mit freundlichen Grüßen und vielen Dank.")).isEmpty();

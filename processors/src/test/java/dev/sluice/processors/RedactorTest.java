@@ -174,6 +174,19 @@ class RedactorTest {
         assertThat(r.counts()).containsEntry(PiiType.SECRET, 2);
     }
 
+    @Test
+    void aNameFoundInOnePlaceShouldBeReplacedWhereverItStandsInTheRequest() {
+        // alone, "Okafor card" reads as a document's name (an unknown word before "card"); the first message's cue says it is
+        // a person, and the same string gets the same placeholder wherever it stands
+        assertThat(detector.detect("Is the Okafor card still valid?", "US")).isEmpty();
+        Redaction r = new Redactor(detector).redact(List.of(
+                new ChatMessage(Role.USER, "Please call Mrs. Okafor about her claim.", null, null),
+                new ChatMessage(Role.USER, "Is the Okafor card still valid? The okaforcard.example portal says so.", null, null)), "US");
+        assertThat(r.messages().get(0).getContent()).isEqualTo("Please call Mrs. <PERSON_1> about her claim.");
+        // whole words only, and the case as found: "okaforcard" is not "Okafor"
+        assertThat(r.messages().get(1).getContent()).startsWith("Is the <PERSON_1> card still valid?").doesNotContain("Okafor");
+    }
+
     private List<String> secrets(String text) {
         return detector.detect(text, "US").stream().filter(f -> f.type() == PiiType.SECRET).map(PiiFinding::value).toList();
     }

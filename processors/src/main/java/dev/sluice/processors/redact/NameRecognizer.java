@@ -910,12 +910,21 @@ final class NameRecognizer {
             confidence = 0.55;
         } else if (foreign.getAsBoolean()) {
             return;
+        } else if (words == 1 && DOCUMENT_AFTER.contains(after)) {
+            // an unknown capitalised word that names a document or a number ("Aadhar number", "Voter ID", "Routing code"),
+            // not a person: found in a public PII set by others, where "Ramesh Krishnan's Aadhar number" made two people.
+            // The same word taken for a name elsewhere in the request is still replaced there and here (Redactor)
+            return;
         } else {
             type = PiiType.PERSON;
             confidence = 0.45;
         }
         markAndAdd(text, tokens, taken, from, to, type, confidence, out);
     }
+
+    /** Words after which an unknown capitalised word names a document or an identifier, not a person. */
+    private static final Set<String> DOCUMENT_AFTER = Lexicon.lookup(List.of("number", "numbers", "no", "card", "id", "ids", "code", "codes", "account",
+            "certificate", "permit", "licence", "license", "registration"));
 
     /** Place cues that people follow as often ("an e-mail from Austin", "send it to Madison", "at Jackson's"): not enough for a town that is also a name. */
     private static final Set<String> PERSON_OR_PLACE_BEFORE = Lexicon.lookup(List.of("to", "from", "at", "via"));

@@ -51,6 +51,7 @@ public final class Redactor {
      * @param marker inserted before the number, e.g. "OUT_" for values found in an answer: {@code <EMAIL_OUT_1>}
      */
     public Redaction redact(List<ChatMessage> messages, List<List<PiiFinding>> findingsByMessage, String marker, String country) {
+        findingsByMessage = sameValuesElsewhere(messages, findingsByMessage);
         Map<String, String> placeholders = new HashMap<>();
         Map<String, String> mapping = new HashMap<>();
         Map<PiiType, Integer> counts = new EnumMap<>(PiiType.class);
@@ -143,6 +144,57 @@ public final class Redactor {
             nextStart[at + k - from] = originStart == null ? k : originStart[k];
             nextEnd[at + k - from] = originEnd == null ? k + 1 : originEnd[k];
         }
+    }
+
+    /** The types a recogniser finds by context (cues, capitals, lists), so that one string can be found in one place and not in another. */
+    private static final java.util.Set<PiiType> BY_CONTEXT = java.util.EnumSet.of(PiiType.PERSON, PiiType.LOCATION, PiiType.ORGANIZATION);
+
+    /**
+     * The findings with every other occurrence, as a whole word, of a name found anywhere in the request: a person, place or
+     * organisation is recognised by its context, and "Springfield card Springfield" or "Shaw said ... call Shaw" can have one
+     * of two equal strings found and the other not. Left as it was, the value would reach the provider in the clear beside its
+     * own placeholder; replaced, it gets the same placeholder ({@code <PERSON_1>} is one person throughout).
+     */
+    static List<List<PiiFinding>> sameValuesElsewhere(List<ChatMessage> messages, List<List<PiiFinding>> findings) {
+        Map<String, PiiFinding> named = new java.util.LinkedHashMap<>();
+        for (List<PiiFinding> found : findings) {
+            for (PiiFinding f : found) {
+                if (BY_CONTEXT.contains(f.type()) && f.value().length() >= 2) {
+                    named.putIfAbsent(f.value(), f);
+                }
+            }
+        }
+        if (named.isEmpty()) {
+            return findings;
+        }
+        List<List<PiiFinding>> out = new ArrayList<>(findings.size());
+        for (int i = 0; i < messages.size(); i++) {
+            String text = messages.get(i).getContent();
+            List<PiiFinding> all = null;
+            for (PiiFinding f : named.values()) {
+                for (int at = text.indexOf(f.value()); at >= 0; at = text.indexOf(f.value(), at + 1)) {
+                    int start = at;
+                    int end = at + f.value().length();
+                    List<PiiFinding> sofar = all == null ? findings.get(i) : all;
+                    if (!wholeWord(text, start, end) || sofar.stream().anyMatch(g -> g.start() < end && start < g.end())) {
+                        continue;
+                    }
+                    if (all == null) {
+                        all = new ArrayList<>(findings.get(i));
+                    }
+                    all.add(new PiiFinding(f.type(), at, end, f.value(), f.confidence(), f.recognizer() + "; the same value elsewhere in the request"));
+                }
+            }
+            if (all != null) {
+                all.sort(java.util.Comparator.comparingInt(PiiFinding::start));
+            }
+            out.add(all == null ? findings.get(i) : all);
+        }
+        return out;
+    }
+
+    private static boolean wholeWord(String text, int start, int end) {
+        return (start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1))) && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)));
     }
 
     private static String normalise(PiiFinding finding) {
