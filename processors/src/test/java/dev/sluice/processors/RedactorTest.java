@@ -167,6 +167,23 @@ class RedactorTest {
     }
 
     @Test
+    void identityDocumentNumbersShouldBeFoundAfterTheDocumentsName() {
+        assertThat(nationalIds("Her passport number is C03005988 and it expires next year.")).containsExactly("C03005988");
+        assertThat(nationalIds("Scan of driving licence no. MORGA753116SM9IJ attached.")).containsExactly("MORGA753116SM9IJ");
+        assertThat(nationalIds("Driver's license: DL:K512-0093-7741 (state of Ohio)")).containsExactly("K512-0093-7741");
+        assertThat(nationalIds("Aadhaar number 4521 8807 1934 is linked to the account.")).containsExactly("4521 8807 1934");
+        assertThat(nationalIds("Contractor TIN 47-1193024 goes on the 1099.")).containsExactly("47-1193024");
+        // the document named without a number, or a number that is not one
+        assertThat(nationalIds("The passport office opens at 9 on weekdays.")).isEmpty();
+        assertThat(nationalIds("Our software license expires in March and costs 2400 a year.")).isEmpty();
+        assertThat(nationalIds("Bring your ID card and a tin of 250 tea bags.")).isEmpty();
+    }
+
+    private List<String> nationalIds(String text) {
+        return detector.detect(text, "US").stream().filter(f -> f.recognizer().startsWith("id-document")).map(PiiFinding::value).toList();
+    }
+
+    @Test
     void aRedactedPasswordShouldNotBeFoundAgainInItsPlaceholder() {
         // the text is read again after each pass, and "password: <SECRET_1>" must not make a second secret of the placeholder
         Redaction r = new Redactor(detector).redact(List.of(new ChatMessage(Role.USER, "password: hunter22, api key: k3y-0000-1111", null, null)), "US");

@@ -367,6 +367,9 @@ public final class PiiDetector {
         if (PASSWORD_GATE.open(lower)) {
             passwords(text, candidates);
         }
+        if (digits >= 3 && ID_DOCUMENT_GATE.open(lower)) {
+            identityDocuments(text, candidates);
+        }
         DigitRegions regions = digits >= 1 ? DigitRegions.of(text) : null;
         if (digits >= 7) {
             candidates.addAll(NationalIds.find(text, regions, full, fullLower.get()));
@@ -835,6 +838,103 @@ public final class PiiDetector {
             }
         }
         return end;
+    }
+
+    /** The name of an identity document whose number may follow ({@link #identityDocuments}). */
+    static final Pattern ID_DOCUMENT = Pattern.compile("(?i)\\b(?:passport|driver'?s licen[cs]e|drivers licen[cs]e|driving licen[cs]e|licen[cs]e"
+            + "|id card|identity card|national id|voter id|aadhaa?r|pan card|pan number|pan no|residence permit|tax id|taxpayer id|tax identification number|tin)\\b");
+    static final Gate ID_DOCUMENT_GATE = Gate.of("passport ; licen ; id card ; identity card ; national id ; voter id ; aadha ; pan card ; pan number ; pan no"
+            + " ; residence permit ; tax id ; taxpayer id ; tin");
+    /** Words between a document's name and its number: "passport number", "licence no.", "ID card #", "Aadhaar number is". */
+    private static final java.util.Set<String> ID_FILLERS = java.util.Set.of("number", "numbers", "no", "no.", "nr", "nr.", "num", "#", "id", "is", "was",
+            ":", "card", "code", "details", "ending", "in", "of");
+
+    /**
+     * Numbers of identity documents written after the document's name: "passport number XG9382049", "driver's license
+     * D245-938-19-203", "Aadhaar number 9876 5432 1012", "PAN card 'ABPCJ4567R'", "TIN 11-4391209" (written by hand: each country numbers its
+     * passports and licences its own way, so the name before the number is what says what it is). The number is a token of
+     * 5 to 20 letters, digits and hyphens with at least three digits, among the next few after connecting words ("number",
+     * "no.", "#", "is"); a prefix such as "DL:" is left out. Typed NATIONAL_ID. Written after a public PII set by others
+     * showed passport and licence numbers left in the clear (docs/evaluation.md).
+     */
+    static void identityDocuments(String text, List<PiiFinding> out) {
+        for (Matcher m = ID_DOCUMENT.matcher(text); m.find(); ) {
+            int at = m.end();
+            for (int k = 0; k < 4; k++) {
+                while (at < text.length() && (Character.isWhitespace(text.charAt(at)) || text.charAt(at) == '(')) {
+                    at++;
+                }
+                int start = at;
+                while (at < text.length() && !Character.isWhitespace(text.charAt(at))) {
+                    at++;
+                }
+                if (start == at) {
+                    break;
+                }
+                String token = text.substring(start, at);
+                if (ID_FILLERS.contains(token.toLowerCase(java.util.Locale.ROOT)) || token.equals("-")) {
+                    continue;
+                }
+                int valueStart = start;
+                int colon = token.indexOf(':');
+                if (colon >= 0 && colon <= 3) {
+                    valueStart += colon + 1;  // "DL:AB12-34CD-56EF"
+                }
+                while (valueStart < at && QUOTES.indexOf(text.charAt(valueStart)) >= 0) {
+                    valueStart++;
+                }
+                int valueEnd = valueEnd(text, valueStart, at);
+                // a number in groups of digits ("9876 5432 1012"): up to two more groups
+                for (int g = 0; g < 2 && valueEnd == at && allDigits(text, valueStart, valueEnd); g++) {
+                    int next = at + 1;
+                    int groupEnd = next;
+                    while (groupEnd < text.length() && Character.isDigit(text.charAt(groupEnd))) {
+                        groupEnd++;
+                    }
+                    if (at < text.length() && text.charAt(at) == ' ' && groupEnd - next >= 3 && groupEnd - next <= 4
+                            && (groupEnd == text.length() || !Character.isLetterOrDigit(text.charAt(groupEnd)))) {
+                        at = groupEnd;
+                        valueEnd = groupEnd;
+                    } else {
+                        break;
+                    }
+                }
+                String value = text.substring(valueStart, Math.max(valueStart, valueEnd));
+                if (documentNumber(value.replace(" ", ""))) {
+                    out.add(new PiiFinding(PiiType.NATIONAL_ID, valueStart, valueStart + value.length(), value, 0.8, "id-document: number after its name"));
+                }
+                break;
+            }
+        }
+    }
+
+    private static boolean allDigits(String text, int start, int end) {
+        if (start >= end) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            if (!Character.isDigit(text.charAt(i)) && text.charAt(i) != ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Five to 20 letters, digits, hyphens and underscores, at least three of them digits, not starting or ending with a hyphen. */
+    private static boolean documentNumber(String value) {
+        if (value.length() < 5 || value.length() > 20 || value.startsWith("-") || value.endsWith("-")) {
+            return false;
+        }
+        int digits = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isDigit(c)) {
+                digits++;
+            } else if (!(c == '-' || c == '_' || (c < 128 && Character.isLetter(c)))) {
+                return false;
+            }
+        }
+        return digits >= 3;
     }
 
     /** An e-mail address as a whole token ("Start@2025" and "B@nZes94!" are passwords, not addresses). */
