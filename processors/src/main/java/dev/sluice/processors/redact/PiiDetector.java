@@ -844,7 +844,8 @@ public final class PiiDetector {
     static final Pattern ID_DOCUMENT = Pattern.compile("(?i)\\b(?:passport|driver'?s licen[cs]e|drivers licen[cs]e|driving licen[cs]e|licen[cs]e"
             + "|id card|identity card|national id|voter id|aadhaa?r|pan card|pan number|pan no|residence permit|tax id|taxpayer id|tax identification number|tin)\\b");
     static final Gate ID_DOCUMENT_GATE = Gate.of("passport ; licen ; id card ; identity card ; national id ; voter id ; aadha ; pan card ; pan number ; pan no"
-            + " ; residence permit ; tax id ; taxpayer id ; tin");
+            // "tin" alone is in "meeting" and "setting": only as the abbreviation before a number or its words
+            + " ; residence permit ; tax id ; taxpayer id ; tax identification ; tin 0|tin 1|tin 2|tin 3|tin 4|tin 5|tin 6|tin 7|tin 8|tin 9|tin:|tin #|tin no|tin number|tin is");
     /** Words between a document's name and its number: "passport number", "licence no.", "ID card #", "Aadhaar number is". */
     private static final java.util.Set<String> ID_FILLERS = java.util.Set.of("number", "numbers", "no", "no.", "nr", "nr.", "num", "#", "id", "is", "was",
             ":", "card", "code", "details", "ending", "in", "of");
