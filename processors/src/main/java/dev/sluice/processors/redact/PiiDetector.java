@@ -862,13 +862,8 @@ public final class PiiDetector {
         for (Matcher m = ID_DOCUMENT.matcher(text); m.find(); ) {
             int at = m.end();
             for (int k = 0; k < 4; k++) {
-                while (at < text.length() && (Character.isWhitespace(text.charAt(at)) || text.charAt(at) == '(')) {
-                    at++;
-                }
-                int start = at;
-                while (at < text.length() && !Character.isWhitespace(text.charAt(at))) {
-                    at++;
-                }
+                int start = tokenStart(text, at, "(");
+                at = tokenEnd(text, start);
                 if (start == at) {
                     break;
                 }
@@ -971,13 +966,8 @@ public final class PiiDetector {
             boolean separated = false;
             boolean stated = false;  // "password is ...": a capitalised word may be the value ("is Sunshine"), not a state ("is expired")
             for (int k = 0; k <= PASSWORD_FILLER_WORDS; k++) {
-                while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
-                    at++;
-                }
-                int start = at;
-                while (at < text.length() && !Character.isWhitespace(text.charAt(at))) {
-                    at++;
-                }
+                int start = tokenStart(text, at, "");
+                at = tokenEnd(text, start);
                 if (start == at) {
                     break;
                 }
@@ -1030,6 +1020,23 @@ public final class PiiDetector {
         }
     }
 
+    /** Where the next token starts at or after {@code at}: whitespace and the characters of {@code skip} passed over. */
+    private static int tokenStart(String text, int at, String skip) {
+        while (at < text.length() && (Character.isWhitespace(text.charAt(at)) || skip.indexOf(text.charAt(at)) >= 0)) {
+            at++;
+        }
+        return at;
+    }
+
+    /** Where the token that starts at {@code start} ends: at the next whitespace or the text's end. */
+    private static int tokenEnd(String text, int start) {
+        int at = start;
+        while (at < text.length() && !Character.isWhitespace(text.charAt(at))) {
+            at++;
+        }
+        return at;
+    }
+
     /** Whether the token that opened with a quote holds its closing quote too ('Lantern42' or 'Lantern42',). */
     private static boolean closesQuote(String text, int from, int end) {
         for (int i = from; i < end; i++) {
@@ -1071,10 +1078,7 @@ public final class PiiDetector {
             i++;
         }
         int start = i;
-        while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
-            i++;
-        }
-        int end = valueEnd(text, start, i);
+        int end = valueEnd(text, start, tokenEnd(text, start));
         String value = text.substring(start, end);
         if (passwordLike(value) && !A_PLACEHOLDER.matcher(value).matches()) {
             out.add(new PiiFinding(PiiType.SECRET, start, end, value, 0.9, "secret: password after a login"));
