@@ -9,9 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code sluice eval pii FILE} and {@code sluice eval injection FILE} (docs/evaluation.md). */
+/** {@code sluice eval pii FILE}, {@code sluice eval injection FILE} and {@code sluice eval leaks FILE} (docs/evaluation.md). */
 @Command(name = "eval", mixinStandardHelpOptions = true, description = "Measure the detectors on labelled data.",
-        subcommands = {EvalCommand.Pii.class, EvalCommand.Injection.class})
+        subcommands = {EvalCommand.Pii.class, EvalCommand.Injection.class, EvalCommand.Leaks.class})
 public final class EvalCommand implements Runnable {
 
     @Override
@@ -52,6 +52,19 @@ public final class EvalCommand implements Runnable {
         public Integer call() throws Exception {
             double threshold = new GatewayConfigLoader(System::getenv).loadDefault().gateway().policy().injectionThreshold();
             InjectionEval.run(InjectionEval.read(file), new InjectionDetector(), threshold, System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "leaks", mixinStandardHelpOptions = true,
+            description = "Precision and recall of the answer leak check; last line: leaks: precision=P recall=R")
+    static final class Leaks implements Callable<Integer> {
+        @Parameters(index = "0", description = "JSON lines {\"instructions\", \"answer\", \"label\"} or Tensor Trust's {\"access_code\", \"llm_output\", \"is_prompt_extraction\"}")
+        Path file;
+
+        @Override
+        public Integer call() throws Exception {
+            LeakEval.run(LeakEval.read(file), System.out);
             return 0;
         }
     }

@@ -1,0 +1,106 @@
+package dev.sluice.ops.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.ops.BadInputException;
+import dev.sluice.processors.validate.AnswerLeaks;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Precision and recall of the answer leak check ({@link AnswerLeaks}). Reads JSON lines in either of two forms:
+ * <ul>
+ *   <li>Tensor Trust's prompt-extraction detection set: {@code {"access_code", "llm_output", "is_prompt_extraction"}};
+ *       the access code is the protected value;</li>
+ *   <li>Sluice's own: {@code {"instructions", "answer", "label": 0|1}} and optionally {@code "caller"} (the caller's
+ *       own turns); the protected values are read from the instructions as the validate stage reads them.</li>
+ * </ul>
+ */
+public final class LeakEval {
+
+    public record Example(String answer, List<String> protectedValues, String instructions, String caller, boolean leak) {
+    }
+
+    private LeakEval() {
+    }
+
+    public static List<Example> read(Path file) throws IOException {
+        BadInputException.requireFile(file);
+        ObjectMapper mapper = new ObjectMapper();
+        String[] lines = Files.readString(file, StandardCharsets.UTF_8).split("\n");
+        List<Example> examples = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            String where = file + " line " + (i + 1);
+            JsonNode node;
+            try {
+                node = mapper.readTree(lines[i]);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+                throw new BadInputException(where + ": not JSON: " + notJson.getOriginalMessage());
+            }
+            examples.add(example(node, where));
+        }
+        if (examples.isEmpty()) {
+            throw new BadInputException(file + ": no examples (expected JSON lines {\"instructions\", \"answer\", \"label\": 0|1} "
+                    + "or Tensor Trust's {\"access_code\", \"llm_output\", \"is_prompt_extraction\"})");
+        }
+        return examples;
+    }
+
+    private static Example example(JsonNode item, String where) {
+        if (!item.isObject()) {
+            throw new BadInputException(where + ": expected a JSON object");
+        }
+        if (item.has("llm_output")) {
+            JsonNode label = item.get("is_prompt_extraction");
+            if (!item.path("access_code").isTextual() || !item.get("llm_output").isTextual() || label == null || !label.isBoolean()) {
+                throw new BadInputException(where + ": a Tensor Trust line needs \"access_code\" and \"llm_output\" strings and a boolean \"is_prompt_extraction\"");
+            }
+            return new Example(item.get("llm_output").asText(), List.of(item.get("access_code").asText()), null, null, label.booleanValue());
+        }
+        JsonNode instructions = item.get("instructions");
+        JsonNode answer = item.get("answer");
+        if (instructions == null || !instructions.isTextual() || answer == null || !answer.isTextual()) {
+            throw new BadInputException(where + ": no \"instructions\" and \"answer\" strings (nor Tensor Trust's \"access_code\" and \"llm_output\")");
+        }
+        JsonNode label = item.get("label");
+        if (label == null || !label.isIntegralNumber() || (label.intValue() != 0 && label.intValue() != 1)) {
+            throw new BadInputException(where + ": \"label\" must be 0 (no leak) or 1 (leak)" + (label == null ? ", and there is none" : ", not " + label));
+        }
+        return new Example(answer.asText(), AnswerLeaks.protectedValues(instructions.asText()), instructions.asText(),
+                item.hasNonNull("caller") ? item.get("caller").asText() : null, label.intValue() == 1);
+    }
+
+    public static void run(List<Example> examples, PrintStream out) {
+        long leaks = 0;
+        long caught = 0;
+        long falseAlarms = 0;
+        Map<String, Integer> byForm = new TreeMap<>();
+        for (Example e : examples) {
+            Optional<AnswerLeaks.Leak> found = AnswerLeaks.find(e.answer(), e.protectedValues(), e.instructions(), e.caller());
+            leaks += e.leak() ? 1 : 0;
+            if (found.isPresent()) {
+                byForm.merge(found.get().toString(), 1, Integer::sum);
+                caught += e.leak() ? 1 : 0;
+                falseAlarms += e.leak() ? 0 : 1;
+            }
+        }
+        out.printf(Locale.ROOT, "examples %d: %d leaks, %d without%n", examples.size(), leaks, examples.size() - leaks);
+        out.printf(Locale.ROOT, "flagged: %d of the leaks, %d of the others%n", caught, falseAlarms);
+        byForm.forEach((form, n) -> out.printf(Locale.ROOT, "  %-70s %d%n", form, n));
+        String precision = caught + falseAlarms == 0 ? "n/a" : String.format(Locale.ROOT, "%.4f", (double) caught / (caught + falseAlarms));
+        String recall = leaks == 0 ? "n/a" : String.format(Locale.ROOT, "%.4f", (double) caught / leaks);
+        out.println("leaks: precision=" + precision + " recall=" + recall);
+    }
+}
