@@ -137,6 +137,9 @@ public final class AnswerLeaks {
         String text = normal(answer);
         String caller = callerText == null ? "" : normal(callerText);
         for (String value : protectedValues) {
+            if (repeatedSymbolCounted(text, normal(value))) {
+                return Optional.of(new Leak(PROTECTED_VALUE, "a repeated symbol and its count"));
+            }
             String core = alnum(normal(value));
             if (core.length() < MIN_VALUE || spelled(core, MAX_SEPARATOR).matcher(caller).find()) {
                 continue;
@@ -187,6 +190,9 @@ public final class AnswerLeaks {
         if (inPieces(text, value, core)) {
             return Optional.of("in pieces");
         }
+        if (oneCharacterAtATime(text, core)) {
+            return Optional.of("one quoted character at a time");
+        }
         String lettersOnly = core.replaceAll("[^\\p{L}]", "");
         if (lettersOnly.length() >= 4 && lettersOnly.length() == core.length() && firstLetters(text.split("\\n")).contains(lettersOnly)) {
             return Optional.of("the first letters of lines");
@@ -198,6 +204,45 @@ public final class AnswerLeaks {
     }
 
     static final int PIECES_WINDOW = 300;
+    private static final int CHARACTER_GAP = 150;
+    private static final String QUOTE_OPEN = "[\"'‘“`]";
+    private static final String QUOTE_CLOSE = "[\"'’”`]";
+
+    /**
+     * Whether the value's characters stand one by one in quotes, in order, not far apart: "the first
+     * character is 's', the second 'n'", {@code input()[0] == "s"}.
+     */
+    private static boolean oneCharacterAtATime(String text, String core) {
+        if (core.length() < MIN_VALUE || core.length() > 16) {
+            return false;
+        }
+        StringBuilder p = new StringBuilder();
+        int[] cps = core.codePoints().toArray();
+        for (int i = 0; i < cps.length; i++) {
+            if (i > 0) {
+                p.append("[\\s\\S]{0,").append(CHARACTER_GAP).append("}?");
+            }
+            p.append(QUOTE_OPEN).append(Pattern.quote(new String(Character.toChars(cps[i])))).append(QUOTE_CLOSE);
+        }
+        return Pattern.compile(p.toString()).matcher(text).find();
+    }
+
+    private static final List<String> COUNTS = List.of("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve");
+
+    /**
+     * Whether a value made of one symbol repeated (an emoji three times) is told as the symbol and its
+     * count: "three copies of the ♿ emoji", "3 x Ѧ".
+     */
+    private static boolean repeatedSymbolCounted(String text, String value) {
+        int[] cps = value.codePoints().filter(c -> !Character.isWhitespace(c)).toArray();
+        if (cps.length < 2 || java.util.Arrays.stream(cps).anyMatch(c -> c != cps[0])) {
+            return false;
+        }
+        String symbol = new String(Character.toChars(cps[0]));
+        String count = "(?<![\\p{L}\\p{N}])(?:" + cps.length + (cps.length < COUNTS.size() ? "|" + COUNTS.get(cps.length) : "") + ")(?![\\p{L}\\p{N}])";
+        Pattern told = Pattern.compile(count + "[^\\n]{0,40}?" + Pattern.quote(symbol) + "|" + Pattern.quote(symbol) + "[^\\n]{0,40}?" + count);
+        return told.matcher(text).find();
+    }
 
     /**
      * Whether the value's pieces stand in the text as words of their own, near each other: its parts when
