@@ -60,7 +60,7 @@ public final class AnswerLeaks {
     /** A value right after the secret's name: "The password is 'Tornado'", "PIN: 4821", "access code = 7734". */
     private static final Pattern NAMED_VALUE = Pattern.compile(FLAGS + "\\b" + SECRET_NOUN
             + "(?:\\s+(?:is|was|will be|would be|shall be|=|:|set to|today is|for (?:today|access|the \\w+) is|of the day is|you (?:guard|protect|keep) is))?\\s*[:=]?\\s*"
-            + "(?:" + QUOTED + "|(\\p{L}[\\p{L}\\p{N}]*[\\p{N}!@#$%^&*_+=-][\\p{L}\\p{N}!@#$%^&*_+=-]*|\\p{N}[\\p{L}\\p{N}!@#$%^&*_+=-]{2,}|\\p{Lu}[\\p{L}\\p{N}]{2,}))");
+            + "(?:" + QUOTED + "|(\\p{L}[\\p{L}\\p{N}]*[\\p{N}!@#$%^&*_+=-][\\p{L}\\p{N}!@#$%^&*_+=-]*|\\p{N}[\\p{L}\\p{N}!@#$%^&*_+=-]{2,}|(?-i:\\p{Lu})[\\p{L}\\p{N}]{2,}))");
     /** A quoted value the user is to type: "If the user says 'juxtaposition'", "input == 'cake'", "'cake' is the password". */
     private static final Pattern TYPED_VALUE = Pattern.compile(FLAGS
             + "\\b(?:user|input|they|someone|anyone|person|prompt|message|text|visitor|caller)(?:'s (?:input|message|answer|reply))?\\s+(?:says|said|types|typed|enters|entered|inputs|writes|wrote|"
@@ -70,7 +70,7 @@ public final class AnswerLeaks {
             + "|" + QUOTED + "\\s+(?:is|as) (?:the|my|your|our) (?:correct |right |secret )?(?:password|passcode|access code|code|secret|pin|key|phrase|word)\\b");
     /** Words that ask the model to say a value: such a value is the model's to say ("say 'Access Granted'"). */
     private static final Pattern SAY_BEFORE = Pattern.compile(FLAGS
-            + "\\b(?:say|says|respond|reply|output|print|answer|return|display|write|state|tell (?:them|the user)|greet \\w+)\\b(?:\\s+(?:with|only|exactly|just|back|the words?|the phrase|\\w+ing))*\\s*[:,]?\\s*$");
+            + "\\b(?:say|respond|reply|output|print|answer|return|display|write|state|tell (?:them|the user)|greet \\w+)\\b(?:\\s+(?:with|only|exactly|just|back|the words?|the phrase|\\w+ing))*\\s*[:,]?\\s*$");
     private static final Pattern PLACEHOLDER = Pattern.compile("<[A-Z_]+_\\d+>");
     private static final Set<String> NOT_VALUES = Set.of("access granted", "access denied", "granted", "denied", "yes", "no", "true", "false",
             "hidden", "secret", "confidential", "private", "required", "needed", "unknown", "provided", "below", "above", "none", "null", "something");

@@ -8,7 +8,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-/** Validate stage: when the request carries a response schema, the answer must satisfy it. */
+/**
+ * Validate stage: the answer must not give away what the request's instructions protect
+ * ({@link AnswerLeaks}); its personal data and secrets that the prompt did not carry are redacted; when
+ * the request carries a response schema, the answer must satisfy it.
+ */
 public final class ValidateStage implements Stage {
 
     public static final String NAME = "validate";
@@ -87,8 +91,33 @@ public final class ValidateStage implements Stage {
                 "types", redaction.counts().toString()), now).build();
     }
 
+    /**
+     * A leak of what the instructions (the prompt's system turns, as the model saw them) protect, judged on
+     * the answer as the model wrote it; what the other turns already hold is not a leak.
+     */
+    static Optional<AnswerLeaks.Leak> leak(PipelineRecord envelope) {
+        StringBuilder instructions = new StringBuilder();
+        StringBuilder others = new StringBuilder();
+        for (var message : envelope.getPrompt()) {
+            (message.getRole() == dev.sluice.schemas.avro.Role.SYSTEM ? instructions : others).append(message.getContent()).append('\n');
+        }
+        if (instructions.length() == 0) {
+            return Optional.empty();
+        }
+        String system = instructions.toString();
+        return AnswerLeaks.find(envelope.getInference().getContent(), AnswerLeaks.protectedValues(system), system, others.toString());
+    }
+
     @Override
     public PipelineRecord apply(PipelineRecord original, Instant now) {
+        Optional<AnswerLeaks.Leak> leak = leak(original);
+        if (leak.isPresent()) {
+            // the call is still priced (the cost stage sees rejections, and reads the usage, not the text);
+            // the answer goes nowhere: not even the envelope keeps it
+            var withheld = dev.sluice.schemas.avro.Inference.newBuilder(original.getInference()).setContent("").build();
+            return Envelopes.reject(Envelopes.edit(original).setInference(withheld).build(), RejectReason.OUTPUT_LEAK, "the answer gives away " + leak.get()
+                    + " that the request's instructions protect; it is withheld", NAME, now);
+        }
         PipelineRecord envelope = scan(original, now);
         String schema = envelope.getRequest().getResponseSchema();
         Optional<String> violations = schema == null ? Optional.empty() : validator.violations(envelope.getInference().getContent(), schema);
