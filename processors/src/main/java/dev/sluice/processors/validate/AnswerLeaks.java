@@ -60,18 +60,18 @@ public final class AnswerLeaks {
     private static final String BARE = "(\\p{L}[\\p{L}\\p{N}]*[\\p{N}!@#$%^&*_+=-][\\p{L}\\p{N}!@#$%^&*_+=-]*|\\p{N}[\\p{L}\\p{N}!@#$%^&*_+=-]{2,}|(?-i:\\p{Lu})[\\p{L}\\p{N}]{2,})";
     /**
      * A value right after the secret's name, on its line: "The password is 'Tornado'", "PIN: 4821", "access code =
-     * 7734", {@code password "Tornado"}; a bare value only after "is", ":" or "=", and only when it has a digit, a symbol
+     * 7734", {@code password "Tornado"}, "Password: renegade"; a bare value after "is" only when it has a digit, a symbol
      * or a capital (a lower-case word there describes the password: "the password is required").
      */
     private static final Pattern NAMED_VALUE = Pattern.compile(FLAGS + "\\b" + SECRET_NOUN + "(?![\"'’”`])"
-            + "(?:[ \\t]*(?:\\b(?:is|was|will be|would be|shall be|set to|today is|for (?:today|access|the \\w+) is|of the day is|you (?:guard|protect|keep) is)\\b|[:=])"
-            + "[ \\t]*[:=]?[ \\t]*(?:" + QUOTED + "|" + BARE + ")|[ \\t]*" + QUOTED + ")");
+            + "(?:[ \\t]*(?:\\b(?:is|was|will be|would be|shall be|set to|today is|for (?:today|access|the \\w+) is|of the day is|you (?:guard|protect|keep) is)\\b)"
+            + "[ \\t]*[:=]?[ \\t]*(?:" + QUOTED + "|" + BARE + ")|[ \\t]*[:=][ \\t]*(?:" + QUOTED + "|([\\p{L}\\p{N}][\\p{L}\\p{N}!@#$%^&*_+=-]{2,}))|[ \\t]*" + QUOTED + ")");
     /**
      * A quoted value the user is to type: "If the user says 'juxtaposition'", "if it is 'paradox'", "only upon entering
      * 'kinetics'", "if I type exactly the following: '...'", "input == 'cake'", "'cake' is the password".
      */
     private static final Pattern TYPED_VALUE = Pattern.compile(FLAGS
-            + "\\b(?:(?:user|input|they|someone|anyone|person|prompt|message|text|visitor|caller|i)(?:'s (?:input|message|answer|reply))?\\s+(?:says|said|types|typed|type|enters|entered|enter|"
+            + "\\b(?:(?:user|input|they|someone|anyone|person|prompt|message|text|visitor|caller|i)(?:'s (?:input|message|answer|reply))?(?:\\s+(?:input|message|text|answer|above|below|here|then))?\\s+(?:says|said|types|typed|type|enters|entered|enter|"
             + "inputs|writes|wrote|provides|gives|responds with|replies with|sends|submits|is|equals|matches|contains|spells)"
             + "|(?:if|when|once|unless) (?:it|this|that|the (?:input|entry|answer|attempt|word|phrase|text|password|passcode|code)) (?:is|equals|matches|reads)"
             + "|(?:entering|typing|saying|inputting|providing|submitting))\\b"
