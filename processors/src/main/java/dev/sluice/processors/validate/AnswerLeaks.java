@@ -136,6 +136,43 @@ public final class AnswerLeaks {
         return instructions != null && SELF_PROTECTED.matcher(instructions).find();
     }
 
+    /** What a request's instructions protect, read once per instructions text (a template sends the same ones each time). */
+    private record Instructions(List<String> values, String text, Set<Long> runs) {
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, Instructions> READ = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int READ_LENGTH = 16_384;
+
+    private static Instructions read(String instructions) {
+        Instructions known = READ.get(instructions);
+        if (known == null) {
+            boolean self = selfProtected(instructions);
+            known = new Instructions(protectedValues(instructions), self ? normal(instructions) : null, self ? runs(words(normal(instructions))) : Set.of());
+            if (instructions.length() <= READ_LENGTH) {
+                if (READ.size() >= CACHED) {
+                    READ.clear();
+                }
+                READ.put(instructions, known);
+            }
+        }
+        return known;
+    }
+
+    /**
+     * The validate stage's check: the first leak in {@code answer} of what {@code instructions} protect (their secret
+     * values, and themselves when they say they are confidential); what {@code callerText} already holds is not a leak.
+     */
+    public static Optional<Leak> check(String answer, String instructions, String callerText) {
+        if (instructions == null || instructions.isBlank() || answer == null || answer.isBlank()) {
+            return Optional.empty();
+        }
+        Instructions read = read(instructions);
+        if (read.values().isEmpty() && read.runs().isEmpty()) {
+            return Optional.empty();
+        }
+        return find(answer, read.values(), read, callerText);
+    }
+
     /**
      * The first leak in {@code answer}: a {@code protectedValue} in any of the forms this class knows, or
      * (when {@code instructions} say they are confidential) a run of their words; a value or a run that
@@ -145,70 +182,121 @@ public final class AnswerLeaks {
         if (answer == null || answer.isBlank()) {
             return Optional.empty();
         }
+        return find(answer, protectedValues, instructions == null ? null : read(instructions), callerText);
+    }
+
+    private static Optional<Leak> find(String answer, List<String> protectedValues, Instructions instructions, String callerText) {
         String text = normal(answer);
         String caller = callerText == null ? "" : normal(callerText);
+        List<String> decoded = null;
+        List<String> words = null;
         for (String value : protectedValues) {
             if (repeatedSymbolCounted(text, normal(value))) {
                 return Optional.of(new Leak(PROTECTED_VALUE, "a repeated symbol and its count"));
             }
-            String core = alnum(normal(value));
-            if (core.length() < MIN_VALUE || spelled(core, MAX_SEPARATOR).matcher(caller).find()) {
+            Forms forms = forms(value);
+            if (forms == null || forms.spelledOut().matcher(caller).find()) {
                 continue;
             }
-            Optional<String> how = disguise(answer, normal(value).strip(), core);
+            if (decoded == null) {
+                decoded = decodings(Normalizer.normalize(answer, Normalizer.Form.NFKC));
+            }
+            if (words == null) {
+                words = words(text);
+            }
+            Optional<String> how = disguise(text, words, decoded, forms);
             if (how.isPresent()) {
                 return Optional.of(new Leak(PROTECTED_VALUE, how.get()));
             }
         }
-        if (instructions != null && selfProtected(instructions) && sharesRun(text, normal(instructions), caller)) {
+        if (instructions != null && !instructions.runs().isEmpty() && sharesRun(words(text), instructions.runs(), caller)) {
             return Optional.of(new Leak(INSTRUCTIONS, "a run of " + RUN_WORDS + " or more of their words"));
         }
         return Optional.empty();
     }
 
     /**
-     * How {@code answer} carries {@code value} (lower case), if it does; {@code core} is the value's letters
-     * and digits.
+     * A value's forms as patterns, compiled once: a template sends the same instructions with every request,
+     * and compiling them is most of the check's cost. Bounded by emptying it when full; entries are immutable.
      */
-    static Optional<String> disguise(String answer, String value, String core) {
-        String text = normal(answer);
-        if (Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(value) + "(?![\\p{L}\\p{N}])").matcher(text).find()) {
-            return Optional.of("as written");
+    private record Forms(String value, String core, Pattern spelledOut, Pattern reversed, Pattern rot13, Pattern oneByOne) {
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<Forms>> FORMS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CACHED = 512;
+
+    /** The value's forms; null when it has too few letters and digits to look for. */
+    private static Forms forms(String protectedValue) {
+        java.util.Optional<Forms> known = FORMS.get(protectedValue);
+        if (known == null) {
+            if (FORMS.size() >= CACHED) {
+                FORMS.clear();
+            }
+            String value = normal(protectedValue).strip();
+            String core = alnum(value);
+            Forms forms = null;
+            if (core.length() >= MIN_VALUE) {
+                String reversed = new StringBuilder(core).reverse().toString();
+                int letters = (int) core.chars().filter(Character::isLetter).count();
+                forms = new Forms(value, core,
+                        spelled(core, MAX_SEPARATOR),
+                        reversed.equals(core) ? null : spelled(reversed, MAX_SEPARATOR),
+                        letters >= 4 ? spelled(shift(core, 13), MAX_SEPARATOR) : null,
+                        core.length() <= 16 ? oneByOne(core) : null);
+            }
+            known = java.util.Optional.ofNullable(forms);
+            FORMS.put(protectedValue, known);
         }
-        if (spelled(core, MAX_SEPARATOR).matcher(text).find()) {
-            return Optional.of("spelled out with separators");
-        }
-        String reversed = new StringBuilder(core).reverse().toString();
-        if (!reversed.equals(core) && spelled(reversed, MAX_SEPARATOR).matcher(text).find()) {
-            return Optional.of("reversed");
-        }
-        int letters = (int) core.chars().filter(Character::isLetter).count();
-        if (letters >= 4 && spelled(shift(core, 13), MAX_SEPARATOR).matcher(text).find()) {
-            return Optional.of("ROT13");
-        }
-        if (letters >= MIN_SHIFTED) {
-            for (int by = 1; by < 26; by++) {
-                if (by != 13 && spelled(shift(core, by), 0).matcher(text).find()) {
-                    return Optional.of("a Caesar shift");
-                }
+        return known.orElse(null);
+    }
+
+    /** Whether {@code value} stands in {@code text} not inside a longer word or number. */
+    private static boolean standsAlone(String text, String value) {
+        for (int at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) {
+            int end = at + value.length();
+            if ((at == 0 || !Character.isLetterOrDigit(text.codePointBefore(at))) && (end == text.length() || !Character.isLetterOrDigit(text.codePointAt(end)))) {
+                return true;
             }
         }
-        for (String decoded : decodings(Normalizer.normalize(answer, Normalizer.Form.NFKC))) {
-            if (spelled(core, MAX_SEPARATOR).matcher(decoded).find()) {
+        return false;
+    }
+
+    /** How the answer ({@code text} is its normal form, {@code words} its words, {@code decoded} the text of its encoded runs) carries the value, if it does. */
+    private static Optional<String> disguise(String text, List<String> words, List<String> decoded, Forms forms) {
+        String value = forms.value();
+        String core = forms.core();
+        if (standsAlone(text, value)) {
+            return Optional.of("as written");
+        }
+        Pattern spelledOut = forms.spelledOut();
+        if (spelledOut.matcher(text).find()) {
+            return Optional.of("spelled out with separators");
+        }
+        if (forms.reversed() != null && forms.reversed().matcher(text).find()) {
+            return Optional.of("reversed");
+        }
+        if (forms.rot13() != null && forms.rot13().matcher(text).find()) {
+            return Optional.of("ROT13");
+        }
+        if (core.chars().filter(Character::isLetter).count() >= MIN_SHIFTED && shiftedWord(words, core)) {
+            return Optional.of("a Caesar shift");
+        }
+        for (String run : decoded) {
+            if (spelledOut.matcher(run).find()) {
                 return Optional.of("encoded");
             }
         }
-        if (inPieces(text, value, core)) {
+        if (inPieces(text, words, value, core)) {
             return Optional.of("in pieces");
         }
-        if (oneCharacterAtATime(text, core)) {
+        if (forms.oneByOne() != null && forms.oneByOne().matcher(text).find()) {
             return Optional.of("one quoted character at a time");
         }
         String lettersOnly = core.replaceAll("[^\\p{L}]", "");
         if (lettersOnly.length() >= 4 && lettersOnly.length() == core.length() && firstLetters(text.split("\\n")).contains(lettersOnly)) {
             return Optional.of("the first letters of lines");
         }
-        if (lettersOnly.length() >= MIN_ACROSTIC && lettersOnly.length() == core.length() && firstLetters(text.split("[^\\p{L}\\p{N}]+")).contains(lettersOnly)) {
+        if (lettersOnly.length() >= MIN_ACROSTIC && lettersOnly.length() == core.length() && firstLetters(words.toArray(String[]::new)).contains(lettersOnly)) {
             return Optional.of("the first letters of words");
         }
         return Optional.empty();
@@ -220,13 +308,10 @@ public final class AnswerLeaks {
     private static final String QUOTE_CLOSE = "[\"'’”`]";
 
     /**
-     * Whether the value's characters stand one by one in quotes, in order, not far apart: "the first
-     * character is 's', the second 'n'", {@code input()[0] == "s"}.
+     * The value's characters one by one in quotes, in order, not far apart: "the first character is 's', the
+     * second 'n'", {@code input()[0] == "s"}.
      */
-    private static boolean oneCharacterAtATime(String text, String core) {
-        if (core.length() < MIN_VALUE || core.length() > 16) {
-            return false;
-        }
+    private static Pattern oneByOne(String core) {
         StringBuilder p = new StringBuilder();
         int[] cps = core.codePoints().toArray();
         for (int i = 0; i < cps.length; i++) {
@@ -235,7 +320,7 @@ public final class AnswerLeaks {
             }
             p.append(QUOTE_OPEN).append(Pattern.quote(new String(Character.toChars(cps[i])))).append(QUOTE_CLOSE);
         }
-        return Pattern.compile(p.toString()).matcher(text).find();
+        return Pattern.compile(p.toString());
     }
 
     private static final List<String> COUNTS = List.of("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve");
@@ -260,13 +345,9 @@ public final class AnswerLeaks {
      * it has several ("tram=32", "Livid snafu"), or else words of at least three characters that make it up
      * when put together ("rational" and "ussy" for "rationalussy").
      */
-    private static boolean inPieces(String text, String value, String core) {
+    private static boolean inPieces(String text, List<String> textWords, String value, String core) {
         List<String> parts = new ArrayList<>();
-        for (String part : value.split("[^\\p{L}\\p{N}]+")) {
-            if (!part.isEmpty()) {
-                parts.add(part);
-            }
-        }
+        parts.addAll(words(value));
         if (parts.size() >= 2) {
             return parts.stream().allMatch(p -> p.length() >= 2) && near(text, parts);
         }
@@ -274,7 +355,7 @@ public final class AnswerLeaks {
             return false;
         }
         Set<String> words = new HashSet<>();
-        for (String w : text.split("[^\\p{L}\\p{N}]+")) {
+        for (String w : textWords) {
             if (w.length() >= 3 && core.contains(w)) {
                 words.add(w);
             }
@@ -323,16 +404,47 @@ public final class AnswerLeaks {
      * between them ("48.21" is a price, not a spelled PIN).
      */
     private static Pattern spelled(String core, int separator) {
-        StringBuilder p = new StringBuilder("(?<![\\p{L}\\p{N}])");
+        // the first character before the look behind: the engine then tries a literal at each position, not the look behind
+        StringBuilder p = new StringBuilder();
         int[] cps = core.codePoints().toArray();
         for (int i = 0; i < cps.length; i++) {
             if (i > 0 && separator > 0) {
                 boolean digits = Character.isDigit(cps[i]) && Character.isDigit(cps[i - 1]);
                 p.append(digits ? "[ \\-]{0," + separator + "}" : "[^\\p{L}\\p{N}]{0," + separator + "}");
             }
-            p.append(Pattern.quote(new String(Character.toChars(cps[i]))));
+            String c = Pattern.quote(new String(Character.toChars(cps[i])));
+            p.append(c);
+            if (i == 0) {
+                p.append("(?<![\\p{L}\\p{N}]").append(c).append(")");
+            }
         }
         return Pattern.compile(p.append("(?![\\p{L}\\p{N}])").toString());
+    }
+
+    /** Whether a word of {@code text} is {@code core} with its letters shifted by one distance (its digits as they are). */
+    private static boolean shiftedWord(List<String> words, String core) {
+        for (String word : words) {
+            if (word.length() != core.length() || word.equals(core)) {
+                continue;
+            }
+            int by = -1;
+            boolean same = true;
+            for (int i = 0; i < core.length() && same; i++) {
+                char c = core.charAt(i);
+                char w = word.charAt(i);
+                if (c >= 'a' && c <= 'z' && w >= 'a' && w <= 'z') {
+                    int d = (w - c + 26) % 26;
+                    same = by < 0 || d == by;
+                    by = d;
+                } else {
+                    same = c == w;
+                }
+            }
+            if (same && by > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String shift(String core, int by) {
@@ -343,42 +455,127 @@ public final class AnswerLeaks {
         return out.toString();
     }
 
-    private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]{8,}={0,2}");
-    private static final Pattern HEX = Pattern.compile("(?i)(?:(?:0x|\\\\x)?[0-9a-f]{2}[\\s,]*){3,}");
-    private static final Pattern BINARY = Pattern.compile("(?:[01]{8}[\\s,]*){3,}");
-    private static final Pattern CHAR_CODES = Pattern.compile("(?:(?<!\\d)\\d{2,3}(?!\\d)[\\s,]+){2,}\\d{2,3}(?!\\d)");
-
-    /** The text of each Base64, hex, binary or character-code run in {@code original} (case kept), lower-cased. */
+    /**
+     * The text of each Base64, hex, binary or character-code run in {@code original} (case kept), lower-cased. Read
+     * token by token (tokens split at spaces, commas and semicolons, their quotes and end punctuation left out): a
+     * Base64 token of 8 or more characters with a digit, a capital and a small letter, or {@code +/=}; an unbroken run
+     * of hex pairs or of 8-bit groups; three or more hex pairs, 8-bit groups or 2-3 digit character codes in a row.
+     * Tested by hand-written loops, not patterns: this runs on every answer whose instructions protect a value.
+     */
     private static List<String> decodings(String original) {
         List<String> out = new ArrayList<>();
-        for (Matcher m = BASE64.matcher(original); m.find(); ) {
-            String token = m.group().replace("=", "");
-            if (token.length() % 4 == 1) {
-                token = token.substring(0, token.length() - 1);
+        List<String> list = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= original.length(); i++) {
+            boolean cut = i == original.length() || Character.isWhitespace(original.charAt(i)) || original.charAt(i) == ',' || original.charAt(i) == ';';
+            if (!cut && start < 0) {
+                start = i;
+            } else if (cut && start >= 0) {
+                list.add(trim(original.substring(start, i)));
+                start = -1;
             }
-            try {
-                out.add(normal(new String(Base64.getDecoder().decode(token + "==".substring(0, (4 - token.length() % 4) % 4)), StandardCharsets.UTF_8)));
-            } catch (IllegalArgumentException notBase64) {
-                // a word that only looks like Base64
+        }
+        String[] tokens = list.toArray(String[]::new);
+        for (String token : tokens) {
+            if (token.length() >= 8 && token.length() % 2 == 0 && all(token, 0, AnswerLeaks::isHex)) {
+                out.add(bytes(token, 16, 2));
+            } else if (token.length() >= 24 && token.length() % 8 == 0 && all(token, 0, c -> c == '0' || c == '1')) {
+                out.add(bytes(token, 2, 8));
+            } else if (token.length() >= 8 && base64Like(token)) {
+                String t = token.replace("=", "");
+                if (t.length() % 4 == 1) {
+                    t = t.substring(0, t.length() - 1);
+                }
+                try {
+                    out.add(normal(new String(Base64.getDecoder().decode(t + "==".substring(0, (4 - t.length() % 4) % 4)), StandardCharsets.UTF_8)));
+                } catch (IllegalArgumentException notBase64) {
+                    // only looks like Base64
+                }
             }
         }
-        for (Matcher m = HEX.matcher(original); m.find(); ) {
-            String digits = m.group().replaceAll("(?i)0x|\\\\x|[\\s,]", "");
-            out.add(bytes(digits, 16, 2));
-        }
-        for (Matcher m = BINARY.matcher(original); m.find(); ) {
-            out.add(bytes(m.group().replaceAll("[\\s,]", ""), 2, 8));
-        }
-        for (Matcher m = CHAR_CODES.matcher(original); m.find(); ) {
-            StringBuilder s = new StringBuilder();
-            for (String code : m.group().split("[\\s,]+")) {
-                int c = Integer.parseInt(code);
-                s.append(c >= 32 && c < 127 ? (char) c : ' ');
-            }
-            out.add(normal(s.toString()));
-        }
+        sequences(tokens, t -> hexPair(t) >= 0, t -> hexPair(t), out);
+        sequences(tokens, t -> t.length() == 8 && all(t, 0, c -> c == '0' || c == '1'), t -> Integer.parseInt(t, 2), out);
+        sequences(tokens, t -> (t.length() == 2 || t.length() == 3) && all(t, 0, Character::isDigit), t -> {
+            int c = Integer.parseInt(t);
+            return c >= 32 && c < 127 ? c : ' ';
+        }, out);
         return out;
     }
+
+    private static boolean isHex(int c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    private static boolean all(String s, int from, java.util.function.IntPredicate test) {
+        for (int i = from; i < s.length(); i++) {
+            if (!test.test(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The byte of a hex pair token ("4a", "0x4a", "\\x4a"); -1 when it is none. */
+    private static int hexPair(String t) {
+        int from = t.startsWith("0x") || t.startsWith("\\x") ? 2 : 0;
+        return t.length() - from == 2 && all(t, from, AnswerLeaks::isHex) ? Integer.parseInt(t.substring(from), 16) : -1;
+    }
+
+    /** Each run of three or more tokens that all pass {@code one}, decoded byte by byte. */
+    private static void sequences(String[] tokens, java.util.function.Predicate<String> one, java.util.function.ToIntFunction<String> decode, List<String> out) {
+        int i = 0;
+        while (i < tokens.length) {
+            int j = i;
+            while (j < tokens.length && one.test(tokens[j])) {
+                j++;
+            }
+            if (j - i >= 3) {
+                byte[] b = new byte[j - i];
+                for (int k = i; k < j; k++) {
+                    b[k - i] = (byte) decode.applyAsInt(tokens[k]);
+                }
+                out.add(normal(new String(b, StandardCharsets.ISO_8859_1)));
+            }
+            i = Math.max(j, i + 1);
+        }
+    }
+
+    /** The token without the quotes and punctuation around it (a leading backslash and a trailing "=" are kept). */
+    private static String trim(String token) {
+        int from = 0;
+        int to = token.length();
+        while (from < to && !(Character.isLetterOrDigit(token.charAt(from)) || "+/\\".indexOf(token.charAt(from)) >= 0)) {
+            from++;
+        }
+        while (to > from && !(Character.isLetterOrDigit(token.charAt(to - 1)) || "+/=".indexOf(token.charAt(to - 1)) >= 0)) {
+            to--;
+        }
+        return token.substring(from, to);
+    }
+
+    private static boolean base64Like(String token) {
+        int end = token.length();
+        while (end > 0 && token.charAt(end - 1) == '=') {
+            end--;
+        }
+        if (end < 8 || !all(token.substring(0, end), 0, c -> c < 128 && (Character.isLetterOrDigit(c) || c == '+' || c == '/'))) {
+            return false;
+        }
+        boolean digit = false;
+        boolean upper = false;
+        boolean lower = false;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == '+' || c == '/' || c == '=') {
+                return true;
+            }
+            digit |= Character.isDigit(c);
+            upper |= Character.isUpperCase(c);
+            lower |= Character.isLowerCase(c);
+        }
+        return upper && lower && (digit || token.length() >= 12);
+    }
+
 
     private static String bytes(String digits, int radix, int width) {
         byte[] b = new byte[digits.length() / width];
@@ -402,34 +599,49 @@ public final class AnswerLeaks {
         return out.toString();
     }
 
-    /** Whether {@code text} holds {@value #RUN_WORDS} consecutive words of {@code instructions} that {@code caller} does not. */
-    private static boolean sharesRun(String text, String instructions, String caller) {
-        Set<String> runs = runs(instructions);
-        if (runs.isEmpty()) {
-            return false;
-        }
-        runs.removeAll(runs(caller));
-        for (String run : runs(text)) {
-            if (runs.contains(run)) {
+    /** Whether {@code words} hold {@value #RUN_WORDS} consecutive words of the instructions (their {@code runs}) that {@code caller} does not. */
+    private static boolean sharesRun(List<String> words, Set<Long> runs, String caller) {
+        Set<Long> callers = caller.isEmpty() ? Set.of() : runs(words(caller));
+        for (Long run : runs(words)) {
+            if (runs.contains(run) && !callers.contains(run)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static Set<String> runs(String text) {
-        String[] words = text.split("[^\\p{L}\\p{N}]+");
-        List<String> kept = new ArrayList<>(words.length);
-        for (String w : words) {
-            if (!w.isEmpty()) {
-                kept.add(w);
+    /** A 64-bit hash of each run of {@value #RUN_WORDS} consecutive words. */
+    private static Set<Long> runs(List<String> words) {
+        Set<Long> runs = new HashSet<>();
+        for (int i = 0; i + RUN_WORDS <= words.size(); i++) {
+            long h = 1125899906842597L;
+            for (int j = i; j < i + RUN_WORDS; j++) {
+                h = h * 1_000_003L + words.get(j).hashCode() * 0x9E3779B97F4A7C15L + words.get(j).length();
             }
-        }
-        Set<String> runs = new HashSet<>();
-        for (int i = 0; i + RUN_WORDS <= kept.size(); i++) {
-            runs.add(String.join(" ", kept.subList(i, i + RUN_WORDS)));
+            runs.add(h);
         }
         return runs;
+    }
+
+    /** The runs of letters and digits of {@code text}, in order (a hand-written loop: splitting at a pattern cost most of the check). */
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            boolean inWord = Character.isLetterOrDigit(c);
+            if (inWord && start < 0) {
+                start = i;
+            } else if (!inWord && start >= 0) {
+                words.add(text.substring(start, i));
+                start = -1;
+            }
+            i += Character.charCount(c);
+        }
+        if (start >= 0) {
+            words.add(text.substring(start));
+        }
+        return words;
     }
 
     private static String normal(String s) {

@@ -104,8 +104,7 @@ public final class ValidateStage implements Stage {
         if (instructions.length() == 0) {
             return Optional.empty();
         }
-        String system = instructions.toString();
-        return AnswerLeaks.find(envelope.getInference().getContent(), AnswerLeaks.protectedValues(system), system, others.toString());
+        return AnswerLeaks.check(envelope.getInference().getContent(), instructions.toString(), others.toString());
     }
 
     @Override
