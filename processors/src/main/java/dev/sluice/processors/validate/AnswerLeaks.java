@@ -53,7 +53,10 @@ public final class AnswerLeaks {
     private static final String FLAGS = "(?iu)";
     /** A word that names a secret ("the password", "access code", "PIN"); "key" and "code" alone name other things too often. */
     private static final String SECRET_NOUN = "(?:pass ?words?|pass ?phrases?|pass ?codes?|pins?(?: codes?| numbers?)?|code ?words?|safe ?words?|magic words?|"
-            + "secret (?:words?|phrases?|codes?|keys?|values?|numbers?)|(?:access|entry|door|security|unlock|vault|safe|alarm|gate|master|admin|verification) (?:codes?|keys?|words?|phrases?)|"
+            + "secret (?:words?|phrases?|codes?|keys?|values?|numbers?)|"
+            // a code that opens something, with a word between at most ("the staff discount code", "admin override code")
+            + "(?:access|entry|door|security|unlock|vault|safe|alarm|gate|master|admin|override|verification|activation|discount|promo|voucher|coupon|staff|wi-?fi)"
+            + "(?: [\\w-]+)? (?:codes?|keys?|words?|phrases?)|"
             + "api keys?|secret|combination)";
     private static final Pattern SECRET_NAMED = Pattern.compile(FLAGS + "\\b" + SECRET_NOUN + "\\b");
     private static final String QUOTED = "[\"'‘“«`]([^\"'’”»`\\n]{1,60}?)[\"'’”»`]";
@@ -64,7 +67,7 @@ public final class AnswerLeaks {
      * or a capital (a lower-case word there describes the password: "the password is required").
      */
     private static final Pattern NAMED_VALUE = Pattern.compile(FLAGS + "\\b" + SECRET_NOUN + "(?![\"'’”`])"
-            + "(?:[ \\t]*(?:\\b(?:is|was|will be|would be|shall be|set to|today is|for (?:today|access|the \\w+) is|of the day is|you (?:guard|protect|keep) is)\\b)"
+            + "(?:[ \\t]*(?:\\b(?:is|was|will be|would be|shall be|set to|today is|for [\\w' ]{1,30}? is|of the day is|you (?:guard|protect|keep) is)\\b)"
             + "[ \\t]*[:=]?[ \\t]*(?:" + QUOTED + "|" + BARE + ")|[ \\t]*[:=][ \\t]*(?:" + QUOTED + "|([\\p{L}\\p{N}][\\p{L}\\p{N}!@#$%^&*_+=-]{2,}))|[ \\t]*" + QUOTED + ")");
     /**
      * A quoted value the user is to type: "If the user says 'juxtaposition'", "if it is 'paradox'", "only upon entering
@@ -219,7 +222,7 @@ public final class AnswerLeaks {
      * A value's forms as patterns, compiled once: a template sends the same instructions with every request,
      * and compiling them is most of the check's cost. Bounded by emptying it when full; entries are immutable.
      */
-    private record Forms(String value, String core, Pattern spelledOut, Pattern reversed, Pattern rot13, Pattern oneByOne) {
+    private record Forms(String value, String core, Pattern spelledOut, Pattern reversed, Pattern rot13, Pattern oneByOne, boolean hasDigits) {
     }
 
     private static final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<Forms>> FORMS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -242,7 +245,8 @@ public final class AnswerLeaks {
                         spelled(core, MAX_SEPARATOR),
                         reversed.equals(core) ? null : spelled(reversed, MAX_SEPARATOR),
                         letters >= 4 ? spelled(shift(core, 13), MAX_SEPARATOR) : null,
-                        core.length() <= 16 ? oneByOne(core) : null);
+                        core.length() <= 16 ? oneByOne(core) : null,
+                        core.chars().anyMatch(Character::isDigit));
             }
             known = java.util.Optional.ofNullable(forms);
             FORMS.put(protectedValue, known);
@@ -272,6 +276,10 @@ public final class AnswerLeaks {
         if (spelledOut.matcher(text).find()) {
             return Optional.of("spelled out with separators");
         }
+        String digits = forms.hasDigits() ? digitsForWords(text) : null;
+        if (digits != null && spelledOut.matcher(digits).find()) {
+            return Optional.of("its digits as words");
+        }
         if (forms.reversed() != null && forms.reversed().matcher(text).find()) {
             return Optional.of("reversed");
         }
@@ -292,17 +300,21 @@ public final class AnswerLeaks {
         if (forms.oneByOne() != null && forms.oneByOne().matcher(text).find()) {
             return Optional.of("one quoted character at a time");
         }
+        // an acrostic spells the letters (a value's digits are not the first letters of words); the letters alone must be
+        // long enough that chance does not spell them
         String lettersOnly = core.replaceAll("[^\\p{L}]", "");
-        if (lettersOnly.length() >= 4 && lettersOnly.length() == core.length() && firstLetters(text.split("\\n")).contains(lettersOnly)) {
+        int needed = lettersOnly.length() == core.length() ? 4 : MIN_ACROSTIC;
+        if (lettersOnly.length() >= needed && firstLetters(text.split("\\n")).contains(lettersOnly)) {
             return Optional.of("the first letters of lines");
         }
-        if (lettersOnly.length() >= MIN_ACROSTIC && lettersOnly.length() == core.length() && firstLetters(words.toArray(String[]::new)).contains(lettersOnly)) {
+        if (lettersOnly.length() >= MIN_ACROSTIC && firstLetters(words.toArray(String[]::new)).contains(lettersOnly)) {
             return Optional.of("the first letters of words");
         }
         return Optional.empty();
     }
 
     static final int PIECES_WINDOW = 300;
+    static final int PIECES_NEAR = 40;
     private static final int CHARACTER_GAP = 150;
     private static final String QUOTE_OPEN = "[\"'‘“`]";
     private static final String QUOTE_CLOSE = "[\"'’”`]";
@@ -385,13 +397,26 @@ public final class AnswerLeaks {
         return null;
     }
 
-    /** Whether every piece stands as a word of its own within {@value #PIECES_WINDOW} characters of the first piece somewhere. */
+    /**
+     * Whether every piece stands as a word of its own, either all within {@value #PIECES_NEAR} characters of the
+     * first piece somewhere ("tram" equal to "32", "Elbow -> Access, Pizza -> granted") or each in quotes
+     * within {@value #PIECES_WINDOW} ("If the code starts with 'Jumps' ... if 'care' is the second"): common words
+     * that merely occur in one answer ("an old amber glow ... the lantern keeper") are neither.
+     */
     private static boolean near(String text, List<String> pieces) {
-        List<Pattern> patterns = pieces.stream().map(p -> Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(p) + "(?![\\p{L}\\p{N}])")).toList();
-        for (Matcher first = patterns.get(0).matcher(text); first.find(); ) {
+        List<Pattern> bare = pieces.stream().map(p -> Pattern.compile(Pattern.quote(p) + "(?<![\\p{L}\\p{N}]" + Pattern.quote(p) + ")(?![\\p{L}\\p{N}])")).toList();
+        List<Pattern> quoted = pieces.stream().map(p -> Pattern.compile(QUOTE_OPEN + Pattern.quote(p) + QUOTE_CLOSE)).toList();
+        for (Matcher first = bare.get(0).matcher(text); first.find(); ) {
+            int from = Math.max(0, first.start() - PIECES_NEAR);
+            int to = Math.min(text.length(), first.end() + PIECES_NEAR);
+            if (bare.stream().allMatch(p -> p.matcher(text).region(from, to).find())) {
+                return true;
+            }
+        }
+        for (Matcher first = quoted.get(0).matcher(text); first.find(); ) {
             int from = Math.max(0, first.start() - PIECES_WINDOW);
             int to = Math.min(text.length(), first.end() + PIECES_WINDOW);
-            if (patterns.stream().allMatch(p -> p.matcher(text).region(from, to).find())) {
+            if (quoted.stream().allMatch(p -> p.matcher(text).region(from, to).find())) {
                 return true;
             }
         }
@@ -419,6 +444,18 @@ public final class AnswerLeaks {
             }
         }
         return Pattern.compile(p.append("(?![\\p{L}\\p{N}])").toString());
+    }
+
+    private static final List<String> DIGIT_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine");
+    private static final Pattern DIGIT_WORD = Pattern.compile("(?<![\\p{L}\\p{N}])(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)(?![\\p{L}\\p{N}])");
+
+    /** The text with each digit's English name ("four"; "oh" for zero) replaced by the digit, everything else as it is; null when it names none. */
+    private static String digitsForWords(String text) {
+        Matcher m = DIGIT_WORD.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        return m.replaceAll(r -> Integer.toString(Math.max(0, DIGIT_WORDS.indexOf(r.group()))));
     }
 
     /** Whether a word of {@code text} is {@code core} with its letters shifted by one distance (its digits as they are). */
