@@ -166,14 +166,28 @@ public final class AnswerLeaks {
      * values, and themselves when they say they are confidential); what {@code callerText} already holds is not a leak.
      */
     public static Optional<Leak> check(String answer, String instructions, String callerText) {
+        return check(answer, instructions, callerText, List.of());
+    }
+
+    /**
+     * As {@link #check(String, String, String)}, with {@code alsoProtected} values besides those read from the
+     * instructions: the secrets the redactor replaced in them, which a model the policy lets see raw text did see.
+     */
+    public static Optional<Leak> check(String answer, String instructions, String callerText, List<String> alsoProtected) {
         if (instructions == null || instructions.isBlank() || answer == null || answer.isBlank()) {
             return Optional.empty();
         }
         Instructions read = read(instructions);
-        if (read.values().isEmpty() && read.runs().isEmpty()) {
+        List<String> values = read.values();
+        if (!alsoProtected.isEmpty()) {
+            Set<String> all = new LinkedHashSet<>(values);
+            all.addAll(alsoProtected);
+            values = List.copyOf(all);
+        }
+        if (values.isEmpty() && read.runs().isEmpty()) {
             return Optional.empty();
         }
-        return find(answer, read.values(), read, callerText);
+        return find(answer, values, read, callerText);
     }
 
     /**

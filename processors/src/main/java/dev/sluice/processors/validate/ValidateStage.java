@@ -26,10 +26,22 @@ public final class ValidateStage implements Stage {
      *                      chain when it has one (0: never)
      */
     public ValidateStage(OutputValidator validator, dev.sluice.processors.redact.Redactor outputScan, double escalateBelow) {
+        this(validator, outputScan, escalateBelow, null);
+    }
+
+    /**
+     * @param vaultKeys the redaction keys, to learn the secrets the redactor replaced in the instructions (a model
+     *                  the policy lets see raw text saw them); null when this stage may not open the sealed mapping
+     */
+    public ValidateStage(OutputValidator validator, dev.sluice.processors.redact.Redactor outputScan, double escalateBelow, Map<String, byte[]> vaultKeys) {
         this.validator = validator;
         this.outputScan = outputScan;
         this.escalateBelow = escalateBelow;
+        this.vaultKeys = vaultKeys == null ? null : Map.copyOf(vaultKeys);
     }
+
+    private final Map<String, byte[]> vaultKeys;
+    private static final java.util.regex.Pattern SECRET_PLACEHOLDER = java.util.regex.Pattern.compile("<SECRET_\\d+>");
 
     public ValidateStage(OutputValidator validator, dev.sluice.processors.redact.Redactor outputScan) {
         this(validator, outputScan, 0.0);
@@ -95,7 +107,7 @@ public final class ValidateStage implements Stage {
      * A leak of what the instructions (the prompt's system turns, as the model saw them) protect, judged on
      * the answer as the model wrote it; what the other turns already hold is not a leak.
      */
-    static Optional<AnswerLeaks.Leak> leak(PipelineRecord envelope) {
+    Optional<AnswerLeaks.Leak> leak(PipelineRecord envelope) {
         StringBuilder instructions = new StringBuilder();
         StringBuilder others = new StringBuilder();
         for (var message : envelope.getPrompt()) {
@@ -104,7 +116,31 @@ public final class ValidateStage implements Stage {
         if (instructions.length() == 0) {
             return Optional.empty();
         }
-        return AnswerLeaks.check(envelope.getInference().getContent(), instructions.toString(), others.toString());
+        return AnswerLeaks.check(envelope.getInference().getContent(), instructions.toString(), others.toString(), redactedSecrets(envelope, instructions));
+    }
+
+    /**
+     * The values of the secrets the redactor replaced in the instructions ({@code <SECRET_n>}), opened from the
+     * request's sealed mapping in memory for this check only, as infer opens it for a raw-text call. A model that got
+     * the redacted text cannot give them away; one that the policy let see the raw text can.
+     */
+    private java.util.List<String> redactedSecrets(PipelineRecord envelope, CharSequence instructions) {
+        if (vaultKeys == null || envelope.getVault() == null) {
+            return java.util.List.of();
+        }
+        java.util.regex.Matcher m = SECRET_PLACEHOLDER.matcher(instructions);
+        if (!m.find()) {
+            return java.util.List.of();
+        }
+        Map<String, String> mapping = dev.sluice.processors.redact.Vault.open(envelope.getVault(), envelope.getRequest().getRequestId(), vaultKeys);
+        java.util.List<String> secrets = new java.util.ArrayList<>();
+        do {
+            String value = mapping.get(m.group());
+            if (value != null) {
+                secrets.add(value);
+            }
+        } while (m.find());
+        return secrets;
     }
 
     @Override
