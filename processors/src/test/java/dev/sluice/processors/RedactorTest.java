@@ -167,6 +167,22 @@ class RedactorTest {
     }
 
     @Test
+    void pinsAndCodesShouldBeFoundAfterTheirName() {
+        assertThat(secrets("My card PIN is 4417, please check why it was blocked.")).containsExactly("4417");
+        assertThat(secrets("The supply cupboard PIN: 7781.")).containsExactly("7781");
+        assertThat(secrets("Staff use the door code 7734-B after 8 pm.")).containsExactly("7734-B");
+        assertThat(secrets("Your one-time code is 483920; it expires in 5 minutes.")).containsExactly("483920");
+        assertThat(secrets("Card 4111 1111 1111 1111, CVV 123, expires 09/27.")).containsExactly("123");
+        assertThat(secrets("The alarm code for today is 2580.")).containsExactly("2580");
+        // a code's name without a value, a count, a pin that holds things, a code of conduct
+        assertThat(secrets("Enter your PIN at the terminal; you have 3 tries.")).isEmpty();
+        assertThat(secrets("The PIN has 4 digits and the door code 6.")).isEmpty();
+        assertThat(secrets("Order 2000 pins and 300 clips for the office.")).isEmpty();
+        assertThat(secrets("The security code of conduct was updated in 2024.")).isEmpty();
+        assertThat(secrets("Shipping to 221B Baker Street by 2026.")).isEmpty();
+    }
+
+    @Test
     void identityDocumentNumbersShouldBeFoundAfterTheDocumentsName() {
         assertThat(nationalIds("Her passport number is C03005988 and it expires next year.")).containsExactly("C03005988");
         assertThat(nationalIds("Scan of driving licence no. MORGA753116SM9IJ attached.")).containsExactly("MORGA753116SM9IJ");

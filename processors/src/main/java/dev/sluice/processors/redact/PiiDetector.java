@@ -96,6 +96,13 @@ public final class PiiDetector {
     /** A word that names a password; what follows it may be one ({@link #passwords}). */
     static final Pattern PASSWORD_WORD = Pattern.compile("(?i)\\b(?:password|passwd|pwd|passphrase|passcode|pass code)s?\\b");
     static final Gate PASSWORD_GATE = Gate.of("pass ; pwd");
+    /**
+     * A word that names a code that opens something or proves who one is: a card's PIN, a door or alarm code, a
+     * one-time code, a card's security code. What follows it may be one ({@link #passwords}), when it has a digit.
+     */
+    static final Pattern CODE_WORD = Pattern.compile("(?i)\\b(?:pin(?: codes?| numbers?)?|pins|(?:access|door|entry|alarm|gate|safe|lock|unlock|security|verification|"
+            + "confirmation|authentication|authori[sz]ation|one-time|otp|2fa|mfa|sms) codes?|otp|one-time passcodes?|cvv2?|cvc2?)\\b");
+    static final Gate CODE_GATE = Gate.of("pin ; code ; otp ; cvv ; cvc");
 
     static final Gate.Guarded URL = Gate.Guarded.led("(?i)\\b(?:https?://[^\\s<>\"']+|www\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)+[^\\s<>\"']*)", "http|www.");
     private static final String MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
@@ -365,7 +372,10 @@ public final class PiiDetector {
             find(SECRET, text, PiiType.SECRET, 0.95, candidates);
         }
         if (PASSWORD_GATE.open(lower)) {
-            passwords(text, candidates);
+            passwords(text, PASSWORD_WORD, candidates);
+        }
+        if (digits >= 3 && CODE_GATE.open(lower)) {
+            passwords(text, CODE_WORD, candidates);
         }
         if (digits >= 3 && ID_DOCUMENT_GATE.open(lower)) {
             identityDocuments(text, candidates);
@@ -956,7 +966,19 @@ public final class PiiDetector {
      * (docs/evaluation.md); before, only "password is/=/: value" was read.
      */
     static void passwords(String text, List<PiiFinding> out) {
-        for (Matcher m = PASSWORD_WORD.matcher(text); m.find(); ) {
+        passwords(text, PASSWORD_WORD, out);
+    }
+
+    /**
+     * As {@link #passwords(String, List)} after the words of {@code names}; after a code's name ({@link #CODE_WORD})
+     * the value must hold a digit and may be digits alone: "PIN 4417", "the door code is 7734-B", "CVV: 123" (three to
+     * twelve digits, four or more but for a card's security code). Added in the twelfth session: a PIN in a support
+     * ticket went to the provider in the clear.
+     */
+    static void passwords(String text, Pattern names, List<PiiFinding> out) {
+        boolean codes = names == CODE_WORD;
+        java.util.Set<String> fillers = codes ? CODE_FILLERS : PASSWORD_FILLERS;
+        for (Matcher m = names.matcher(text); m.find(); ) {
             // the word as a word of the prose, not a piece of a link, a path or an identifier (".../password/reset?step=2")
             if ((m.start() > 0 && "/._-=?&#@\\".indexOf(text.charAt(m.start() - 1)) >= 0)
                     || (m.end() < text.length() && "/._-?&#@\\".indexOf(text.charAt(m.end())) >= 0)) {
@@ -999,20 +1021,21 @@ public final class PiiDetector {
                         || A_PLACEHOLDER.matcher(value).matches();
                 // after a colon a word that a comma follows opens a list ("a secure password: length, mix of characters")
                 boolean listed = separated && text.charAt(at - 1) == ',' && value.chars().allMatch(Character::isLetter);
-                if (!elsewhere && ((quoted && value.length() >= 4) || (separated && value.length() >= 6 && !listed) || passwordLike(value)
-                        || (stated && capitalisedWord(value)))) {
-                    out.add(new PiiFinding(PiiType.SECRET, valueStart, valueStart + value.length(), value, 0.9, "secret: password"));
+                boolean found = codes ? codeLike(value, m.group())
+                        : (quoted && value.length() >= 4) || (separated && value.length() >= 6 && !listed) || passwordLike(value) || (stated && capitalisedWord(value));
+                if (!elsewhere && found) {
+                    out.add(new PiiFinding(PiiType.SECRET, valueStart, valueStart + value.length(), value, 0.9, codes ? "secret: code" : "secret: password"));
                     break;
                 }
                 char last = token.charAt(token.length() - 1);
                 if (last == ':' || last == '=') {
                     // "revealed:" — the value follows
                     separated = true;
-                    if (token.length() > 1 && PASSWORD_FILLERS.contains(token.substring(0, token.length() - 1))) {
+                    if (token.length() > 1 && fillers.contains(token.substring(0, token.length() - 1))) {
                         continue;
                     }
                 }
-                if (!PASSWORD_FILLERS.contains(token)) {
+                if (!fillers.contains(token)) {
                     break;  // a sentence's end, a name, a noun ("password reset for user jsmith01"): not the words before a value
                 }
                 stated = k == 0 && (token.equals("is") || token.equals("was"));
@@ -1110,6 +1133,23 @@ public final class PiiDetector {
     }
 
     /** Six to 64 characters with a letter and a digit or a symbol: "Qr7!dke#39", "Start@2025", not "expired" or "2024-03-05". */
+    /**
+     * Whether {@code value} after a code's name ({@code name}) is one: digits alone, four to twelve of them (three or
+     * four after a card's security code), or a password-shaped token with a digit ("7734-B", "X9-441").
+     */
+    static boolean codeLike(String value, String name) {
+        if (value.isEmpty() || value.chars().noneMatch(Character::isDigit)) {
+            return false;
+        }
+        if (value.chars().allMatch(Character::isDigit)) {
+            String n = name.toLowerCase(java.util.Locale.ROOT);
+            boolean card = n.startsWith("cvv") || n.startsWith("cvc") || n.startsWith("security code");
+            return card ? value.length() >= 3 && value.length() <= 4 : value.length() >= 4 && value.length() <= 12;
+        }
+        return value.length() >= 4 && value.length() <= 24 && value.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_')
+                && value.chars().anyMatch(Character::isLetter);
+    }
+
     static boolean passwordLike(String value) {
         if (value.length() < 6 || value.length() > 64) {
             return false;
@@ -1132,6 +1172,9 @@ public final class PiiDetector {
             "changed", "change", "to", "as", "of", "the", "a", "an", "her", "his", "their", "my", "your", "our", "its", "new", "old", "temporary",
             "default", "initial", "current", "currently", "still", "now", "used", "entered", "typed", "attempt", "string", "revealed", "reads", "says",
             "shown", "given", "chosen", "login", "account");
+    /** The same before a code's value, and the words of its name's phrase: "PIN number", "the code for today is". */
+    private static final java.util.Set<String> CODE_FILLERS = java.util.stream.Stream.concat(PASSWORD_FILLERS.stream(),
+            java.util.stream.Stream.of("number", "code", "for", "today", "today's", "card", "card's", "door", "alarm")).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static void find(Pattern pattern, String text, PiiType type, double confidence, List<PiiFinding> out) {
         for (Matcher m = pattern.matcher(text); m.find(); ) {
