@@ -239,7 +239,7 @@ public final class AnswerLeaks {
      * A value's forms as patterns, compiled once: a template sends the same instructions with every request,
      * and compiling them is most of the check's cost. Bounded by emptying it when full; entries are immutable.
      */
-    private record Forms(String value, String core, Pattern spelledOut, Pattern reversed, Pattern rot13, Pattern oneByOne, boolean hasDigits) {
+    private record Forms(String value, String core, Pattern spelledOut, Pattern reversed, Pattern rot13, boolean oneByOne, boolean hasDigits) {
     }
 
     private static final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<Forms>> FORMS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -262,7 +262,7 @@ public final class AnswerLeaks {
                         spelled(core, MAX_SEPARATOR),
                         reversed.equals(core) ? null : spelled(reversed, MAX_SEPARATOR),
                         letters >= 4 ? spelled(shift(core, 13), MAX_SEPARATOR) : null,
-                        core.length() <= 16 ? oneByOne(core) : null,
+                        core.length() <= 16,
                         core.chars().anyMatch(Character::isDigit));
             }
             known = java.util.Optional.ofNullable(forms);
@@ -314,7 +314,7 @@ public final class AnswerLeaks {
         if (inPieces(text, words, value, core)) {
             return Optional.of("in pieces");
         }
-        if (forms.oneByOne() != null && forms.oneByOne().matcher(text).find()) {
+        if (forms.oneByOne() && oneByOne(text, core)) {
             return Optional.of("one quoted character at a time");
         }
         // an acrostic spells the letters (a value's digits are not the first letters of words); the letters alone must be
@@ -335,21 +335,39 @@ public final class AnswerLeaks {
     private static final int CHARACTER_GAP = 150;
     private static final String QUOTE_OPEN = "[\"'‘“`]";
     private static final String QUOTE_CLOSE = "[\"'’”`]";
+    private static final String QUOTES_OPEN = "\"'‘“`";
+    private static final String QUOTES_CLOSE = "\"'’”`";
 
     /**
-     * The value's characters one by one in quotes, in order, not far apart: "the first character is 's', the
-     * second 'n'", {@code input()[0] == "s"}.
+     * Whether the value's characters stand one by one in quotes, in order, each within {@value #CHARACTER_GAP}
+     * characters of the one before: "the first character is 's', the second 'n'", {@code input()[0] == "s"}. A pass
+     * over the quoted characters keeping, for each length of the value's start, the latest place a match of it ends (a
+     * later end leaves the most room for the next character): linear in the answer. A pattern with a gap between each
+     * two characters backtracked for minutes on an answer of 2,000 quoted letters.
      */
-    private static Pattern oneByOne(String core) {
-        StringBuilder p = new StringBuilder();
+    private static boolean oneByOne(String text, String core) {
         int[] cps = core.codePoints().toArray();
-        for (int i = 0; i < cps.length; i++) {
-            if (i > 0) {
-                p.append("[\\s\\S]{0,").append(CHARACTER_GAP).append("}?");
+        int[] best = new int[cps.length + 1];
+        java.util.Arrays.fill(best, -1);
+        for (int i = 0; i + 2 < text.length(); i++) {
+            if (QUOTES_OPEN.indexOf(text.charAt(i)) < 0) {
+                continue;
             }
-            p.append(QUOTE_OPEN).append(Pattern.quote(new String(Character.toChars(cps[i])))).append(QUOTE_CLOSE);
+            int c = text.codePointAt(i + 1);
+            int close = i + 1 + Character.charCount(c);
+            if (close >= text.length() || QUOTES_CLOSE.indexOf(text.charAt(close)) < 0) {
+                continue;
+            }
+            for (int k = cps.length - 1; k >= 0; k--) {
+                if (cps[k] == c && (k == 0 || best[k] >= 0 && i - best[k] <= CHARACTER_GAP)) {
+                    best[k + 1] = close + 1;
+                }
+            }
+            if (best[cps.length] >= 0) {
+                return true;
+            }
         }
-        return Pattern.compile(p.toString());
+        return false;
     }
 
     private static final List<String> COUNTS = List.of("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve");
