@@ -143,7 +143,7 @@ public final class AnswerLeaks {
     }
 
     /** What a request's instructions protect, read once per instructions text (a template sends the same ones each time). */
-    private record Instructions(List<String> values, String text, Set<Long> runs) {
+    private record Instructions(List<String> values, Set<Long> runs) {
     }
 
     private static final java.util.concurrent.ConcurrentHashMap<String, Instructions> READ = new java.util.concurrent.ConcurrentHashMap<>();
@@ -153,7 +153,7 @@ public final class AnswerLeaks {
         Instructions known = READ.get(instructions);
         if (known == null) {
             boolean self = selfProtected(instructions);
-            known = new Instructions(protectedValues(instructions), self ? normal(instructions) : null, self ? runs(words(normal(instructions))) : Set.of());
+            known = new Instructions(protectedValues(instructions), self ? runs(words(normal(instructions))) : Set.of());
             if (instructions.length() <= READ_LENGTH) {
                 if (READ.size() >= CACHED) {
                     READ.clear();

@@ -2,11 +2,18 @@ package dev.sluice.processors.validate;
 
 import dev.sluice.processors.pipeline.Envelopes;
 import dev.sluice.processors.pipeline.Stage;
+import dev.sluice.processors.redact.Vault;
+import dev.sluice.schemas.avro.Inference;
 import dev.sluice.schemas.avro.PipelineRecord;
 import dev.sluice.schemas.avro.RejectReason;
+import dev.sluice.schemas.avro.Role;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Validate stage: the answer must not give away what the request's instructions protect
@@ -19,6 +26,9 @@ public final class ValidateStage implements Stage {
     private final OutputValidator validator;
     private final dev.sluice.processors.redact.Redactor outputScan;
     private final double escalateBelow;
+    /** The redaction keys, or null: validate may then not open a request's sealed mapping. */
+    private final Map<String, byte[]> vaultKeys;
+    private static final Pattern SECRET_PLACEHOLDER = Pattern.compile("<SECRET_\\d+>");
 
     /**
      * @param outputScan    finds personal data and secrets in answers; null to skip the scan
@@ -40,9 +50,6 @@ public final class ValidateStage implements Stage {
         this.vaultKeys = vaultKeys == null ? null : Map.copyOf(vaultKeys);
     }
 
-    private final Map<String, byte[]> vaultKeys;
-    private static final java.util.regex.Pattern SECRET_PLACEHOLDER = java.util.regex.Pattern.compile("<SECRET_\\d+>");
-
     public ValidateStage(OutputValidator validator, dev.sluice.processors.redact.Redactor outputScan) {
         this(validator, outputScan, 0.0);
     }
@@ -51,7 +58,7 @@ public final class ValidateStage implements Stage {
         this(validator, null);
     }
 
-    private static final java.util.regex.Pattern REFUSAL = java.util.regex.Pattern.compile(
+    private static final Pattern REFUSAL = Pattern.compile(
             "(?i)^\\W*(i'?m sorry,? but|i (?:can ?not|can'?t|am unable to|won'?t) (?:help|assist|comply|provide|do that)|as an ai\\b)");
 
     /** How much validation trusts an answer, and why not more. */
@@ -62,7 +69,7 @@ public final class ValidateStage implements Stage {
      * 0.1 for an empty answer, 0.2 for one off its schema, 0.3 for a refusal, 0.4 for one cut at the
      * token limit, 1.0 otherwise: the signals a batch job can check without a second model.
      */
-    static Judgement judge(dev.sluice.schemas.avro.Inference inference, boolean offSchema) {
+    static Judgement judge(Inference inference, boolean offSchema) {
         String content = inference.getContent();
         if (content == null || content.isBlank()) {
             return new Judgement(0.1, "EMPTY");
@@ -95,7 +102,7 @@ public final class ValidateStage implements Stage {
         }
         var message = new dev.sluice.schemas.avro.ChatMessage(dev.sluice.schemas.avro.Role.ASSISTANT, answer, null, null);
         var redaction = outputScan.redact(java.util.List.of(message), java.util.List.of(findings), "OUT_", envelope.getRequest().getCountry());
-        var inference = dev.sluice.schemas.avro.Inference.newBuilder(envelope.getInference())
+        var inference = Inference.newBuilder(envelope.getInference())
                 .setContent(redaction.messages().get(0).getContent()).build();
         PipelineRecord.Builder builder = Envelopes.edit(envelope).setInference(inference).setOutputRedactions(redaction.replaced());
         return Envelopes.audit(builder, NAME, "OUTPUT_REDACTED", "OUTPUT_PII", Map.of(
@@ -111,7 +118,7 @@ public final class ValidateStage implements Stage {
         StringBuilder instructions = new StringBuilder();
         StringBuilder others = new StringBuilder();
         for (var message : envelope.getPrompt()) {
-            (message.getRole() == dev.sluice.schemas.avro.Role.SYSTEM ? instructions : others).append(message.getContent()).append('\n');
+            (message.getRole() == Role.SYSTEM ? instructions : others).append(message.getContent()).append('\n');
         }
         if (instructions.length() == 0) {
             return Optional.empty();
@@ -124,16 +131,16 @@ public final class ValidateStage implements Stage {
      * request's sealed mapping in memory for this check only, as infer opens it for a raw-text call. A model that got
      * the redacted text cannot give them away; one that the policy let see the raw text can.
      */
-    private java.util.List<String> redactedSecrets(PipelineRecord envelope, CharSequence instructions) {
+    private List<String> redactedSecrets(PipelineRecord envelope, CharSequence instructions) {
         if (vaultKeys == null || envelope.getVault() == null) {
-            return java.util.List.of();
+            return List.of();
         }
-        java.util.regex.Matcher m = SECRET_PLACEHOLDER.matcher(instructions);
+        Matcher m = SECRET_PLACEHOLDER.matcher(instructions);
         if (!m.find()) {
-            return java.util.List.of();
+            return List.of();
         }
-        Map<String, String> mapping = dev.sluice.processors.redact.Vault.open(envelope.getVault(), envelope.getRequest().getRequestId(), vaultKeys);
-        java.util.List<String> secrets = new java.util.ArrayList<>();
+        Map<String, String> mapping = Vault.open(envelope.getVault(), envelope.getRequest().getRequestId(), vaultKeys);
+        List<String> secrets = new ArrayList<>();
         do {
             String value = mapping.get(m.group());
             if (value != null) {
@@ -149,7 +156,7 @@ public final class ValidateStage implements Stage {
         if (leak.isPresent()) {
             // the call is still priced (the cost stage sees rejections, and reads the usage, not the text);
             // the answer goes nowhere: not even the envelope keeps it
-            var withheld = dev.sluice.schemas.avro.Inference.newBuilder(original.getInference()).setContent("").build();
+            var withheld = Inference.newBuilder(original.getInference()).setContent("").build();
             return Envelopes.reject(Envelopes.edit(original).setInference(withheld).build(), RejectReason.OUTPUT_LEAK, "the answer gives away " + leak.get()
                     + " that the request's instructions protect; it is withheld", NAME, now);
         }
