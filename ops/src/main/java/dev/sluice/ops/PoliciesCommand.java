@@ -71,6 +71,7 @@ public final class PoliciesCommand implements Runnable {
                 .setModelsByDomain(lists(root.path("modelsByDomain"))).setModelsByCountry(lists(root.path("modelsByCountry")))
                 .setBlockedCountries(strings(root.path("blockedCountries"))).setInjectionThreshold(root.path("injectionThreshold").asDouble(0.7))
                 .setInjectionReviewThreshold(root.hasNonNull("injectionReviewThreshold") ? root.get("injectionReviewThreshold").asDouble() : null)
+                .setAnswerLeaks(root.hasNonNull("answerLeaks") ? root.get("answerLeaks").asText() : null)
                 .setRestrictedNeedsInternal(root.path("restrictedNeedsInternal").asBoolean(true))
                 .setRawTextForInternalDomains(strings(root.path("rawTextForInternalDomains"))).setApprovalDomains(strings(root.path("approvalDomains")))
                 .setApprovalUseCases(strings(root.path("approvalUseCases"))).setApprovalExpiryMinutes(root.path("approvalExpiryMinutes").asLong(1440))

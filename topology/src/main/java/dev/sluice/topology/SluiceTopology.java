@@ -214,7 +214,7 @@ public final class SluiceTopology {
                                 c.limits().interactiveWindow(), c.limits().batchWindow(), c.limits().maxBatchSize()),
                                 c -> new BatchJobs(batchApis, c.limits().batchJobWindow(), c.limits().batchJobPollInterval()), guards, INFER_TICK, clock, policies),
                         Named.as(InferProcessor.NAME), INFLIGHT_STORE)
-                .processValues(StageProcessor.supplier(ValidateStage.NAME, new ValidateStage(new OutputValidator(), redactor, config.routing().escalateBelowConfidence(), config.redaction().vaultKeys()), clock), Named.as(ValidateStage.NAME))
+                .processValues(StageProcessor.supplier(ValidateStage.NAME, new ValidateStage(new OutputValidator(), redactor, config.routing().escalateBelowConfidence(), config.redaction().vaultKeys(), policies), clock), Named.as(ValidateStage.NAME))
                 .processValues(StageProcessor.seeingRejected(CostStage.NAME, new CostStage(config, prices), clock), Named.as(CostStage.NAME));
 
         var escalating = priced.split(Named.as("escalate-"))

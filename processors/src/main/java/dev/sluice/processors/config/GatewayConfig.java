@@ -225,16 +225,27 @@ public record GatewayConfig(
      * @param rawTextForInternalDomains domains whose prompts go to models the enterprise runs itself
      *                                  ({@code hosting: internal}) unredacted ("*": every domain); external
      *                                  models always get the redacted text
+     * @param answerLeaks what validate does with an answer that gives away what the request's instructions
+     *                    protect: {@value #WITHHOLD} (reject it as OUTPUT_LEAK) or {@value #AUDIT} (deliver it and
+     *                    audit the leak, to watch the check before it withholds)
      */
     public record PolicyRules(Map<String, List<String>> modelsByDomain, Map<String, List<String>> modelsByCountry,
                               List<String> blockedCountries, double injectionThreshold, boolean restrictedNeedsInternal,
                               List<String> rawTextForInternalDomains, List<String> approvalDomains, List<String> approvalUseCases,
-                              Duration approvalExpiry, double injectionReviewThreshold) {
+                              Duration approvalExpiry, double injectionReviewThreshold, String answerLeaks) {
+        public static final String WITHHOLD = "withhold";
+        public static final String AUDIT = "audit";
+
         /** Policy under which every model gets the redacted text and nothing waits for approval. */
         public PolicyRules(Map<String, List<String>> modelsByDomain, Map<String, List<String>> modelsByCountry,
                            List<String> blockedCountries, double injectionThreshold, boolean restrictedNeedsInternal) {
             this(modelsByDomain, modelsByCountry, blockedCountries, injectionThreshold, restrictedNeedsInternal, List.of(), List.of(), List.of(),
-                    Duration.ofHours(24), injectionThreshold);
+                    Duration.ofHours(24), injectionThreshold, WITHHOLD);
+        }
+
+        /** Whether an answer that gives away what the instructions protect is withheld (else delivered and audited). */
+        public boolean withholdsAnswerLeaks() {
+            return WITHHOLD.equals(answerLeaks);
         }
 
         /**
@@ -277,6 +288,7 @@ public record GatewayConfig(
             require(injectionThreshold > 0 && injectionThreshold <= 1, "policy.injectionThreshold must be in (0, 1]");
             require(injectionReviewThreshold > 0 && injectionReviewThreshold <= injectionThreshold,
                     "policy.injectionReviewThreshold must be in (0, policy.injectionThreshold]");
+            require(WITHHOLD.equals(answerLeaks) || AUDIT.equals(answerLeaks), "policy.answerLeaks must be withhold or audit, not " + answerLeaks);
         }
     }
 

@@ -86,6 +86,7 @@ public final class PolicyBook implements dev.sluice.processors.pipeline.ControlB
         return new PolicyRules(new LinkedHashMap<>(v.getModelsByDomain()), new LinkedHashMap<>(v.getModelsByCountry()), v.getBlockedCountries(),
                 v.getInjectionThreshold(), v.getRestrictedNeedsInternal(), v.getRawTextForInternalDomains(), v.getApprovalDomains(), v.getApprovalUseCases(),
                 Duration.ofMinutes(v.getApprovalExpiryMinutes()),
-                v.getInjectionReviewThreshold() == null ? v.getInjectionThreshold() : v.getInjectionReviewThreshold());
+                v.getInjectionReviewThreshold() == null ? v.getInjectionThreshold() : v.getInjectionReviewThreshold(),
+                v.getAnswerLeaks() == null ? PolicyRules.WITHHOLD : v.getAnswerLeaks());
     }
 }

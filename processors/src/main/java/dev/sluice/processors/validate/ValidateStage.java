@@ -1,5 +1,6 @@
 package dev.sluice.processors.validate;
 
+import dev.sluice.processors.config.PolicyBook;
 import dev.sluice.processors.pipeline.Envelopes;
 import dev.sluice.processors.pipeline.Stage;
 import dev.sluice.processors.redact.Vault;
@@ -44,11 +45,23 @@ public final class ValidateStage implements Stage {
      *                  the policy lets see raw text saw them); null when this stage may not open the sealed mapping
      */
     public ValidateStage(OutputValidator validator, dev.sluice.processors.redact.Redactor outputScan, double escalateBelow, Map<String, byte[]> vaultKeys) {
+        this(validator, outputScan, escalateBelow, vaultKeys, null);
+    }
+
+    /**
+     * @param policies the policy versions: {@code policy.answerLeaks} says whether a leaking answer is withheld or
+     *                 delivered and audited; null: withheld
+     */
+    public ValidateStage(OutputValidator validator, dev.sluice.processors.redact.Redactor outputScan, double escalateBelow, Map<String, byte[]> vaultKeys,
+                         PolicyBook policies) {
         this.validator = validator;
         this.outputScan = outputScan;
         this.escalateBelow = escalateBelow;
         this.vaultKeys = vaultKeys == null ? null : Map.copyOf(vaultKeys);
+        this.policies = policies;
     }
+
+    private final PolicyBook policies;
 
     public ValidateStage(OutputValidator validator, dev.sluice.processors.redact.Redactor outputScan) {
         this(validator, outputScan, 0.0);
@@ -153,14 +166,22 @@ public final class ValidateStage implements Stage {
     @Override
     public PipelineRecord apply(PipelineRecord original, Instant now) {
         Optional<AnswerLeaks.Leak> leak = leak(original);
+        PipelineRecord checked = original;
         if (leak.isPresent()) {
-            // the call is still priced (the cost stage sees rejections, and reads the usage, not the text);
-            // the answer goes nowhere: not even the envelope keeps it
-            var withheld = Inference.newBuilder(original.getInference()).setContent("").build();
-            return Envelopes.reject(Envelopes.edit(original).setInference(withheld).build(), RejectReason.OUTPUT_LEAK, "the answer gives away " + leak.get()
-                    + " that the request's instructions protect; it is withheld", NAME, now);
+            PolicyBook.Versioned policy = policies == null ? null : policies.at(now);
+            if (policy == null || policy.rules().withholdsAnswerLeaks()) {
+                // the call is still priced (the cost stage sees rejections, and reads the usage, not the text);
+                // the answer goes nowhere: not even the envelope keeps it
+                var withheld = Inference.newBuilder(original.getInference()).setContent("").build();
+                return Envelopes.reject(Envelopes.edit(original).setInference(withheld).build(), RejectReason.OUTPUT_LEAK, "the answer gives away " + leak.get()
+                        + " that the request's instructions protect; it is withheld", NAME, now);
+            }
+            // policy.answerLeaks: audit — the answer goes on, and the audit log says what it gave away and by which policy
+            checked = Envelopes.audit(Envelopes.edit(original), NAME, "LEAK_AUDITED", RejectReason.OUTPUT_LEAK.name(), Map.of(
+                    "leak", leak.get().toString(),
+                    "policy", policy.version() + " (policy.answerLeaks: audit)"), now).build();
         }
-        PipelineRecord envelope = scan(original, now);
+        PipelineRecord envelope = scan(checked, now);
         String schema = envelope.getRequest().getResponseSchema();
         Optional<String> violations = schema == null ? Optional.empty() : validator.violations(envelope.getInference().getContent(), schema);
         Judgement judgement = judge(envelope.getInference(), violations.isPresent());

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class InjectionReviewPolicyTest {
 
     private static PolicyRules rules(double reject, double review) {
-        return new PolicyRules(Map.of(), Map.of(), List.of(), reject, true, List.of(), List.of("legal"), List.of(), Duration.ofHours(1), review);
+        return new PolicyRules(Map.of(), Map.of(), List.of(), reject, true, List.of(), List.of("legal"), List.of(), Duration.ofHours(1), review, PolicyRules.WITHHOLD);
     }
 
     @Test

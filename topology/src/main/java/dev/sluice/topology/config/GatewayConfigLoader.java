@@ -95,7 +95,8 @@ public final class GatewayConfigLoader {
                 policy.path("restrictedNeedsInternal").asBoolean(true), strings(policy, "rawTextForInternalDomains"),
                 strings(policy, "approvalDomains"), strings(policy, "approvalUseCases"),
                 Duration.ofMinutes(policy.path("approvalExpiryMinutes").asLong(24 * 60)),
-                policy.path("injectionReviewThreshold").asDouble(policy.path("injectionThreshold").asDouble(0.7)));
+                policy.path("injectionReviewThreshold").asDouble(policy.path("injectionThreshold").asDouble(0.7)),
+                policy.path("answerLeaks").asText(PolicyRules.WITHHOLD));
         JsonNode routing = root.path("routing");
         Map<String, String> byComplexity = new LinkedHashMap<>();
         routing.path("tierByComplexity").fields().forEachRemaining(e -> byComplexity.put(e.getKey(), e.getValue().asText()));
