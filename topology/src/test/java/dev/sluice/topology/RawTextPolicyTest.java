@@ -22,11 +22,19 @@ class RawTextPolicyTest {
     private static final String FINANCE = "Reconcile the invoice that jane.doe@example.com sent against the ledger.";
 
     static GatewayConfig withPolicy(String line) throws Exception {
+        return replacing("\npolicy:\n", "\npolicy:\n" + line + "\n");
+    }
+
+    /** The default configuration with {@code from} replaced by {@code to} (a key the default sets already). */
+    static GatewayConfig replacing(String from, String to) throws Exception {
         String yaml;
         try (InputStream in = RawTextPolicyTest.class.getClassLoader().getResourceAsStream(GatewayConfigLoader.DEFAULT_RESOURCE)) {
             yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        String changed = yaml.replace("\npolicy:\n", "\npolicy:\n" + line + "\n");
+        if (!yaml.contains(from)) {
+            throw new IllegalStateException("the default configuration has no " + from.strip());
+        }
+        String changed = yaml.replace(from, to);
         return new GatewayConfigLoader(System::getenv).parse(changed.getBytes(StandardCharsets.UTF_8), "test").gateway();
     }
 

@@ -137,7 +137,7 @@ class SluiceTopologyTest {
 
     @Test
     void underAnAuditPolicyALeakingAnswerShouldGoOnWithTheLeakInTheAuditLog() throws Exception {
-        try (PipelineHarness h = new PipelineHarness(Set.of(), RawTextPolicyTest.withPolicy("  answerLeaks: audit"))) {
+        try (PipelineHarness h = new PipelineHarness(Set.of(), RawTextPolicyTest.replacing("answerLeaks: withhold", "answerLeaks: audit"))) {
             h.openai.script = call -> new dev.sluice.processors.infer.CallOutcome.Success("Doors stay shut, said the guard: noitisopatxuj.",
                     "stop", new dev.sluice.schemas.avro.Usage(10L, 5L, 0L, 0L, 0L), 1L);
             h.send(PipelineHarness.request("r-watched", "x").setMessages(List.of(
@@ -158,7 +158,7 @@ class SluiceTopologyTest {
 
     @Test
     void aPolicyThatNamesNoKnownLeakActionShouldNotLoad() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RawTextPolicyTest.withPolicy("  answerLeaks: ignore"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RawTextPolicyTest.replacing("answerLeaks: withhold", "answerLeaks: ignore"))
                 .hasMessageContaining("policy.answerLeaks must be withhold or audit");
     }
 
