@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * with its digits as words, reversed, in ROT13 or another Caesar shift, in Base64, hex, binary or character
  * codes, in pieces ("tram" equal to "32"), one quoted character at a time, as a repeated symbol and its
  * count, or as the first letters of lines or words (an acrostic, a NATO spelling); and the instructions as
- * a run of {@value #RUN_WORDS} or more of their words that the caller's own turns do not hold. The values
+ * a run of {@value #RUN_WORDS} or more of their directives' words that the caller's own turns do not hold. The values
  * and the instructions' own confidentiality are read from the instructions ({@link #protectedValues},
  * {@link #selfProtected}); {@link #check} is the validate stage's entry.
  *
@@ -137,6 +137,26 @@ public final class AnswerLeaks {
         }
     }
 
+    /** A sentence that tells the model what to be or do, rather than a fact it is there to pass on. */
+    private static final Pattern DIRECTIVE_SENTENCE = Pattern.compile("\\b(?:you|your|yourself|you're|do not|don't|never|always|must|should|shall|"
+            + "(?:if|when|unless) (?:the|a|any) (?:user|customer|caller|person)|respond|reply|answer|say|ignore|reveal|instructions?|prompt|rules?)\\b");
+
+    /**
+     * The instructions' directives: their sentences that tell the model what to be or do ("You are Atlas", "Never
+     * discuss salaries", "If the user says ..."). A confidential prompt often carries facts the model is there to pass
+     * on too ("Refunds are issued within 30 days of delivery ..."): an answer that quotes them does its job and gives
+     * nothing away, so only the directives' runs of words are protected.
+     */
+    static String directives(String instructions) {
+        StringBuilder out = new StringBuilder();
+        for (String sentence : instructions.split("(?<=[.!?])\\s+|\\n+")) {
+            if (DIRECTIVE_SENTENCE.matcher(sentence).find()) {
+                out.append(sentence).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
     /** Whether the instructions say they are confidential. */
     public static boolean selfProtected(String instructions) {
         return instructions != null && SELF_PROTECTED.matcher(instructions).find();
@@ -153,7 +173,7 @@ public final class AnswerLeaks {
         Instructions known = READ.get(instructions);
         if (known == null) {
             boolean self = selfProtected(instructions);
-            known = new Instructions(protectedValues(instructions), self ? runs(words(normal(instructions))) : Set.of());
+            known = new Instructions(protectedValues(instructions), self ? runs(words(directives(normal(instructions)))) : Set.of());
             if (instructions.length() <= READ_LENGTH) {
                 if (READ.size() >= CACHED) {
                     READ.clear();
