@@ -74,19 +74,7 @@ public final class InjectionEval {
                 examples.add(example(node, controlsBenign, file + " item " + ++item));
             }
         } else {
-            String[] lines = content.split("\n");
-            for (int i = 0; i < lines.length; i++) {
-                if (lines[i].isBlank()) {
-                    continue;
-                }
-                JsonNode node;
-                try {
-                    node = mapper.readTree(lines[i]);
-                } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
-                    throw new BadInputException(file + " line " + (i + 1) + ": not JSON: " + notJson.getOriginalMessage());
-                }
-                examples.add(example(node, controlsBenign, file + " line " + (i + 1)));
-            }
+            JsonLines.read(file, content, (node, where) -> example(node, controlsBenign, where), examples);
         }
         if (examples.isEmpty()) {
             throw new BadInputException(file + ": no examples (expected JSON lines {\"text\": ..., \"label\": 0|1}, promptshield's lines or CyberSecEval's JSON array)");

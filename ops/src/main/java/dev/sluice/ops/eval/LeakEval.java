@@ -1,7 +1,6 @@
 package dev.sluice.ops.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.ops.BadInputException;
 import dev.sluice.processors.validate.AnswerLeaks;
 import java.io.IOException;
@@ -35,22 +34,8 @@ public final class LeakEval {
 
     public static List<Example> read(Path file) throws IOException {
         BadInputException.requireFile(file);
-        ObjectMapper mapper = new ObjectMapper();
-        String[] lines = Files.readString(file, StandardCharsets.UTF_8).split("\n");
         List<Example> examples = new ArrayList<>();
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            String where = file + " line " + (i + 1);
-            JsonNode node;
-            try {
-                node = mapper.readTree(lines[i]);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
-                throw new BadInputException(where + ": not JSON: " + notJson.getOriginalMessage());
-            }
-            examples.add(example(node, where));
-        }
+        JsonLines.read(file, Files.readString(file, StandardCharsets.UTF_8), LeakEval::example, examples);
         if (examples.isEmpty()) {
             throw new BadInputException(file + ": no examples (expected JSON lines {\"instructions\", \"answer\", \"label\": 0|1} "
                     + "or Tensor Trust's {\"access_code\", \"llm_output\", \"is_prompt_extraction\"})");
