@@ -13,6 +13,11 @@
 # plugin-NAME.jsonl: the example prompts of promptfoo's red-team plugins ("Prompt: ..." lines),
 # one file per plugin, {{name}} filled with a made-up person. docs/evaluation.md says which
 # plugins are injection and which are out of the detector's scope.
+# encoded-attacks-STRATEGY.jsonl / encoded-benign-STRATEGY.jsonl: promptfoo's encoding strategies (base64, hex,
+# rot13, leetspeak, homoglyph, morse, piglatin, camelcase, emoji: its own functions, run as the package ships
+# them) applied to the in-scope plugin prompts and the jailbreaks above (attacks), and to the project's benign
+# requests with attack words, benign-trigger-words.jsonl and benign-business-dev.jsonl (benign: an encoded
+# benign request is still benign), one pair of files per strategy.
 # Needs npm and node (the npm registry is reachable from the build machines).
 set -euo pipefail
 VERSION=0.123.1
@@ -21,10 +26,11 @@ mkdir -p "$OUT"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 (cd "$WORK" && npm pack --silent "promptfoo@$VERSION" >/dev/null && tar xzf "promptfoo-$VERSION.tgz")
-node - "$WORK/package/dist/src" "$OUT" <<'JS'
+EVAL_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../src/main/resources/eval" && pwd)"
+node - "$WORK/package/dist/src" "$OUT" "$EVAL_DIR" <<'JS'
 const fs = require('fs');
 const path = require('path');
-const [dir, out] = process.argv.slice(2);
+const [dir, out, evalDir] = process.argv.slice(2);
 const files = fs.readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => path.join(dir, f));
 const find = (marker) => files.map((f) => fs.readFileSync(f, 'utf8')).find((s) => s.includes(marker));
 const line = (text) => JSON.stringify({ text, label: 1 }) + '\n';
@@ -52,5 +58,37 @@ for (const [, name, body] of plugins.matchAll(region)) {
   const file = 'plugin-' + name.replace(/\//g, '-') + '.jsonl';
   fs.writeFileSync(path.join(out, file), prompts.map(line).join(''));
   console.log(`${file}: ${prompts.length}`);
+}
+
+// promptfoo's encoding strategies, each region of the bundle evaluated as it ships
+const strategyRegion = (name) => {
+  const m = strategies.match(new RegExp('//#region src/redteam/strategies/' + name + '\\.ts\\n([\\s\\S]*?)//#endregion'));
+  if (!m) throw new Error('promptfoo layout changed: no strategy ' + name);
+  return m[1];
+};
+const api = new Function(['base64', 'rot13', 'hex', 'homoglyph', 'leetspeak', 'otherEncodings'].map(strategyRegion).join('\n')
+  + '\nreturn { addBase64Encoding, addRot13, addHexEncoding, addHomoglyphs, addLeetspeak, addOtherEncodings };')();
+const encoders = {
+  base64: (t) => api.addBase64Encoding([{ vars: { p: t } }], 'p'),
+  hex: (t) => api.addHexEncoding([{ vars: { p: t } }], 'p'),
+  rot13: (t) => api.addRot13([{ vars: { p: t } }], 'p'),
+  leetspeak: (t) => api.addLeetspeak([{ vars: { p: t } }], 'p'),
+  homoglyph: (t) => api.addHomoglyphs([{ vars: { p: t } }], 'p'),
+  morse: (t) => api.addOtherEncodings([{ vars: { p: t } }], 'p', 'morse'),
+  piglatin: (t) => api.addOtherEncodings([{ vars: { p: t } }], 'p', 'piglatin'),
+  camelcase: (t) => api.addOtherEncodings([{ vars: { p: t } }], 'p', 'camelcase'),
+  emoji: (t) => api.addOtherEncodings([{ vars: { p: t } }], 'p', 'emoji'),
+};
+const inScope = ['promptExtraction', 'debugAccess', 'divergentRepetition', 'shellInjection']
+  .flatMap((name) => fs.readFileSync(path.join(out, `plugin-${name}.jsonl`), 'utf8').trim().split('\n').map((l) => JSON.parse(l).text));
+const jailbreaks = fs.readFileSync(path.join(out, 'jailbreaks.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).text);
+const benign = ['benign-trigger-words.jsonl', 'benign-business-dev.jsonl']
+  .flatMap((f) => fs.readFileSync(path.join(evalDir, f), 'utf8').trim().split('\n').map((l) => JSON.parse(l).text));
+for (const [name, encode] of Object.entries(encoders)) {
+  const write = (file, texts, label) => fs.writeFileSync(path.join(out, file),
+    texts.map((t) => JSON.stringify({ text: encode(t)[0].vars.p, label }) + '\n').join(''));
+  write(`encoded-attacks-${name}.jsonl`, [...inScope, ...jailbreaks], 1);
+  write(`encoded-benign-${name}.jsonl`, benign, 0);
+  console.log(`encoded-attacks-${name}.jsonl: ${inScope.length + jailbreaks.length}, encoded-benign-${name}.jsonl: ${benign.length}`);
 }
 JS
