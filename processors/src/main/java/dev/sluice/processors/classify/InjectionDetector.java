@@ -549,7 +549,8 @@ public final class InjectionDetector {
                 signals.rules().add("repeated-token");
             }
         }
-        if (best < MODEL_WEIGHT && model != null) {
+        // a text in Morse code is scored by what it says (below): the model never saw dots and dashes and reads them as an attack
+        if (best < MODEL_WEIGHT && model != null && !Disguises.mostlyMorse(normal)) {
             double p = model.probabilities(normal).max();
             if (signals != null) {
                 signals.model()[0] = p;
@@ -583,6 +584,12 @@ public final class InjectionDetector {
         }
         if (best < 1.0 && words.leet() >= 2) {
             best = Math.max(best, decoded(inLetters(normal), signals, "leet:", context));
+        }
+        // Morse code, pig latin, words run together, bytes hidden in invisible characters, look-alike letters of other scripts
+        if (best < 1.0) {
+            for (Disguises.Reading reading : Disguises.read(normal)) {
+                best = Math.max(best, decoded(reading.text(), signals, reading.form() + ":", context));
+            }
         }
         return best;
     }

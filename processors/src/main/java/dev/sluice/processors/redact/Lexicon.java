@@ -24,7 +24,6 @@ import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Word lists behind the name, place and organisation recogniser, all lower-cased:
@@ -42,7 +41,6 @@ import java.util.zip.GZIPInputStream;
 final class Lexicon {
 
     private static final String DATAFAKER_PROBE = "en/name.yml";
-    private static final String WORDS = "/sluice/lexicon/english-words.txt.gz";
 
     final Set<String> commonWords;
     final Set<String> firstNames;
@@ -272,17 +270,7 @@ final class Lexicon {
 
     private static Lexicon load() {
         Builder b = new Builder();
-        try (InputStream in = Lexicon.class.getResourceAsStream(WORDS)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + WORDS);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8));
-            for (String line; (line = reader.readLine()) != null; ) {
-                b.commonWords.add(line);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        b.commonWords.addAll(dev.sluice.processors.text.EnglishWords.all());
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         for (String resource : datafakerResources()) {
             try (InputStream in = Lexicon.class.getClassLoader().getResourceAsStream(resource)) {
