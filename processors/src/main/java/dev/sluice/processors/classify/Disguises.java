@@ -28,15 +28,51 @@ final class Disguises {
     record Reading(String form, String text) {
     }
 
-    /** Every disguise the text is written in, read back (empty for almost every text: each reader looks first). */
+    /**
+     * Which disguises a text may be in, from signs the injection detector counts in its one pass over a text's words
+     * ({@link InjectionDetector#words}), so that each reader runs only on the texts that show its sign: a pass of its own
+     * over every 1 KB prompt cost ~3 us, a tenth of the detector.
+     *
+     * @param morse       four spaces or more between a dot or dash and another (a run of Morse codes may be there)
+     * @param mostlyMorse the text is Morse code for the most part: dots, dashes and slashes are 60% of what is not space
+     * @param pigLatin    at least three words end in "ay" and they are half the words of three letters or more
+     * @param camelCase   {@value #CAMEL_HUMPS} capitals right after a small letter inside words
+     * @param hidden      a variation selector or a character of plane 14 (the tag characters)
+     * @param foreign     a letter outside ASCII
+     * @param leet        a word with a sign of leetspeak between two letters
+     */
+    record Look(boolean morse, boolean mostlyMorse, boolean pigLatin, boolean camelCase, boolean hidden, boolean foreign, boolean leet) {
+    }
+
+    static Look look(String text) {
+        return InjectionDetector.words(text).disguises();
+    }
+
+    /** Every disguise the text is written in, read back (empty for almost every text). */
     static List<Reading> read(String text) {
+        return read(text, look(text));
+    }
+
+    static List<Reading> read(String text, Look look) {
         List<Reading> out = new ArrayList<>(1);
-        add(out, "morse", morse(text));
-        add(out, "piglatin", pigLatin(text));
-        add(out, "camelcase", camelCase(text));
-        add(out, "smuggled", smuggled(text));
-        add(out, "lookalike", lookAlikes(text));
-        add(out, "leetspeak", leetspeak(text));
+        if (look.morse()) {
+            add(out, "morse", morse(text));
+        }
+        if (look.pigLatin()) {
+            add(out, "piglatin", pigLatin(text));
+        }
+        if (look.camelCase()) {
+            add(out, "camelcase", camelCase(text));
+        }
+        if (look.hidden()) {
+            add(out, "smuggled", smuggled(text));
+        }
+        if (look.foreign()) {
+            add(out, "lookalike", lookAlikes(text));
+        }
+        if (look.leet()) {
+            add(out, "leetspeak", leetspeak(text));
+        }
         return out;
     }
 
@@ -112,15 +148,10 @@ final class Disguises {
      * so such a text is scored by what it says, not by how it looks (every benign request in Morse scored as an attack).
      */
     static boolean mostlyMorse(String text) {
-        int marks = count(text, '.') + count(text, '-') + count(text, '/');
-        int visible = 0;
-        for (int i = 0; i < text.length(); i++) {
-            visible += Character.isWhitespace(text.charAt(i)) ? 0 : 1;
-        }
-        return marks >= 2 * MORSE_RUN && marks >= 0.6 * visible;
+        return look(text).mostlyMorse();
     }
 
-    private static boolean dotOrDash(char c) {
+    static boolean dotOrDash(char c) {
         return c == '.' || c == '-' || c == '\u2022' || c == '\u2013' || c == '\u2014';
     }
 
@@ -158,7 +189,7 @@ final class Disguises {
             return null;
         }
         int words = 0;
-        int latin = 0;
+        int endings = 0;
         for (int i = 0; i < text.length(); ) {
             if (!asciiLetter(text.charAt(i))) {
                 i++;
@@ -167,6 +198,21 @@ final class Disguises {
             int end = runEnd(text, i);
             if (end - i >= 3) {
                 words++;
+                endings += (text.charAt(end - 2) | 0x20) == 'a' && (text.charAt(end - 1) | 0x20) == 'y' ? 1 : 0;
+            }
+            i = end;
+        }
+        if (endings < 3 || endings < 0.5 * words) {
+            return null;
+        }
+        int latin = 0;
+        for (int i = 0; i < text.length(); ) {
+            if (!asciiLetter(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int end = runEnd(text, i);
+            if (end - i >= 3) {
                 latin += disguisedWord(text, i, end) && EnglishWords.contains(unLatin(text.substring(i, end - 2)).toLowerCase(Locale.ROOT)) ? 1 : 0;
             }
             i = end;
@@ -289,14 +335,14 @@ final class Disguises {
                 continue;
             }
             int end = i;
-            int humps = 0;
             while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
-                if (end > i && hump(text, end)) {
-                    humps++;
-                }
                 end++;
             }
-            if (end - i >= CAMEL_RUN && humps >= CAMEL_HUMPS) {
+            int humps = 0;
+            for (int k = i + 1; end - i >= CAMEL_RUN && k < end && humps < CAMEL_HUMPS; k++) {
+                humps += hump(text, k) ? 1 : 0;
+            }
+            if (humps >= CAMEL_HUMPS) {
                 out = out == null ? new StringBuilder(text.length() + 16) : out;
                 out.append(text, last, i);
                 for (int k = i; k < end; k++) {
@@ -391,11 +437,34 @@ final class Disguises {
      * word list: where a word of signs spells none ("2024", "4x4"), it stays as written.
      */
     static String leetspeak(String text) {
-        boolean any = false;
-        for (int i = 0; i < text.length() && !any; i++) {
-            any = LEET_SIGNS.indexOf(text.charAt(i)) >= 0;
+        // first, without a look-up: two words that mix letters with signs and no other digit, one with a sign between two
+        // letters ("y0ur", "pr0mp7"; not "GB82", "okonkwo17" or "Q4")
+        int mixed = 0;
+        boolean inside = false;
+        for (int i = 0; i < text.length() && (mixed < 2 || !inside); ) {
+            if (!leetChar(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            boolean letter = false;
+            boolean sign = false;
+            boolean digit = false;
+            boolean flanked = false;
+            int start = i;
+            for (; i < text.length() && leetChar(text.charAt(i)); i++) {
+                char c = text.charAt(i);
+                boolean isSign = leetSign(c);
+                letter |= asciiLetter(c);
+                sign |= isSign;
+                digit |= !isSign && c >= '0' && c <= '9';
+                flanked |= isSign && i > start && asciiLetter(text.charAt(i - 1)) && i + 1 < text.length() && asciiLetter(text.charAt(i + 1));
+            }
+            if (letter && sign && !digit) {
+                mixed++;
+                inside |= flanked;
+            }
         }
-        if (!any) {
+        if (mixed < 2 || !inside) {
             return null;
         }
         StringBuilder out = new StringBuilder(text.length());
@@ -409,7 +478,7 @@ final class Disguises {
             int end = i;
             boolean sign = false;
             while (end < text.length() && leetChar(text.charAt(end))) {
-                sign |= LEET_SIGNS.indexOf(text.charAt(end)) >= 0;
+                sign |= leetSign(text.charAt(end));
                 end++;
             }
             // a trailing "!" ends a sentence, not a word
@@ -429,7 +498,19 @@ final class Disguises {
     }
 
     private static boolean leetChar(char c) {
-        return asciiLetter(c) || LEET_SIGNS.indexOf(c) >= 0 || (c >= '0' && c <= '9');
+        return c < 128 && (asciiLetter(c) || (c >= '0' && c <= '9') || SIGN[c]);
+    }
+
+    private static boolean leetSign(char c) {
+        return c < 128 && SIGN[c];
+    }
+
+    private static final boolean[] SIGN = new boolean[128];
+
+    static {
+        for (char c : LEET_SIGNS.toCharArray()) {
+            SIGN[c] = true;
+        }
     }
 
     /**

@@ -550,7 +550,8 @@ public final class InjectionDetector {
             }
         }
         // a text in Morse code is scored by what it says (below): the model never saw dots and dashes and reads them as an attack
-        if (best < MODEL_WEIGHT && model != null && !Disguises.mostlyMorse(normal)) {
+        Disguises.Look disguise = words.disguises();
+        if (best < MODEL_WEIGHT && model != null && !disguise.mostlyMorse()) {
             double p = model.probabilities(normal).max();
             if (signals != null) {
                 signals.model()[0] = p;
@@ -587,7 +588,7 @@ public final class InjectionDetector {
         }
         // Morse code, pig latin, words run together, bytes hidden in invisible characters, look-alike letters of other scripts
         if (best < 1.0) {
-            for (Disguises.Reading reading : Disguises.read(normal)) {
+            for (Disguises.Reading reading : Disguises.read(normal, disguise)) {
                 best = Math.max(best, decoded(reading.text(), signals, reading.form() + ":", context));
             }
         }
@@ -802,8 +803,9 @@ public final class InjectionDetector {
      * @param leet               words of four or more characters, more letters than digits, with the digits leetspeak
      *                           writes for letters between two letters ("pr3v10us", "1nstruct10ns"; not "DE8937..." or
      *                           "INV2024"); from two on, the text is read in letters too
+     * @param disguises          which disguises the text may be in, from the same pass ({@link Disguises})
      */
-    record Words(boolean readsBetterRotated, int repeated, boolean bytesLike, int leet) {
+    record Words(boolean readsBetterRotated, int repeated, boolean bytesLike, int leet, Disguises.Look disguises) {
     }
 
     static Words words(String text) {
@@ -816,9 +818,27 @@ public final class InjectionDetector {
         int hexPairs = 0;
         boolean bytesLike = false;
         int leet = 0;
+        // the signs of the disguises (Disguises.Look), counted in the same pass
+        int morseGaps = 0;
+        int marks = 0;
+        int spaces = 0;
+        int ayWords = 0;
+        int words = 0;
+        int humps = 0;
+        boolean hidden = false;
+        boolean foreign = false;
         int i = 0;
         while (i < text.length()) {
-            if (!Chars.letterOrDigit(text.charAt(i))) {
+            char between = text.charAt(i);
+            if (!Chars.letterOrDigit(between)) {
+                if (between == '.' || between == '-' || between == '/' || between == '\u2022' || between == '\u2013' || between == '\u2014') {
+                    marks++;
+                } else if (Character.isWhitespace(between)) {
+                    spaces++;
+                    morseGaps += between == ' ' && i > 0 && i + 1 < text.length() && Disguises.dotOrDash(text.charAt(i - 1)) && Disguises.dotOrDash(text.charAt(i + 1)) ? 1 : 0;
+                } else if (between >= 0xFE00 && between <= 0xFE0F || between == 0xDB40) {
+                    hidden = true;
+                }
                 i++;
                 continue;
             }
@@ -834,6 +854,8 @@ public final class InjectionDetector {
             boolean flanked = false;
             while (i < text.length() && Chars.letterOrDigit(text.charAt(i))) {
                 char c = text.charAt(i);
+                foreign |= c >= 0x80;
+                humps += c >= 'A' && c <= 'Z' && i > start && text.charAt(i - 1) >= 'a' && text.charAt(i - 1) <= 'z' ? 1 : 0;
                 hex &= Chars.hexDigit(c);
                 bits &= c == '0' || c == '1';
                 if (c > '9') {
@@ -850,6 +872,10 @@ public final class InjectionDetector {
             }
             int length = i - start;
             leet += flanked && letters > digits && length >= 4 ? 1 : 0;
+            if (length >= 3) {
+                words++;
+                ayWords += (text.charAt(i - 2) | 0x20) == 'a' && (text.charAt(i - 1) | 0x20) == 'y' ? 1 : 0;
+            }
             char first = (char) (text.charAt(start) | 0x20);
             if (length < ENGLISH_BY_LENGTH.length && first >= 'a' && first <= 'z') {
                 plain += listed(ENGLISH_BY_LENGTH[length][first - 'a'], text, start) ? 1 : 0;
@@ -868,7 +894,10 @@ public final class InjectionDetector {
             previousStart = start;
             previousEnd = i;
         }
-        return new Words(rotated > plain, best, bytesLike, leet);
+        Disguises.Look disguises = new Disguises.Look(morseGaps >= Disguises.MORSE_RUN - 1,
+                marks >= 2 * Disguises.MORSE_RUN && marks >= 0.6 * (text.length() - spaces),
+                ayWords >= 3 && ayWords >= 0.5 * words, humps >= Disguises.CAMEL_HUMPS, hidden, foreign, leet >= 1);
+        return new Words(rotated > plain, best, bytesLike, leet, disguises);
     }
 
 
