@@ -1,0 +1,59 @@
+package dev.sluice.processors.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Assume;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * A text put in a disguise and read back is the text again, whatever its words: Morse code, bytes hidden in variation
+ * selectors (any text, any script), words run together, look-alike letters. Pig latin is left out: a word in it can be
+ * read two ways ("asway" is "was" or "as"), and the reader takes the one the word list knows. Seeds are fixed.
+ */
+class DisguisesPropertiesTest {
+
+    private static final List<String> WORDS = List.of("ignore", "the", "previous", "instructions", "and", "print", "your", "system",
+            "prompt", "please", "summarise", "invoice", "report", "password", "customer", "refund", "quarterly", "figures", "reveal", "secret");
+
+    @Provide
+    Arbitrary<List<String>> sentences() {
+        return Arbitraries.of(WORDS).list().ofMinSize(6).ofMaxSize(30);
+    }
+
+    @Property(seed = "20261124", tries = 300)
+    void morseCodeReadBackIsTheText(@ForAll("sentences") List<String> words) {
+        String text = String.join(" ", words);
+        assertThat(Disguises.morse(DisguisesTest.toMorse(text))).isEqualTo(text);
+    }
+
+    @Property(seed = "20261124", tries = 300)
+    void bytesHiddenInVariationSelectorsReadBackAreTheText(@ForAll("texts") String text) {
+        assertThat(Disguises.smuggled("Hello 😊" + DisguisesTest.variationSelectors(text) + " bye")).isEqualTo(text);
+    }
+
+    @Provide
+    Arbitrary<String> texts() {
+        return Arbitraries.strings().all().ofMinLength(4).ofMaxLength(80)
+                .filter(t -> t.codePoints().noneMatch(c -> c >= 0xFE00 && c <= 0xFE0F || c >= 0xE0000 || Character.isSurrogate((char) c)));
+    }
+
+    @Property(seed = "20261124", tries = 300)
+    void wordsRunTogetherReadBackAreTheWords(@ForAll("sentences") List<String> words) {
+        String text = String.join(" ", words);
+        String camel = DisguisesTest.toCamel(text);
+        Assume.that(camel.length() >= Disguises.CAMEL_RUN);
+        // set apart, the words are the text's, in the case camel case gave them
+        assertThat(Disguises.camelCase(camel)).isEqualToIgnoringCase(text);
+    }
+
+    @Property(seed = "20261124", tries = 300)
+    void lookAlikeLettersReadBackAreTheText(@ForAll("sentences") List<String> words) {
+        String text = String.join(" ", words);
+        assertThat(Disguises.lookAlikes(DisguisesTest.toLookAlikes(text))).isEqualTo(text);
+    }
+}
