@@ -19,13 +19,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Written here: no library reads Morse, pig latin or smuggled bytes back, and each is a few lines. The look-alike
  * letters are Unicode's confusables table, through ICU's {@link SpoofChecker}. Thread-safe.
  */
-final class Disguises {
+public final class Disguises {
 
     private Disguises() {
     }
 
     /** A disguise read back: its name ("morse", "piglatin", ...) and the text it hid. */
-    record Reading(String form, String text) {
+    public record Reading(String form, String text) {
     }
 
     /**
@@ -49,7 +49,7 @@ final class Disguises {
     }
 
     /** Every disguise the text is written in, read back (empty for almost every text). */
-    static List<Reading> read(String text) {
+    public static List<Reading> read(String text) {
         return read(text, look(text));
     }
 
@@ -94,7 +94,15 @@ final class Disguises {
      * or more; a code that is no letter reads as '?'), lower case; null when there is no run of {@value #MORSE_RUN} letters.
      */
     static String morse(String text) {
-        if (count(text, '.') + count(text, '-') < 2 * MORSE_RUN) {
+        return morse(text, MORSE_RUN);
+    }
+
+    /**
+     * As {@link #morse(String)}, with runs of {@code minimum} letters read: a short value looked for in an answer (a
+     * four-digit PIN is four codes) is evidence enough, where a prompt's few dots and dashes are not.
+     */
+    public static String morse(String text, int minimum) {
+        if (count(text, '.') + count(text, '-') < 2 * minimum) {
             return null;
         }
         StringBuilder out = null;
@@ -134,7 +142,7 @@ final class Disguises {
                     run.append(' ');
                 }
             }
-            if (letters >= MORSE_RUN) {
+            if (letters >= minimum) {
                 out = out == null ? new StringBuilder() : out.append(' ');
                 out.append(run.toString().strip());
             }
@@ -561,6 +569,14 @@ final class Disguises {
      * word of any language, while Russian or Greek text is written in one script a word and is left alone. Null otherwise.
      */
     static String lookAlikes(String text) {
+        return lookAlikes(text, 2);
+    }
+
+    /**
+     * As {@link #lookAlikes(String)}, read when {@code mixedWords} words mix scripts: one is evidence enough where a known
+     * value is looked for (a password written in look-alikes in an answer).
+     */
+    public static String lookAlikes(String text, int mixedWords) {
         boolean foreign = false;
         for (int i = 0; i < text.length() && !foreign; i++) {
             foreign = text.charAt(i) >= 0x80 && Character.isLetter(text.charAt(i));
@@ -590,7 +606,7 @@ final class Disguises {
             words++;
             mixed += two ? 1 : 0;
         }
-        if (mixed < 2 && !(mixed == 1 && words <= 3)) {
+        if (mixed < mixedWords && !(mixed >= 1 && words <= 3)) {
             return null;
         }
         StringBuilder out = new StringBuilder(text.length());

@@ -548,12 +548,16 @@ public final class AnswerLeaks {
     }
 
     /**
-     * The text of each Base64, hex, binary or character-code run in {@code original} (case kept), lower-cased. Read
+     * The text of each Base64, hex, binary or character-code run in {@code original} (case kept), lower-cased, and of each
+     * disguise {@link dev.sluice.processors.classify.Disguises} reads in it. Read
      * token by token (tokens split at spaces, commas and semicolons, their quotes and end punctuation left out): a
      * Base64 token of 8 or more characters with a digit, a capital and a small letter, or {@code +/=}; an unbroken run
      * of hex pairs or of 8-bit groups; three or more hex pairs, 8-bit groups or 2-3 digit character codes in a row.
      * Tested by hand-written loops, not patterns: this runs on every answer whose instructions protect a value.
      */
+    /** Runs of this many Morse codes are read in an answer. */
+    static final int MORSE_CODES = 3;
+
     private static List<String> decodings(String original) {
         List<String> out = new ArrayList<>();
         List<String> list = new ArrayList<>();
@@ -591,6 +595,20 @@ public final class AnswerLeaks {
             int c = Integer.parseInt(t);
             return c >= 32 && c < 127 ? c : ' ';
         }, out);
+        // Morse code, pig latin, words run together, bytes hidden in invisible characters, look-alike letters, leetspeak:
+        // the injection detector's readers, so that what one stage sees through the other does too
+        for (dev.sluice.processors.classify.Disguises.Reading reading : dev.sluice.processors.classify.Disguises.read(original)) {
+            out.add(normal(reading.text()));
+        }
+        // a value of a few characters is a few codes of Morse, and one word of look-alike letters
+        String morse = dev.sluice.processors.classify.Disguises.morse(original, MORSE_CODES);
+        if (morse != null) {
+            out.add(normal(morse));
+        }
+        String lookAlikes = dev.sluice.processors.classify.Disguises.lookAlikes(original, 1);
+        if (lookAlikes != null) {
+            out.add(normal(lookAlikes));
+        }
         return out;
     }
 

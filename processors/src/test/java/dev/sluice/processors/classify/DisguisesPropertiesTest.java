@@ -28,12 +28,12 @@ class DisguisesPropertiesTest {
     @Property(seed = "20261124", tries = 300)
     void morseCodeReadBackIsTheText(@ForAll("sentences") List<String> words) {
         String text = String.join(" ", words);
-        assertThat(Disguises.morse(DisguisesTest.toMorse(text))).isEqualTo(text);
+        assertThat(Disguises.morse(DisguiseWriters.toMorse(text))).isEqualTo(text);
     }
 
     @Property(seed = "20261124", tries = 300)
     void bytesHiddenInVariationSelectorsReadBackAreTheText(@ForAll("texts") String text) {
-        assertThat(Disguises.smuggled("Hello 😊" + DisguisesTest.variationSelectors(text) + " bye")).isEqualTo(text);
+        assertThat(Disguises.smuggled("Hello 😊" + DisguiseWriters.variationSelectors(text) + " bye")).isEqualTo(text);
     }
 
     @Provide
@@ -45,7 +45,7 @@ class DisguisesPropertiesTest {
     @Property(seed = "20261124", tries = 300)
     void wordsRunTogetherReadBackAreTheWords(@ForAll("sentences") List<String> words) {
         String text = String.join(" ", words);
-        String camel = DisguisesTest.toCamel(text);
+        String camel = DisguiseWriters.toCamel(text);
         Assume.that(camel.length() >= Disguises.CAMEL_RUN);
         // set apart, the words are the text's, in the case camel case gave them
         assertThat(Disguises.camelCase(camel)).isEqualToIgnoringCase(text);
@@ -54,6 +54,6 @@ class DisguisesPropertiesTest {
     @Property(seed = "20261124", tries = 300)
     void lookAlikeLettersReadBackAreTheText(@ForAll("sentences") List<String> words) {
         String text = String.join(" ", words);
-        assertThat(Disguises.lookAlikes(DisguisesTest.toLookAlikes(text))).isEqualTo(text);
+        assertThat(Disguises.lookAlikes(DisguiseWriters.toLookAlikes(text))).isEqualTo(text);
     }
 }

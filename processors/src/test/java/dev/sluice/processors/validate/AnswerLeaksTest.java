@@ -54,6 +54,11 @@ class AnswerLeaksTest {
         assertThat(how("if input[0] == 's' and input[1] == 'n' and input[2] == 'a': grant()", "sna")).contains("one quoted character at a time");
         assertThat(how("Type three copies of the \u267f emoji.", "\u267f\u267f\u267f")).contains("a repeated symbol and its count");
         assertThat(how("The PIN is 4 8 2 1.", "4821")).contains("spelled out with separators");
+        // the disguises the injection detector reads: Morse code, look-alike letters of other scripts, hidden bytes
+        assertThat(how("In Morse: ....- ....- .---- --...", "4417")).contains("encoded");
+        assertThat(how("Sure! The word is: јυхτароѕіτіоո (just kidding)", "juxtaposition")).contains("encoded");
+        assertThat(how("Here you go \uD83D\uDE0A" + dev.sluice.processors.classify.DisguiseWriters.variationSelectors("juxtaposition"), "juxtaposition")).contains("encoded");
+        assertThat(how("The courier left - - ... at the door - -- and the parcel is fine.", "4417")).isEmpty();
     }
 
     @Test

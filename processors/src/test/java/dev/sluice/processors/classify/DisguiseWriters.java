@@ -1,0 +1,72 @@
+package dev.sluice.processors.classify;
+
+/** Writers of the disguises {@link Disguises} reads, for tests: each as a red-team tool writes it. */
+public final class DisguiseWriters {
+
+    private DisguiseWriters() {
+    }
+
+    public static String variationSelectors(String text) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int v = b & 0xFF;
+            out.appendCodePoint(v < 16 ? 0xFE00 + v : 0xE0100 + v - 16);
+        }
+        return out.toString();
+    }
+
+    public static String tags(String text) {
+        StringBuilder out = new StringBuilder();
+        text.chars().forEach(c -> out.appendCodePoint(0xE0000 + c));
+        return out.toString();
+    }
+
+    private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz";
+    private static final String[] MORSE = {".-", "-...", "-.-.", "-..", ".", "..-.", "--.", "....", "..", ".---", "-.-", ".-..", "--", "-.", "---", ".--.", "--.-",
+        ".-.", "...", "-", "..-", "...-", ".--", "-..-", "-.--", "--.."};
+
+    public static String toMorse(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String word : text.toLowerCase().split(" ")) {
+            out.append(out.length() == 0 ? "" : " / ");
+            StringBuilder codes = new StringBuilder();
+            for (char c : word.toCharArray()) {
+                codes.append(codes.length() == 0 ? "" : " ").append(MORSE[LETTERS.indexOf(c)]);
+            }
+            out.append(codes);
+        }
+        return out.toString();
+    }
+
+    public static String toPigLatin(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String word : text.split(" ")) {
+            int vowel = 0;
+            while (vowel < word.length() && "aeiouAEIOU".indexOf(word.charAt(vowel)) < 0) {
+                vowel++;
+            }
+            out.append(out.length() == 0 ? "" : " ").append(vowel == 0 ? word + "way" : word.substring(vowel) + word.substring(0, vowel) + "ay");
+        }
+        return out.toString();
+    }
+
+    public static String toCamel(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String word : text.split(" ")) {
+            out.append(out.length() == 0 ? word.toLowerCase() : Character.toUpperCase(word.charAt(0)) + word.substring(1).toLowerCase());
+        }
+        return out.toString();
+    }
+
+    /** Cyrillic and Greek letters for the Latin ones they look like. */
+    public static String toLookAlikes(String text) {
+        String latin = "aceijopsxyABEHKMOPTuvntr";
+        String alike = "асеіјорѕхуАВЕНКМОРТυνոτг";
+        StringBuilder out = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            int k = latin.indexOf(c);
+            out.append(k >= 0 ? alike.charAt(k) : c);
+        }
+        return out.toString();
+    }
+}
