@@ -44,13 +44,12 @@ public final class Disguises {
     record Look(boolean morse, boolean mostlyMorse, boolean pigLatin, boolean camelCase, boolean hidden, boolean foreign, boolean leet) {
     }
 
-    static Look look(String text) {
-        return InjectionDetector.words(text).disguises();
-    }
-
-    /** Every disguise the text is written in, read back (empty for almost every text). */
+    /**
+     * Every disguise the text is written in, read back (empty for almost every text). Each reader looks for its own sign
+     * first (~5 us a 1 KB text together); the injection detector passes the signs it has counted instead.
+     */
     public static List<Reading> read(String text) {
-        return read(text, look(text));
+        return read(text, new Look(true, false, true, true, true, true, true));
     }
 
     static List<Reading> read(String text, Look look) {
@@ -102,7 +101,8 @@ public final class Disguises {
      * four-digit PIN is four codes) is evidence enough, where a prompt's few dots and dashes are not.
      */
     public static String morse(String text, int minimum) {
-        if (count(text, '.') + count(text, '-') < 2 * minimum) {
+        // two codes with a space between: searched for, not scanned
+        if (text.indexOf(". .") < 0 && text.indexOf(". -") < 0 && text.indexOf("- .") < 0 && text.indexOf("- -") < 0) {
             return null;
         }
         StringBuilder out = null;
@@ -156,7 +156,7 @@ public final class Disguises {
      * so such a text is scored by what it says, not by how it looks (every benign request in Morse scored as an attack).
      */
     static boolean mostlyMorse(String text) {
-        return look(text).mostlyMorse();
+        return InjectionDetector.words(text).disguises().mostlyMorse();
     }
 
     static boolean dotOrDash(char c) {
@@ -193,7 +193,12 @@ public final class Disguises {
      * the reading that is a common English word is taken.
      */
     static String pigLatin(String text) {
-        if (!text.contains("ay") && !text.contains("AY")) {
+        // three words that end in "ay", searched for first
+        int found = 0;
+        for (int at = text.indexOf("ay"); at >= 1 && found < 3; at = text.indexOf("ay", at + 2)) {
+            found += (at + 2 == text.length() || !asciiLetter(text.charAt(at + 2))) && asciiLetter(text.charAt(at - 1)) ? 1 : 0;
+        }
+        if (found < 3) {
             return null;
         }
         int words = 0;
@@ -445,6 +450,17 @@ public final class Disguises {
      * word list: where a word of signs spells none ("2024", "4x4"), it stays as written.
      */
     static String leetspeak(String text) {
+        // a sign between two letters, searched for sign by sign
+        boolean flankedSign = false;
+        for (int k = 0; k < LEET_SIGNS.length() && !flankedSign; k++) {
+            char sign = LEET_SIGNS.charAt(k);
+            for (int at = text.indexOf(sign, 1); at > 0 && at + 1 < text.length() && !flankedSign; at = text.indexOf(sign, at + 1)) {
+                flankedSign = asciiLetter(text.charAt(at - 1)) && asciiLetter(text.charAt(at + 1));
+            }
+        }
+        if (!flankedSign) {
+            return null;
+        }
         // first, without a look-up: two words that mix letters with signs and no other digit, one with a sign between two
         // letters ("y0ur", "pr0mp7"; not "GB82", "okonkwo17" or "Q4")
         int mixed = 0;
@@ -690,13 +706,5 @@ public final class Disguises {
             }
         }
         return (char) 0;
-    }
-
-    private static int count(String text, char c) {
-        int n = 0;
-        for (int i = text.indexOf(c); i >= 0; i = text.indexOf(c, i + 1)) {
-            n++;
-        }
-        return n;
     }
 }
