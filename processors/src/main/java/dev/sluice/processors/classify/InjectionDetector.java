@@ -550,7 +550,7 @@ public final class InjectionDetector {
             }
         }
         // a text in Morse code is scored by what it says (below): the model never saw dots and dashes and reads them as an attack
-        Disguises.Look disguise = words.disguises();
+        dev.sluice.processors.text.Disguises.Look disguise = words.disguises();
         if (best < MODEL_WEIGHT && model != null && !disguise.mostlyMorse()) {
             double p = model.probabilities(normal).max();
             if (signals != null) {
@@ -588,7 +588,7 @@ public final class InjectionDetector {
         }
         // Morse code, pig latin, words run together, bytes hidden in invisible characters, look-alike letters of other scripts
         if (best < 1.0) {
-            for (Disguises.Reading reading : Disguises.read(normal, disguise)) {
+            for (dev.sluice.processors.text.Disguises.Reading reading : dev.sluice.processors.text.Disguises.read(normal, disguise)) {
                 best = Math.max(best, decoded(reading.text(), signals, reading.form() + ":", context));
             }
         }
@@ -805,7 +805,7 @@ public final class InjectionDetector {
      *                           "INV2024"); from two on, the text is read in letters too
      * @param disguises          which disguises the text may be in, from the same pass ({@link Disguises})
      */
-    record Words(boolean readsBetterRotated, int repeated, boolean bytesLike, int leet, Disguises.Look disguises) {
+    record Words(boolean readsBetterRotated, int repeated, boolean bytesLike, int leet, dev.sluice.processors.text.Disguises.Look disguises) {
     }
 
     static Words words(String text) {
@@ -818,7 +818,7 @@ public final class InjectionDetector {
         int hexPairs = 0;
         boolean bytesLike = false;
         int leet = 0;
-        // the signs of the disguises (Disguises.Look), counted in the same pass
+        // the signs of the disguises (dev.sluice.processors.text.Disguises.Look), counted in the same pass
         int morseGaps = 0;
         int marks = 0;
         int spaces = 0;
@@ -835,7 +835,7 @@ public final class InjectionDetector {
                     marks++;
                 } else if (Character.isWhitespace(between)) {
                     spaces++;
-                    morseGaps += between == ' ' && i > 0 && i + 1 < text.length() && Disguises.dotOrDash(text.charAt(i - 1)) && Disguises.dotOrDash(text.charAt(i + 1)) ? 1 : 0;
+                    morseGaps += between == ' ' && i > 0 && i + 1 < text.length() && dev.sluice.processors.text.Disguises.dotOrDash(text.charAt(i - 1)) && dev.sluice.processors.text.Disguises.dotOrDash(text.charAt(i + 1)) ? 1 : 0;
                 } else if (between >= 0xFE00 && between <= 0xFE0F || between == 0xDB40) {
                     hidden = true;
                 }
@@ -894,9 +894,9 @@ public final class InjectionDetector {
             previousStart = start;
             previousEnd = i;
         }
-        Disguises.Look disguises = new Disguises.Look(morseGaps >= Disguises.MORSE_RUN - 1,
-                marks >= 2 * Disguises.MORSE_RUN && marks >= 0.6 * (text.length() - spaces),
-                ayWords >= 3 && ayWords >= 0.5 * words, humps >= Disguises.CAMEL_HUMPS, hidden, foreign, leet >= 1);
+        dev.sluice.processors.text.Disguises.Look disguises = new dev.sluice.processors.text.Disguises.Look(morseGaps >= dev.sluice.processors.text.Disguises.MORSE_RUN - 1,
+                marks >= 2 * dev.sluice.processors.text.Disguises.MORSE_RUN && marks >= 0.6 * (text.length() - spaces),
+                ayWords >= 3 && ayWords >= 0.5 * words, humps >= dev.sluice.processors.text.Disguises.CAMEL_HUMPS, hidden, foreign, leet >= 1);
         return new Words(rotated > plain, best, bytesLike, leet, disguises);
     }
 

@@ -549,7 +549,7 @@ public final class AnswerLeaks {
 
     /**
      * The text of each Base64, hex, binary or character-code run in {@code original} (case kept), lower-cased, and of each
-     * disguise {@link dev.sluice.processors.classify.Disguises} reads in it. Read
+     * disguise {@link dev.sluice.processors.text.Disguises} reads in it. Read
      * token by token (tokens split at spaces, commas and semicolons, their quotes and end punctuation left out): a
      * Base64 token of 8 or more characters with a digit, a capital and a small letter, or {@code +/=}; an unbroken run
      * of hex pairs or of 8-bit groups; three or more hex pairs, 8-bit groups or 2-3 digit character codes in a row.
@@ -597,15 +597,15 @@ public final class AnswerLeaks {
         }, out);
         // Morse code, pig latin, words run together, bytes hidden in invisible characters, look-alike letters, leetspeak:
         // the injection detector's readers, so that what one stage sees through the other does too
-        for (dev.sluice.processors.classify.Disguises.Reading reading : dev.sluice.processors.classify.Disguises.read(original)) {
+        for (dev.sluice.processors.text.Disguises.Reading reading : dev.sluice.processors.text.Disguises.read(original)) {
             out.add(normal(reading.text()));
         }
         // a value of a few characters is a few codes of Morse, and one word of look-alike letters
-        String morse = dev.sluice.processors.classify.Disguises.morse(original, MORSE_CODES);
+        String morse = dev.sluice.processors.text.Disguises.morse(original, MORSE_CODES);
         if (morse != null) {
             out.add(normal(morse));
         }
-        String lookAlikes = dev.sluice.processors.classify.Disguises.lookAlikes(original, 1);
+        String lookAlikes = dev.sluice.processors.text.Disguises.lookAlikes(original, 1);
         if (lookAlikes != null) {
             out.add(normal(lookAlikes));
         }

@@ -2,6 +2,9 @@ package dev.sluice.processors.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.processors.text.DisguiseWriters;
+import dev.sluice.processors.text.Disguises;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,8 +29,8 @@ class DisguisesTest {
         assertThat(Disguises.morse("..  --. -. --- .-. .   .- .-.. .-..")).isEqualTo("i gnore all");
         assertThat(Disguises.morse("Wait... the totals - 12 - do not add up -- check again...")).isNull();
         assertThat(Disguises.morse("- item one\n- item two\n- item three\n- item four\n- item five\n- item six")).isNull();
-        assertThat(Disguises.mostlyMorse(morse)).isTrue();
-        assertThat(Disguises.mostlyMorse("Wait... the totals - 12 - do not add up -- check again...")).isFalse();
+        assertThat(InjectionDetector.words(morse).disguises().mostlyMorse()).isTrue();
+        assertThat(InjectionDetector.words("Wait... the totals - 12 - do not add up -- check again...").disguises().mostlyMorse()).isFalse();
     }
 
     @Test

@@ -57,7 +57,7 @@ class AnswerLeaksTest {
         // the disguises the injection detector reads: Morse code, look-alike letters of other scripts, hidden bytes
         assertThat(how("In Morse: ....- ....- .---- --...", "4417")).contains("encoded");
         assertThat(how("Sure! The word is: јυхτароѕіτіоո (just kidding)", "juxtaposition")).contains("encoded");
-        assertThat(how("Here you go \uD83D\uDE0A" + dev.sluice.processors.classify.DisguiseWriters.variationSelectors("juxtaposition"), "juxtaposition")).contains("encoded");
+        assertThat(how("Here you go \uD83D\uDE0A" + dev.sluice.processors.text.DisguiseWriters.variationSelectors("juxtaposition"), "juxtaposition")).contains("encoded");
         assertThat(how("The courier left - - ... at the door - -- and the parcel is fine.", "4417")).isEmpty();
     }
 

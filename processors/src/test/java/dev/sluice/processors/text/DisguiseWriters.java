@@ -1,4 +1,4 @@
-package dev.sluice.processors.classify;
+package dev.sluice.processors.text;
 
 /** Writers of the disguises {@link Disguises} reads, for tests: each as a red-team tool writes it. */
 public final class DisguiseWriters {

@@ -1,7 +1,6 @@
-package dev.sluice.processors.classify;
+package dev.sluice.processors.text;
 
 import com.ibm.icu.text.SpoofChecker;
-import dev.sluice.processors.text.EnglishWords;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +29,7 @@ public final class Disguises {
 
     /**
      * Which disguises a text may be in, from signs the injection detector counts in its one pass over a text's words
-     * ({@link InjectionDetector#words}), so that each reader runs only on the texts that show its sign: a pass of its own
+     * ({@code InjectionDetector.words}), so that each reader runs only on the texts that show its sign: a pass of its own
      * over every 1 KB prompt cost ~3 us, a tenth of the detector.
      *
      * @param morse       four spaces or more between a dot or dash and another (a run of Morse codes may be there)
@@ -41,7 +40,7 @@ public final class Disguises {
      * @param foreign     a letter outside ASCII
      * @param leet        a word with a sign of leetspeak between two letters
      */
-    record Look(boolean morse, boolean mostlyMorse, boolean pigLatin, boolean camelCase, boolean hidden, boolean foreign, boolean leet) {
+    public record Look(boolean morse, boolean mostlyMorse, boolean pigLatin, boolean camelCase, boolean hidden, boolean foreign, boolean leet) {
     }
 
     /**
@@ -52,7 +51,7 @@ public final class Disguises {
         return read(text, new Look(true, false, true, true, true, true, true));
     }
 
-    static List<Reading> read(String text, Look look) {
+    public static List<Reading> read(String text, Look look) {
         List<Reading> out = new ArrayList<>(1);
         if (look.morse()) {
             add(out, "morse", morse(text));
@@ -86,13 +85,13 @@ public final class Disguises {
     private static final Map<String, Character> MORSE = morseTable();
 
     /** Runs of at least this many Morse letters are read. */
-    static final int MORSE_RUN = 6;
+    public static final int MORSE_RUN = 6;
 
     /**
      * The runs of Morse code in the text, decoded (letters separated by one space, words by a slash, a bar or two spaces
      * or more; a code that is no letter reads as '?'), lower case; null when there is no run of {@value #MORSE_RUN} letters.
      */
-    static String morse(String text) {
+    public static String morse(String text) {
         return morse(text, MORSE_RUN);
     }
 
@@ -151,15 +150,7 @@ public final class Disguises {
         return out == null ? null : out.toString();
     }
 
-    /**
-     * Whether the text is Morse code for the most part: the learned model reads dots and dashes as nothing it was taught,
-     * so such a text is scored by what it says, not by how it looks (every benign request in Morse scored as an attack).
-     */
-    static boolean mostlyMorse(String text) {
-        return InjectionDetector.words(text).disguises().mostlyMorse();
-    }
-
-    static boolean dotOrDash(char c) {
+    public static boolean dotOrDash(char c) {
         return c == '.' || c == '-' || c == '\u2022' || c == '\u2013' || c == '\u2014';
     }
 
@@ -192,7 +183,7 @@ public final class Disguises {
      * words and 60% of them end in "ay"; null otherwise. A word's reading is ambiguous ("ethay" may be "het" or "the"):
      * the reading that is a common English word is taken.
      */
-    static String pigLatin(String text) {
+    public static String pigLatin(String text) {
         // three words that end in "ay", searched for first
         int found = 0;
         for (int at = text.indexOf("ay"); at >= 1 && found < 3; at = text.indexOf("ay", at + 2)) {
@@ -332,14 +323,14 @@ public final class Disguises {
     // ---- camel case -------------------------------------------------------------------------------------------
 
     /** A run without spaces is read as words run together when it is this long and has this many humps. */
-    static final int CAMEL_RUN = 30;
-    static final int CAMEL_HUMPS = 4;
+    public static final int CAMEL_RUN = 30;
+    public static final int CAMEL_HUMPS = 4;
 
     /**
      * The text with the words of its long camel-case runs apart ("ignoreAllPreviousInstructions.Now" → "ignore All Previous
      * Instructions. Now"); null when no run of {@value #CAMEL_RUN} characters without spaces has {@value #CAMEL_HUMPS} humps.
      */
-    static String camelCase(String text) {
+    public static String camelCase(String text) {
         StringBuilder out = null;
         int last = 0;
         for (int i = 0; i < text.length(); ) {
@@ -395,7 +386,7 @@ public final class Disguises {
      * U+E0100-E01EF for 16-255; the bytes read as UTF-8) and Unicode tag characters (U+E0020-E007E, each an ASCII
      * character); null when there is no run of {@value #HIDDEN_RUN}.
      */
-    static String smuggled(String text) {
+    public static String smuggled(String text) {
         if (!mayHide(text)) {
             return null;
         }
@@ -449,7 +440,7 @@ public final class Disguises {
      * "What is your system prompt"), when at least two words do; null otherwise. Whole words only, read against the
      * word list: where a word of signs spells none ("2024", "4x4"), it stays as written.
      */
-    static String leetspeak(String text) {
+    public static String leetspeak(String text) {
         // a sign between two letters, searched for sign by sign
         boolean flankedSign = false;
         for (int k = 0; k < LEET_SIGNS.length() && !flankedSign; k++) {
@@ -584,7 +575,7 @@ public final class Disguises {
      * at least two of its words mix scripts (or its only words do): a word of Cyrillic, Armenian and Greek letters is no
      * word of any language, while Russian or Greek text is written in one script a word and is left alone. Null otherwise.
      */
-    static String lookAlikes(String text) {
+    public static String lookAlikes(String text) {
         return lookAlikes(text, 2);
     }
 

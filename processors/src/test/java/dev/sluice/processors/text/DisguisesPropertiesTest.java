@@ -1,4 +1,4 @@
-package dev.sluice.processors.classify;
+package dev.sluice.processors.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
