@@ -17,7 +17,8 @@
 # rot13, leetspeak, homoglyph, morse, piglatin, camelcase, emoji: its own functions, run as the package ships
 # them) applied to the in-scope plugin prompts and the jailbreaks above (attacks), and to the project's benign
 # requests with attack words, benign-trigger-words.jsonl and benign-business-dev.jsonl (benign: an encoded
-# benign request is still benign), one pair of files per strategy.
+# benign request is still benign), one pair of files per strategy; and the same with two more disguises of npm packages
+# by others: to-zalgo 1.0.1 (combining marks stacked on every letter, its random draws seeded) and braille 1.1.0.
 # Needs npm and node (the npm registry is reachable from the build machines).
 set -euo pipefail
 VERSION=0.123.1
@@ -26,11 +27,13 @@ mkdir -p "$OUT"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 (cd "$WORK" && npm pack --silent "promptfoo@$VERSION" >/dev/null && tar xzf "promptfoo-$VERSION.tgz")
+# two more disguises by others (MIT): marks stacked on letters ("Zalgo") and Braille
+npm install --silent --no-save --no-package-lock --prefix "$WORK/extra" to-zalgo@1.0.1 braille@1.1.0 >/dev/null
 EVAL_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../src/main/resources/eval" && pwd)"
-node - "$WORK/package/dist/src" "$OUT" "$EVAL_DIR" <<'JS'
+node - "$WORK/package/dist/src" "$OUT" "$EVAL_DIR" "$WORK/extra/node_modules" <<'JS'
 const fs = require('fs');
 const path = require('path');
-const [dir, out, evalDir] = process.argv.slice(2);
+const [dir, out, evalDir, extra] = process.argv.slice(2);
 const files = fs.readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => path.join(dir, f));
 const find = (marker) => files.map((f) => fs.readFileSync(f, 'utf8')).find((s) => s.includes(marker));
 const line = (text) => JSON.stringify({ text, label: 1 }) + '\n';
@@ -79,6 +82,18 @@ const encoders = {
   camelcase: (t) => api.addOtherEncodings([{ vars: { p: t } }], 'p', 'camelcase'),
   emoji: (t) => api.addOtherEncodings([{ vars: { p: t } }], 'p', 'emoji'),
 };
+// to-zalgo draws its marks with Math.random: seeded here, so that the sets are the same on every run
+let seed = 42;
+Math.random = () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const zalgo = require(path.join(extra, 'to-zalgo'));
+const braille = require(path.join(extra, 'braille'));
+encoders.zalgo = (t) => [{ vars: { p: zalgo(t) } }];
+encoders.braille = (t) => [{ vars: { p: braille.toBraille(t) } }];
 const inScope = ['promptExtraction', 'debugAccess', 'divergentRepetition', 'shellInjection']
   .flatMap((name) => fs.readFileSync(path.join(out, `plugin-${name}.jsonl`), 'utf8').trim().split('\n').map((l) => JSON.parse(l).text));
 const jailbreaks = fs.readFileSync(path.join(out, 'jailbreaks.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).text);

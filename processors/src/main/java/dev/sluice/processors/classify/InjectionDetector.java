@@ -827,6 +827,9 @@ public final class InjectionDetector {
         int humps = 0;
         boolean hidden = false;
         boolean foreign = false;
+        int marksInRow = 0;
+        int stacks = 0;
+        int braille = 0;
         int i = 0;
         while (i < text.length()) {
             char between = text.charAt(i);
@@ -838,10 +841,15 @@ public final class InjectionDetector {
                     morseGaps += between == ' ' && i > 0 && i + 1 < text.length() && dev.sluice.processors.text.Disguises.dotOrDash(text.charAt(i - 1)) && dev.sluice.processors.text.Disguises.dotOrDash(text.charAt(i + 1)) ? 1 : 0;
                 } else if (between >= 0xFE00 && between <= 0xFE0F || between == 0xDB40) {
                     hidden = true;
+                } else if (between >= 0x2800 && between <= 0x283F) {
+                    braille++;
                 }
+                marksInRow = dev.sluice.processors.text.Disguises.mark(between) ? marksInRow + 1 : 0;
+                stacks += marksInRow == 3 ? 1 : 0;
                 i++;
                 continue;
             }
+            marksInRow = 0;
             int start = i;
             boolean hex = true;
             boolean bits = true;
@@ -896,7 +904,8 @@ public final class InjectionDetector {
         }
         dev.sluice.processors.text.Disguises.Look disguises = new dev.sluice.processors.text.Disguises.Look(morseGaps >= dev.sluice.processors.text.Disguises.MORSE_RUN - 1,
                 marks >= 2 * dev.sluice.processors.text.Disguises.MORSE_RUN && marks >= 0.6 * (text.length() - spaces),
-                ayWords >= 3 && ayWords >= 0.5 * words, humps >= dev.sluice.processors.text.Disguises.CAMEL_HUMPS, hidden, foreign, leet >= 1);
+                ayWords >= 3 && ayWords >= 0.5 * words, humps >= dev.sluice.processors.text.Disguises.CAMEL_HUMPS, hidden, foreign, leet >= 1,
+                stacks >= 3, braille >= 6);
         return new Words(rotated > plain, best, bytesLike, leet, disguises);
     }
 

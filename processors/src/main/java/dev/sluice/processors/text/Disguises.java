@@ -39,8 +39,11 @@ public final class Disguises {
      * @param hidden      a variation selector or a character of plane 14 (the tag characters)
      * @param foreign     a letter outside ASCII
      * @param leet        a word with a sign of leetspeak between two letters
+     * @param stacked     three places or more where three combining marks or more stand on one letter ("Zalgo" text)
+     * @param braille     six Braille cells or more
      */
-    public record Look(boolean morse, boolean mostlyMorse, boolean pigLatin, boolean camelCase, boolean hidden, boolean foreign, boolean leet) {
+    public record Look(boolean morse, boolean mostlyMorse, boolean pigLatin, boolean camelCase, boolean hidden, boolean foreign, boolean leet,
+                       boolean stacked, boolean braille) {
     }
 
     /**
@@ -48,31 +51,32 @@ public final class Disguises {
      * first (~5 us a 1 KB text together); the injection detector passes the signs it has counted instead.
      */
     public static List<Reading> read(String text) {
-        return read(text, new Look(true, false, true, true, true, true, true));
+        return read(text, new Look(true, false, true, true, true, true, true, true, true));
     }
 
     public static List<Reading> read(String text, Look look) {
         List<Reading> out = new ArrayList<>(1);
-        if (look.morse()) {
-            add(out, "morse", morse(text));
-        }
-        if (look.pigLatin()) {
-            add(out, "piglatin", pigLatin(text));
-        }
-        if (look.camelCase()) {
-            add(out, "camelcase", camelCase(text));
-        }
-        if (look.hidden()) {
-            add(out, "smuggled", smuggled(text));
-        }
-        if (look.foreign()) {
-            add(out, "lookalike", lookAlikes(text));
-        }
-        if (look.leet()) {
-            add(out, "leetspeak", leetspeak(text));
+        for (Reader reader : READERS) {
+            if (reader.sign().test(look)) {
+                add(out, reader.form(), reader.read().apply(text));
+            }
         }
         return out;
     }
+
+    /** A disguise's name, the sign of it a text must show, and its reader. */
+    private record Reader(String form, java.util.function.Predicate<Look> sign, java.util.function.UnaryOperator<String> read) {
+    }
+
+    private static final List<Reader> READERS = List.of(
+            new Reader("morse", Look::morse, Disguises::morse),
+            new Reader("piglatin", Look::pigLatin, Disguises::pigLatin),
+            new Reader("camelcase", Look::camelCase, Disguises::camelCase),
+            new Reader("smuggled", Look::hidden, Disguises::smuggled),
+            new Reader("lookalike", Look::foreign, Disguises::lookAlikes),
+            new Reader("leetspeak", Look::leet, Disguises::leetspeak),
+            new Reader("zalgo", Look::stacked, Disguises::unmarked),
+            new Reader("braille", Look::braille, Disguises::braille));
 
     private static void add(List<Reading> out, String form, String text) {
         if (text != null && !text.isBlank()) {
@@ -564,9 +568,74 @@ public final class Disguises {
         return null;
     }
 
+    // ---- marks stacked on letters, Braille --------------------------------------------------------------------
+
+    /**
+     * The text without its combining marks ("Zalgo" text: "i̶̢͓g̷̛n̸o̵r̴e̸" → "ignore"), when three or more stand on one letter
+     * at three places or more; null otherwise. Accents of real words go with them ("résumé" → "resume"), which the
+     * detector's rules and model read as well as the accented word.
+     */
+    public static String unmarked(String text) {
+        int stacks = 0;
+        int inRow = 0;
+        for (int i = 0; i < text.length() && stacks < 3; i++) {
+            if (mark(text.charAt(i))) {
+                stacks += ++inRow == 3 ? 1 : 0;
+            } else {
+                inRow = 0;
+            }
+        }
+        if (stacks < 3) {
+            return null;
+        }
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < decomposed.length(); i++) {
+            if (!mark(decomposed.charAt(i))) {
+                out.append(decomposed.charAt(i));
+            }
+        }
+        return out.toString();
+    }
+
+    /** A combining mark that stands on the letter before it (nonspacing or enclosing). */
+    public static boolean mark(char c) {
+        if (c < 0x300) {
+            return false;
+        }
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK;
+    }
+
+    /**
+     * The six-dot Braille cells U+2800-283F as the characters of North American Braille ASCII stand for (a letter a cell,
+     * as grade 1 writes letters), by the cell's dots as the code point's low six bits.
+     */
+    private static final String BRAILLE_ASCII = " a1b'k2l@cif/msp\"e3h9o6r^djg>ntq,*5<-u8v.%[$+x!&;:4\\0z7(_?w]#y)=";
+
+    /** The text with its runs of six Braille cells or more read as Braille ASCII; null when there are none. */
+    public static String braille(String text) {
+        int cells = 0;
+        for (int i = 0; i < text.length(); i++) {
+            cells += text.charAt(i) >= 0x2800 && text.charAt(i) <= 0x283F ? 1 : 0;
+        }
+        if (cells < 6) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(c >= 0x2800 && c <= 0x283F ? BRAILLE_ASCII.charAt(c - 0x2800) : c);
+        }
+        return out.toString();
+    }
+
     // ---- look-alike letters of other scripts --------------------------------------------------------------------
 
-    private static final SpoofChecker CONFUSABLES = new SpoofChecker.Builder().build();
+    /** Unicode's confusables, loaded on the first look-alike letter (ICU's data takes ~0.1 s to load). */
+    private static final class Confusables {
+        static final SpoofChecker CHECKER = new SpoofChecker.Builder().build();
+    }
     /** Code point → the ASCII letter it looks like, or 0 when it looks like none (cached: the table is consulted once a letter). */
     private static final Map<Integer, Character> LATIN = new ConcurrentHashMap<>();
 
@@ -686,8 +755,8 @@ public final class Disguises {
         for (int form : forms) {
             String s = Normalizer.normalize(new String(Character.toChars(form)), Normalizer.Form.NFKC);
             String skeleton;
-            synchronized (CONFUSABLES) {
-                skeleton = CONFUSABLES.getSkeleton(s);
+            synchronized (Confusables.CHECKER) {
+                skeleton = Confusables.CHECKER.getSkeleton(s);
             }
             for (String candidate : new String[] {skeleton, s}) {
                 String bare = Normalizer.normalize(candidate, Normalizer.Form.NFD).replaceAll("\\p{M}", "");

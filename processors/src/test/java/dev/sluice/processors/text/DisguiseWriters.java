@@ -69,4 +69,32 @@ public final class DisguiseWriters {
         }
         return out.toString();
     }
+
+    /** Three to five marks stacked on every letter (acute, grave, tilde, macron, dot below, ring below, stroke overlay). */
+    public static String toZalgo(String text) {
+        String marks = "\u0301\u0300\u0303\u0304\u0323\u0325\u0336";
+        StringBuilder out = new StringBuilder();
+        int k = 0;
+        for (char c : text.toCharArray()) {
+            out.append(c);
+            if (Character.isLetter(c)) {
+                for (int n = 0; n < 3 + k % 3; n++) {
+                    out.append(marks.charAt((k + n) % marks.length()));
+                }
+                k++;
+            }
+        }
+        return out.toString();
+    }
+
+    /** Braille ASCII, a letter a cell (grade 1 letters), a blank cell for a space. */
+    public static String toBraille(String text) {
+        String ascii = " a1b'k2l@cif/msp\"e3h9o6r^djg>ntq,*5<-u8v.%[$+x!&;:4\\0z7(_?w]#y)=";
+        StringBuilder out = new StringBuilder();
+        for (char c : text.toLowerCase().toCharArray()) {
+            int cell = ascii.indexOf(c);
+            out.append(cell >= 0 ? (char) (0x2800 + cell) : c);
+        }
+        return out.toString();
+    }
 }

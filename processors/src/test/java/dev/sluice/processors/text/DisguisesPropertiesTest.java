@@ -56,4 +56,11 @@ class DisguisesPropertiesTest {
         String text = String.join(" ", words);
         assertThat(Disguises.lookAlikes(DisguiseWriters.toLookAlikes(text))).isEqualTo(text);
     }
+
+    @Property(seed = "20261124", tries = 300)
+    void marksStackedOnLettersAndBrailleReadBackAreTheText(@ForAll("sentences") List<String> words) {
+        String text = String.join(" ", words);
+        assertThat(Disguises.unmarked(DisguiseWriters.toZalgo(text))).isEqualTo(text);
+        assertThat(Disguises.braille(DisguiseWriters.toBraille(text))).isEqualTo(text);
+    }
 }
