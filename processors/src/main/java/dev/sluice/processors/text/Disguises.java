@@ -183,9 +183,10 @@ public final class Disguises {
     // ---- pig latin --------------------------------------------------------------------------------------------
 
     /**
-     * The text read back from pig latin ("Ignoreway ethay eviouspray" → "Ignore the previous"), when at least four of its
-     * words and 60% of them end in "ay"; null otherwise. A word's reading is ambiguous ("ethay" may be "het" or "the"):
-     * the reading that is a common English word is taken.
+     * The text read back from pig latin ("Ignoreway ethay eviouspray" → "Ignore the previous"), when three of its words,
+     * and half its words of three letters or more, are in it (end in "ay", are no English word themselves and read as
+     * one); null otherwise. A word's reading is ambiguous ("ethay" may be "het" or "the"): the reading that is a common
+     * English word is taken.
      */
     public static String pigLatin(String text) {
         // three words that end in "ay", searched for first
@@ -196,8 +197,8 @@ public final class Disguises {
         if (found < 3) {
             return null;
         }
-        int words = 0;
-        int endings = 0;
+        // the words of three letters or more; those in "ay" that are no word themselves and read as one are pig latin
+        List<int[]> words = new ArrayList<>();
         for (int i = 0; i < text.length(); ) {
             if (!asciiLetter(text.charAt(i))) {
                 i++;
@@ -205,42 +206,31 @@ public final class Disguises {
             }
             int end = runEnd(text, i);
             if (end - i >= 3) {
-                words++;
-                endings += (text.charAt(end - 2) | 0x20) == 'a' && (text.charAt(end - 1) | 0x20) == 'y' ? 1 : 0;
+                words.add(new int[] {i, end});
             }
             i = end;
-        }
-        if (endings < 3 || endings < 0.5 * words) {
-            return null;
         }
         int latin = 0;
-        for (int i = 0; i < text.length(); ) {
-            if (!asciiLetter(text.charAt(i))) {
-                i++;
-                continue;
+        List<String> readings = new ArrayList<>();
+        for (int[] word : words) {
+            if (disguisedWord(text, word[0], word[1])) {
+                String reading = unLatin(text.substring(word[0], word[1] - 2));
+                latin += EnglishWords.contains(reading.toLowerCase(Locale.ROOT)) ? 1 : 0;
+                readings.add(reading);
             }
-            int end = runEnd(text, i);
-            if (end - i >= 3) {
-                latin += disguisedWord(text, i, end) && EnglishWords.contains(unLatin(text.substring(i, end - 2)).toLowerCase(Locale.ROOT)) ? 1 : 0;
-            }
-            i = end;
         }
-        if (latin < 3 || latin < 0.5 * words) {
+        if (latin < 3 || latin < 0.5 * words.size()) {
             return null;
         }
+        // every word in "ay" that is no word itself is read back, also where the word list has no reading for it
         StringBuilder out = new StringBuilder(text.length());
         int last = 0;
-        for (int i = 0; i < text.length(); ) {
-            if (!asciiLetter(text.charAt(i))) {
-                i++;
-                continue;
+        int k = 0;
+        for (int[] word : words) {
+            if (disguisedWord(text, word[0], word[1])) {
+                out.append(text, last, word[0]).append(readings.get(k++));
+                last = word[1];
             }
-            int end = runEnd(text, i);
-            if (end - i >= 3 && disguisedWord(text, i, end)) {
-                out.append(text, last, i).append(unLatin(text.substring(i, end - 2)));
-                last = end;
-            }
-            i = end;
         }
         return out.append(text, last, text.length()).toString();
     }
