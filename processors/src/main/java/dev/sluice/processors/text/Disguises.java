@@ -10,13 +10,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads text written in a disguise that red-team tools apply to an attack so that a filter misses its words
- * (promptfoo's encoding strategies, measured in docs/evaluation.md): Morse code, pig latin, words run together in
- * camel case, bytes hidden in invisible characters (variation selectors, Unicode tag characters), and letters of other
- * scripts that look like Latin ones. Each reader returns the text as it reads undisguised, or null when the text is not
- * in that disguise; the injection detector scores what they return as it scores base64 or ROT13.
+ * (promptfoo's encoding strategies and two npm packages, measured in docs/evaluation.md): Morse code, pig latin, words
+ * run together in camel case, bytes hidden in invisible characters (variation selectors, Unicode tag characters), letters
+ * of other scripts that look like Latin ones, leetspeak, combining marks stacked on letters and Braille. Each reader
+ * returns the text as it reads undisguised, or null when the text is not in that disguise; the injection detector scores
+ * what they return as it scores base64 or ROT13, and the answer leak check looks for protected values in it.
  *
- * <p>Written here: no library reads Morse, pig latin or smuggled bytes back, and each is a few lines. The look-alike
- * letters are Unicode's confusables table, through ICU's {@link SpoofChecker}. Thread-safe.
+ * <p>Written here: no library reads Morse, pig latin, Braille ASCII or smuggled bytes back, and each is a few lines. The
+ * look-alike letters are Unicode's confusables table, through ICU's {@link SpoofChecker}; the words a reading must make
+ * are SCOWL's ({@link EnglishWords}). Thread-safe.
  */
 public final class Disguises {
 
@@ -54,6 +56,7 @@ public final class Disguises {
         return read(text, new Look(true, false, true, true, true, true, true, true, true));
     }
 
+    /** The disguises {@code look} shows signs of, read back. */
     public static List<Reading> read(String text, Look look) {
         List<Reading> out = new ArrayList<>(1);
         for (Reader reader : READERS) {
