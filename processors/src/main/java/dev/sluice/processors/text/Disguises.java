@@ -49,11 +49,16 @@ public final class Disguises {
     }
 
     /**
-     * Every disguise the text is written in, read back (empty for almost every text). Each reader looks for its own sign
-     * first (~5 us a 1 KB text together); the injection detector passes the signs it has counted instead.
+     * Every disguise the text is written in, read back (empty for almost every text), where a known value is looked for:
+     * runs of {@code morseCodes} Morse codes and {@code mixedWords} words that mix scripts are read (a four-digit PIN is
+     * four codes, a password one word). Each reader looks for its own sign first (~3.5 us a 1 KB text together); the
+     * injection detector passes the signs it has counted instead ({@link #read(String, Look)}).
      */
-    public static List<Reading> read(String text) {
-        return read(text, new Look(true, false, true, true, true, true, true, true, true));
+    public static List<Reading> read(String text, int morseCodes, int mixedWords) {
+        List<Reading> out = read(text, new Look(false, false, true, true, true, false, true, true, true));
+        add(out, "morse", morse(text, morseCodes));
+        add(out, "lookalike", lookAlikes(text, mixedWords));
+        return out;
     }
 
     /** The disguises {@code look} shows signs of, read back. */

@@ -597,17 +597,9 @@ public final class AnswerLeaks {
         }, out);
         // Morse code, pig latin, words run together, bytes hidden in invisible characters, look-alike letters, leetspeak:
         // the injection detector's readers, so that what one stage sees through the other does too
-        for (dev.sluice.processors.text.Disguises.Reading reading : dev.sluice.processors.text.Disguises.read(original)) {
-            out.add(normal(reading.text()));
-        }
         // a value of a few characters is a few codes of Morse, and one word of look-alike letters
-        String morse = dev.sluice.processors.text.Disguises.morse(original, MORSE_CODES);
-        if (morse != null) {
-            out.add(normal(morse));
-        }
-        String lookAlikes = dev.sluice.processors.text.Disguises.lookAlikes(original, 1);
-        if (lookAlikes != null) {
-            out.add(normal(lookAlikes));
+        for (dev.sluice.processors.text.Disguises.Reading reading : dev.sluice.processors.text.Disguises.read(original, MORSE_CODES, 1)) {
+            out.add(normal(reading.text()));
         }
         return out;
     }
