@@ -1,6 +1,7 @@
 package dev.sluice.processors.classify;
 
 import dev.sluice.processors.text.Chars;
+import dev.sluice.processors.text.Disguises;
 import dev.sluice.processors.text.Gate;
 import dev.sluice.processors.text.Gates;
 import java.util.List;
@@ -550,7 +551,7 @@ public final class InjectionDetector {
             }
         }
         // a text in Morse code is scored by what it says (below): the model never saw dots and dashes and reads them as an attack
-        dev.sluice.processors.text.Disguises.Look disguise = words.disguises();
+        Disguises.Look disguise = words.disguises();
         if (best < MODEL_WEIGHT && model != null && !disguise.mostlyMorse()) {
             double p = model.probabilities(normal).max();
             if (signals != null) {
@@ -588,7 +589,7 @@ public final class InjectionDetector {
         }
         // Morse code, pig latin, words run together, bytes hidden in invisible characters, look-alike letters of other scripts
         if (best < 1.0) {
-            for (dev.sluice.processors.text.Disguises.Reading reading : dev.sluice.processors.text.Disguises.read(normal, disguise)) {
+            for (Disguises.Reading reading : Disguises.read(normal, disguise)) {
                 best = Math.max(best, decoded(reading.text(), signals, reading.form() + ":", context));
             }
         }
@@ -805,7 +806,7 @@ public final class InjectionDetector {
      *                           "INV2024"); from two on, the text is read in letters too
      * @param disguises          which disguises the text may be in, from the same pass ({@link Disguises})
      */
-    record Words(boolean readsBetterRotated, int repeated, boolean bytesLike, int leet, dev.sluice.processors.text.Disguises.Look disguises) {
+    record Words(boolean readsBetterRotated, int repeated, boolean bytesLike, int leet, Disguises.Look disguises) {
     }
 
     static Words words(String text) {
@@ -818,7 +819,7 @@ public final class InjectionDetector {
         int hexPairs = 0;
         boolean bytesLike = false;
         int leet = 0;
-        // the signs of the disguises (dev.sluice.processors.text.Disguises.Look), counted in the same pass
+        // the signs of the disguises (Disguises.Look), counted in the same pass
         int morseGaps = 0;
         int marks = 0;
         int spaces = 0;
@@ -838,13 +839,13 @@ public final class InjectionDetector {
                     marks++;
                 } else if (Character.isWhitespace(between)) {
                     spaces++;
-                    morseGaps += between == ' ' && i > 0 && i + 1 < text.length() && dev.sluice.processors.text.Disguises.dotOrDash(text.charAt(i - 1)) && dev.sluice.processors.text.Disguises.dotOrDash(text.charAt(i + 1)) ? 1 : 0;
+                    morseGaps += between == ' ' && i > 0 && i + 1 < text.length() && Disguises.dotOrDash(text.charAt(i - 1)) && Disguises.dotOrDash(text.charAt(i + 1)) ? 1 : 0;
                 } else if (between >= 0xFE00 && between <= 0xFE0F || between == 0xDB40) {
                     hidden = true;
                 } else if (between >= 0x2800 && between <= 0x283F) {
                     braille++;
                 }
-                marksInRow = dev.sluice.processors.text.Disguises.mark(between) ? marksInRow + 1 : 0;
+                marksInRow = Disguises.mark(between) ? marksInRow + 1 : 0;
                 stacks += marksInRow == 3 ? 1 : 0;
                 i++;
                 continue;
@@ -902,9 +903,9 @@ public final class InjectionDetector {
             previousStart = start;
             previousEnd = i;
         }
-        dev.sluice.processors.text.Disguises.Look disguises = new dev.sluice.processors.text.Disguises.Look(morseGaps >= dev.sluice.processors.text.Disguises.MORSE_RUN - 1,
-                marks >= 2 * dev.sluice.processors.text.Disguises.MORSE_RUN && marks >= 0.6 * (text.length() - spaces),
-                ayWords >= 3 && ayWords >= 0.5 * words, humps >= dev.sluice.processors.text.Disguises.CAMEL_HUMPS, hidden, foreign, leet >= 1,
+        Disguises.Look disguises = new Disguises.Look(morseGaps >= Disguises.MORSE_RUN - 1,
+                marks >= 2 * Disguises.MORSE_RUN && marks >= 0.6 * (text.length() - spaces),
+                ayWords >= 3 && ayWords >= 0.5 * words, humps >= Disguises.CAMEL_HUMPS, hidden, foreign, leet >= 1,
                 stacks >= 3, braille >= 6);
         return new Words(rotated > plain, best, bytesLike, leet, disguises);
     }

@@ -1,5 +1,6 @@
 package dev.sluice.processors.validate;
 
+import dev.sluice.processors.text.Disguises;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -549,7 +550,7 @@ public final class AnswerLeaks {
 
     /**
      * The text of each Base64, hex, binary or character-code run in {@code original} (case kept), lower-cased, and of each
-     * disguise {@link dev.sluice.processors.text.Disguises} reads in it. Read
+     * disguise {@link Disguises} reads in it. Read
      * token by token (tokens split at spaces, commas and semicolons, their quotes and end punctuation left out): a
      * Base64 token of 8 or more characters with a digit, a capital and a small letter, or {@code +/=}; an unbroken run
      * of hex pairs or of 8-bit groups; three or more hex pairs, 8-bit groups or 2-3 digit character codes in a row.
@@ -598,7 +599,7 @@ public final class AnswerLeaks {
         // Morse code, pig latin, words run together, bytes hidden in invisible characters, look-alike letters, leetspeak:
         // the injection detector's readers, so that what one stage sees through the other does too
         // a value of a few characters is a few codes of Morse, and one word of look-alike letters
-        for (dev.sluice.processors.text.Disguises.Reading reading : dev.sluice.processors.text.Disguises.read(original, MORSE_CODES, 1)) {
+        for (Disguises.Reading reading : Disguises.read(original, MORSE_CODES, 1)) {
             out.add(normal(reading.text()));
         }
         return out;
