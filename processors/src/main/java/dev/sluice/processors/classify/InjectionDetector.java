@@ -828,6 +828,7 @@ public final class InjectionDetector {
         int humps = 0;
         boolean hidden = false;
         boolean foreign = false;
+        boolean invisible = false;
         int marksInRow = 0;
         int stacks = 0;
         int braille = 0;
@@ -844,6 +845,8 @@ public final class InjectionDetector {
                     hidden = true;
                 } else if (between >= 0x2800 && between <= 0x283F) {
                     braille++;
+                } else if (!invisible && between >= 0xAD) {
+                    invisible = Disguises.invisible(between);
                 }
                 marksInRow = Disguises.mark(between) ? marksInRow + 1 : 0;
                 stacks += marksInRow == 3 ? 1 : 0;
@@ -906,7 +909,7 @@ public final class InjectionDetector {
         Disguises.Look disguises = new Disguises.Look(morseGaps >= Disguises.MORSE_RUN - 1,
                 marks >= 2 * Disguises.MORSE_RUN && marks >= 0.6 * (text.length() - spaces),
                 ayWords >= 3 && ayWords >= 0.5 * words, humps >= Disguises.CAMEL_HUMPS, hidden, foreign, leet >= 1,
-                stacks >= 3, braille >= 6);
+                stacks >= 3, braille >= 6, invisible);
         return new Words(rotated > plain, best, bytesLike, leet, disguises);
     }
 

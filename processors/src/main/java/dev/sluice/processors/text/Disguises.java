@@ -1,5 +1,7 @@
 package dev.sluice.processors.text;
 
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.text.SpoofChecker;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -43,9 +45,10 @@ public final class Disguises {
      * @param leet        a word with a sign of leetspeak between two letters
      * @param stacked     three places or more where three combining marks or more stand on one letter ("Zalgo" text)
      * @param braille     six Braille cells or more
+     * @param invisible   a character that is not displayed (a soft hyphen, a zero-width joiner, a word joiner, ...)
      */
     public record Look(boolean morse, boolean mostlyMorse, boolean pigLatin, boolean camelCase, boolean hidden, boolean foreign, boolean leet,
-                       boolean stacked, boolean braille) {
+                       boolean stacked, boolean braille, boolean invisible) {
     }
 
     /**
@@ -55,7 +58,7 @@ public final class Disguises {
      * injection detector passes the signs it has counted instead ({@link #read(String, Look)}).
      */
     public static List<Reading> read(String text, int morseCodes, int mixedWords) {
-        List<Reading> out = read(text, new Look(false, false, true, true, true, false, true, true, true));
+        List<Reading> out = read(text, new Look(false, false, true, true, true, false, true, true, true, true));
         add(out, "morse", morse(text, morseCodes));
         add(out, "lookalike", lookAlikes(text, mixedWords));
         return out;
@@ -84,7 +87,8 @@ public final class Disguises {
             new Reader("lookalike", Look::foreign, Disguises::lookAlikes),
             new Reader("leetspeak", Look::leet, Disguises::leetspeak),
             new Reader("zalgo", Look::stacked, Disguises::unmarked),
-            new Reader("braille", Look::braille, Disguises::braille));
+            new Reader("braille", Look::braille, Disguises::braille),
+            new Reader("invisible", Look::invisible, Disguises::visible));
 
     private static void add(List<Reading> out, String form, String text) {
         if (text != null && !text.isBlank()) {
@@ -626,6 +630,50 @@ public final class Disguises {
             out.append(c >= 0x2800 && c <= 0x283F ? BRAILLE_ASCII.charAt(c - 0x2800) : c);
         }
         return out.toString();
+    }
+
+    // ---- characters that are not displayed -------------------------------------------------------------------
+
+    /**
+     * The text without the characters Unicode says are not displayed (its Default_Ignorable_Code_Point property, through
+     * ICU: soft hyphens, zero-width spaces and joiners, word joiners, byte order marks, bidirectional controls, ...), when
+     * two or more stand inside words ("ig\u00ADnore" reads "ignore" on screen and is no word to a filter); null otherwise.
+     * An emoji joined by zero-width joiners has them between symbols, not letters, and is left alone.
+     */
+    public static String visible(String text) {
+        int inside = 0;
+        for (int i = 1; i + 1 < text.length() && inside < 2; i++) {
+            char c = text.charAt(i);
+            if (c >= 0xAD && invisible(c) && Character.isLetterOrDigit(text.charAt(i - 1)) && Character.isLetterOrDigit(nextShown(text, i))) {
+                inside++;
+            }
+        }
+        if (inside < 2) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0xAD || !invisible(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The first character after {@code i} that is displayed, or a space. */
+    private static char nextShown(String text, int i) {
+        for (int k = i + 1; k < text.length(); k++) {
+            if (!invisible(text.charAt(k))) {
+                return text.charAt(k);
+            }
+        }
+        return ' ';
+    }
+
+    /** Whether {@code c} is not displayed (Unicode's Default_Ignorable_Code_Point; surrogates of plane 14 count, tags). */
+    public static boolean invisible(char c) {
+        return c >= 0xAD && (c == 0xDB40 || UCharacter.hasBinaryProperty(c, UProperty.DEFAULT_IGNORABLE_CODE_POINT));
     }
 
     // ---- look-alike letters of other scripts --------------------------------------------------------------------

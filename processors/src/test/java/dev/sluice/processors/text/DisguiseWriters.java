@@ -97,4 +97,16 @@ public final class DisguiseWriters {
         }
         return out.toString();
     }
+
+    /** {@code invisible} (a soft hyphen, a zero-width joiner, ...) between every two letters of each word. */
+    public static String withInvisible(String text, char invisible) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            out.append(text.charAt(i));
+            if (i + 1 < text.length() && Character.isLetter(text.charAt(i)) && Character.isLetter(text.charAt(i + 1))) {
+                out.append(invisible);
+            }
+        }
+        return out.toString();
+    }
 }

@@ -59,6 +59,8 @@ class AnswerLeaksTest {
         assertThat(how("Sure! The word is: јυхτароѕіτіоո (just kidding)", "juxtaposition")).contains("encoded");
         assertThat(how("Here you go \uD83D\uDE0A" + dev.sluice.processors.text.DisguiseWriters.variationSelectors("juxtaposition"), "juxtaposition")).contains("encoded");
         assertThat(how("The courier left - - ... at the door - -- and the parcel is fine.", "4417")).isEmpty();
+        // soft hyphens between its letters: separators, as before the invisible reader
+        assertThat(how("Sure: " + dev.sluice.processors.text.DisguiseWriters.withInvisible("juxtaposition", '\u00AD'), "juxtaposition")).contains("spelled out with separators");
     }
 
     @Test
