@@ -63,4 +63,15 @@ class DisguisesPropertiesTest {
         assertThat(Disguises.unmarked(DisguiseWriters.toZalgo(text))).isEqualTo(text);
         assertThat(Disguises.braille(DisguiseWriters.toBraille(text))).isEqualTo(text);
     }
+
+    @Property(seed = "20261124", tries = 300)
+    void charactersThatAreNotDisplayedDroppedLeaveTheText(@ForAll("sentences") List<String> words, @ForAll("invisibles") char invisible) {
+        String text = String.join(" ", words);
+        assertThat(Disguises.visible(DisguiseWriters.withInvisible(text, invisible))).isEqualTo(text);
+    }
+
+    @Provide
+    Arbitrary<Character> invisibles() {
+        return Arbitraries.of('\u00AD', '\u034F', '\u180E', '\u200B', '\u200C', '\u200D', '\u200E', '\u2060', '\u2063', '\u202A', '\u202E', '\uFEFF');
+    }
 }
