@@ -46,6 +46,19 @@ class RedactorTest {
     }
 
     @Test
+    void valuesWithCharactersThatAreNotDisplayedShouldBeFoundAndRedactedWhole() {
+        // soft hyphens (text pasted from a word processor) and zero-width characters inside the values
+        String text = "Mail john\u00AD.doe@exam\u200Bple.com or call +44 20 79\u00AD46 0958; IBAN GB82 WEST 12\u206034 5698 7654 32.";
+        List<PiiFinding> found = detector.detect(text, "US");
+        assertThat(found).extracting(PiiFinding::type).containsExactly(PiiType.EMAIL, PiiType.PHONE, PiiType.IBAN);
+        assertThat(found).extracting(PiiFinding::value)
+                .containsExactly("john\u00AD.doe@exam\u200Bple.com", "+44 20 79\u00AD46 0958", "GB82 WEST 12\u206034 5698 7654 32");
+        Redaction r = new Redactor(detector).redact(List.of(new ChatMessage(Role.USER, text, null, null)), "US");
+        String redacted = r.messages().get(0).getContent().toString();
+        assertThat(redacted).doesNotContain("doe", "7946", "79\u00AD46", "5698").contains("<EMAIL_1>", "<PHONE_1>", "<IBAN_1>");
+    }
+
+    @Test
     void anInternationalNumberShouldStayAPhoneNumberInATextAboutCards() {
         // card words make a 12-19 digit run with a failing check digit a card number, but not one after "+"
         assertThat(types("Call her back on +44 20 7946 0123 about the charge on her card.")).containsExactly(PiiType.PHONE);

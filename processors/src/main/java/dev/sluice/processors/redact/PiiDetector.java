@@ -279,7 +279,19 @@ public final class PiiDetector {
      * @param defaultRegion ISO country whose national phone formats are recognised (international ones always are)
      */
     public List<PiiFinding> detect(String text, String defaultRegion) {
-        return scan(text, text, defaultRegion);
+        // characters that are not displayed (a soft hyphen pasted from a word processor, a zero-width joiner) hide a value
+        // from every recogniser: it is found in the text as displayed, and its span is the original one, hidden ones inside
+        dev.sluice.processors.text.Disguises.Shown shown = dev.sluice.processors.text.Disguises.shown(text);
+        if (shown == null) {
+            return scan(text, text, defaultRegion);
+        }
+        List<PiiFinding> found = scan(shown.text(), shown.text(), defaultRegion);
+        List<PiiFinding> out = new java.util.ArrayList<>(found.size());
+        for (PiiFinding f : found) {
+            int[] span = shown.original(text, f.start(), f.end());
+            out.add(new PiiFinding(f.type(), span[0], span[1], text.substring(span[0], span[1]), f.confidence(), f.recognizer()));
+        }
+        return out;
     }
 
     /** How far from a changed span a finding can be affected by the change (characters; aligned to white space). */

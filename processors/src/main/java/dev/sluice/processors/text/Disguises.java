@@ -676,6 +676,58 @@ public final class Disguises {
         return c >= 0xAD && (c == 0xDB40 || UCharacter.hasBinaryProperty(c, UProperty.DEFAULT_IGNORABLE_CODE_POINT));
     }
 
+    /**
+     * A text as it is displayed, without its characters that are not, and where each of its characters stands in the
+     * original ({@code at[i]} is the original index of {@code text.charAt(i)}): what a finding in it covers in the original.
+     */
+    public record Shown(String text, int[] at) {
+
+        /** The original span that the span {@code [start, end)} of the shown text covers, the hidden characters inside it included. */
+        public int[] original(String original, int start, int end) {
+            int to = at[end - 1] + 1;
+            if (Character.isHighSurrogate(original.charAt(to - 1)) && to < original.length()) {
+                to++;
+            }
+            return new int[] {at[start], to};
+        }
+    }
+
+    /** The text as displayed (see {@link Shown}), or null when every character of it is displayed. */
+    public static Shown shown(String text) {
+        int first = -1;
+        for (int i = 0; i < text.length() && first < 0; i++) {
+            char c = text.charAt(i);
+            if (c >= 0xAD && invisible(text.codePointAt(i))) {
+                first = i;
+            }
+        }
+        if (first < 0) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int[] at = new int[text.length()];
+        out.append(text, 0, first);
+        for (int i = 0; i < first; i++) {
+            at[i] = i;
+        }
+        for (int i = first; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            int n = Character.charCount(c);
+            if (!invisible(c)) {
+                for (int k = 0; k < n; k++) {
+                    at[out.length()] = i + k;
+                    out.append(text.charAt(i + k));
+                }
+            }
+            i += n;
+        }
+        return new Shown(out.toString(), java.util.Arrays.copyOf(at, out.length()));
+    }
+
+    private static boolean invisible(int codePoint) {
+        return codePoint >= 0xAD && UCharacter.hasBinaryProperty(codePoint, UProperty.DEFAULT_IGNORABLE_CODE_POINT);
+    }
+
     // ---- look-alike letters of other scripts --------------------------------------------------------------------
 
     /** Unicode's confusables, loaded on the first look-alike letter (ICU's data takes ~0.1 s to load). */
