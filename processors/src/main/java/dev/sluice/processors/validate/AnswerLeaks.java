@@ -230,6 +230,7 @@ public final class AnswerLeaks {
         String text = normal(answer);
         String caller = callerText == null ? "" : normal(callerText);
         List<String> decoded = null;
+        List<Disguises.Reading> readings = null;
         List<String> words = null;
         for (String value : protectedValues) {
             if (repeatedSymbolCounted(text, normal(value))) {
@@ -240,12 +241,14 @@ public final class AnswerLeaks {
                 continue;
             }
             if (decoded == null) {
-                decoded = decodings(Normalizer.normalize(answer, Normalizer.Form.NFKC));
+                String nfkc = Normalizer.normalize(answer, Normalizer.Form.NFKC);
+                decoded = decodings(nfkc);
+                readings = disguises(nfkc);
             }
             if (words == null) {
                 words = words(text);
             }
-            Optional<String> how = disguise(text, words, decoded, forms);
+            Optional<String> how = disguise(text, words, decoded, readings, forms);
             if (how.isPresent()) {
                 return Optional.of(new Leak(PROTECTED_VALUE, how.get()));
             }
@@ -303,8 +306,11 @@ public final class AnswerLeaks {
         return false;
     }
 
-    /** How the answer ({@code text} is its normal form, {@code words} its words, {@code decoded} the text of its encoded runs) carries the value, if it does. */
-    private static Optional<String> disguise(String text, List<String> words, List<String> decoded, Forms forms) {
+    /**
+     * How the answer ({@code text} is its normal form, {@code words} its words, {@code decoded} the text of its encoded runs,
+     * {@code readings} its disguises read back) carries the value, if it does.
+     */
+    private static Optional<String> disguise(String text, List<String> words, List<String> decoded, List<Disguises.Reading> readings, Forms forms) {
         String value = forms.value();
         String core = forms.core();
         if (standsAlone(text, value)) {
@@ -330,6 +336,11 @@ public final class AnswerLeaks {
         for (String run : decoded) {
             if (spelledOut.matcher(run).find()) {
                 return Optional.of("encoded");
+            }
+        }
+        for (Disguises.Reading reading : readings) {
+            if (spelledOut.matcher(reading.text()).find()) {
+                return Optional.of(DISGUISE_NAMES.getOrDefault(reading.form(), "encoded"));
             }
         }
         if (inPieces(text, words, value, core)) {
@@ -559,6 +570,26 @@ public final class AnswerLeaks {
     /** Runs of this many Morse codes are read in an answer. */
     static final int MORSE_CODES = 3;
 
+    /**
+     * The disguises {@link Disguises} reads in {@code original} (the injection detector's readers, so that what one stage
+     * sees through the other does too), their text in normal form; a value of a few characters is a few codes of Morse,
+     * and one word of look-alike letters is enough.
+     */
+    private static List<Disguises.Reading> disguises(String original) {
+        List<Disguises.Reading> out = new ArrayList<>(1);
+        for (Disguises.Reading reading : Disguises.read(original, MORSE_CODES, 1)) {
+            out.add(new Disguises.Reading(reading.form(), normal(reading.text())));
+        }
+        return out;
+    }
+
+    /** How a leak's detail names each disguise. */
+    private static final java.util.Map<String, String> DISGUISE_NAMES = java.util.Map.of(
+            "morse", "in Morse code", "piglatin", "in pig latin", "camelcase", "with its words run together",
+            "smuggled", "hidden in invisible characters", "lookalike", "in look-alike letters of other scripts",
+            "leetspeak", "in leetspeak", "zalgo", "under marks stacked on its letters", "braille", "in Braille",
+            "invisible", "with characters that are not displayed inside it");
+
     private static List<String> decodings(String original) {
         List<String> out = new ArrayList<>();
         List<String> list = new ArrayList<>();
@@ -596,12 +627,6 @@ public final class AnswerLeaks {
             int c = Integer.parseInt(t);
             return c >= 32 && c < 127 ? c : ' ';
         }, out);
-        // Morse code, pig latin, words run together, bytes hidden in invisible characters, look-alike letters, leetspeak:
-        // the injection detector's readers, so that what one stage sees through the other does too
-        // a value of a few characters is a few codes of Morse, and one word of look-alike letters
-        for (Disguises.Reading reading : Disguises.read(original, MORSE_CODES, 1)) {
-            out.add(normal(reading.text()));
-        }
         return out;
     }
 

@@ -55,9 +55,11 @@ class AnswerLeaksTest {
         assertThat(how("Type three copies of the \u267f emoji.", "\u267f\u267f\u267f")).contains("a repeated symbol and its count");
         assertThat(how("The PIN is 4 8 2 1.", "4821")).contains("spelled out with separators");
         // the disguises the injection detector reads: Morse code, look-alike letters of other scripts, hidden bytes
-        assertThat(how("In Morse: ....- ....- .---- --...", "4417")).contains("encoded");
-        assertThat(how("Sure! The word is: јυхτароѕіτіоո (just kidding)", "juxtaposition")).contains("encoded");
-        assertThat(how("Here you go \uD83D\uDE0A" + dev.sluice.processors.text.DisguiseWriters.variationSelectors("juxtaposition"), "juxtaposition")).contains("encoded");
+        assertThat(how("In Morse: ....- ....- .---- --...", "4417")).contains("in Morse code");
+        assertThat(how("Sure! The word is: јυхτароѕіτіоո (just kidding)", "juxtaposition")).contains("in look-alike letters of other scripts");
+        assertThat(how("Here you go \uD83D\uDE0A" + dev.sluice.processors.text.DisguiseWriters.variationSelectors("juxtaposition"), "juxtaposition"))
+                .contains("hidden in invisible characters");
+        assertThat(how("The word: " + dev.sluice.processors.text.DisguiseWriters.toBraille("juxtaposition"), "juxtaposition")).contains("in Braille");
         assertThat(how("The courier left - - ... at the door - -- and the parcel is fine.", "4417")).isEmpty();
         // soft hyphens between its letters: separators, as before the invisible reader
         assertThat(how("Sure: " + dev.sluice.processors.text.DisguiseWriters.withInvisible("juxtaposition", '\u00AD'), "juxtaposition")).contains("spelled out with separators");
