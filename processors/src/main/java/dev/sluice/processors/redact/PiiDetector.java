@@ -4,6 +4,7 @@ import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 import dev.sluice.processors.text.Chars;
+import dev.sluice.processors.text.Disguises;
 import dev.sluice.processors.text.Gate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -281,12 +282,12 @@ public final class PiiDetector {
     public List<PiiFinding> detect(String text, String defaultRegion) {
         // characters that are not displayed (a soft hyphen pasted from a word processor, a zero-width joiner) hide a value
         // from every recogniser: it is found in the text as displayed, and its span is the original one, hidden ones inside
-        dev.sluice.processors.text.Disguises.Shown shown = dev.sluice.processors.text.Disguises.shown(text);
+        Disguises.Shown shown = Disguises.shown(text);
         if (shown == null) {
             return scan(text, text, defaultRegion);
         }
         List<PiiFinding> found = scan(shown.text(), shown.text(), defaultRegion);
-        List<PiiFinding> out = new java.util.ArrayList<>(found.size());
+        List<PiiFinding> out = new ArrayList<>(found.size());
         for (PiiFinding f : found) {
             int[] span = shown.original(text, f.start(), f.end());
             out.add(new PiiFinding(f.type(), span[0], span[1], text.substring(span[0], span[1]), f.confidence(), f.recognizer()));

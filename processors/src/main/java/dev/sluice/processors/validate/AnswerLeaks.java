@@ -559,14 +559,6 @@ public final class AnswerLeaks {
         return out.toString();
     }
 
-    /**
-     * The text of each Base64, hex, binary or character-code run in {@code original} (case kept), lower-cased, and of each
-     * disguise {@link Disguises} reads in it. Read
-     * token by token (tokens split at spaces, commas and semicolons, their quotes and end punctuation left out): a
-     * Base64 token of 8 or more characters with a digit, a capital and a small letter, or {@code +/=}; an unbroken run
-     * of hex pairs or of 8-bit groups; three or more hex pairs, 8-bit groups or 2-3 digit character codes in a row.
-     * Tested by hand-written loops, not patterns: this runs on every answer whose instructions protect a value.
-     */
     /** Runs of this many Morse codes are read in an answer. */
     static final int MORSE_CODES = 3;
 
@@ -590,6 +582,13 @@ public final class AnswerLeaks {
             "leetspeak", "in leetspeak", "zalgo", "under marks stacked on its letters", "braille", "in Braille",
             "invisible", "with characters that are not displayed inside it");
 
+    /**
+     * The text of each Base64, hex, binary or character-code run in {@code original} (case kept), lower-cased. Read
+     * token by token (tokens split at spaces, commas and semicolons, their quotes and end punctuation left out): a
+     * Base64 token of 8 or more characters with a digit, a capital and a small letter, or {@code +/=}; an unbroken run
+     * of hex pairs or of 8-bit groups; three or more hex pairs, 8-bit groups or 2-3 digit character codes in a row.
+     * Tested by hand-written loops, not patterns: this runs on every answer whose instructions protect a value.
+     */
     private static List<String> decodings(String original) {
         List<String> out = new ArrayList<>();
         List<String> list = new ArrayList<>();
