@@ -32,7 +32,7 @@ class DecisionCoresTest {
     }
 
     private static Classification classification(String domain, Sensitivity sensitivity, String tier, double injection) {
-        return new Classification(sensitivity, domain, 1.0, tier, injection, Map.of(), null);
+        return new Classification(sensitivity, domain, 1.0, tier, injection, Map.of(), null, null);
     }
 
     @Test

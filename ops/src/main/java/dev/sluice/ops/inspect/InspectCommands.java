@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.processors.classify.Classifier;
+import dev.sluice.processors.classify.InjectionDetector;
 import dev.sluice.processors.config.GatewayConfig;
 import dev.sluice.processors.redact.PiiDetector;
 import dev.sluice.processors.redact.PiiType;
@@ -155,6 +156,11 @@ public final class InspectCommands {
                 System.out.printf(Locale.ROOT, "injection    %.3f (policy threshold %.2f: %s; rules %s; model %s)%n", c.getInjectionScore(), threshold,
                         c.getInjectionScore() >= threshold ? "flagged" : "not flagged", e.injection().rules(),
                         e.injection().model() < 0 ? "not consulted" : String.format(Locale.ROOT, "p=%.3f", e.injection().model()));
+                for (InjectionDetector.Span span : e.injection().spans()) {
+                    String read = text.substring(span.start(), span.end()).replace('\n', ' ');
+                    System.out.printf(Locale.ROOT, "             - %s at characters %d-%d: \"%s\"%n", span.what(), span.start(), span.end(),
+                            read.length() > 80 ? read.substring(0, 77) + "..." : read);
+                }
                 if (c.getRestrictedTopic() != null) {
                     System.out.printf(Locale.ROOT, "topic        '%s' is ruled out by the system turn: policy rejects TOPIC_NOT_ALLOWED%n", c.getRestrictedTopic());
                 }
@@ -182,6 +188,8 @@ public final class InspectCommands {
             if (e.injection().model() >= 0) {
                 injection.put("model_probability", e.injection().model());
             }
+            var spans = injection.putArray("spans");
+            e.injection().spans().forEach(span -> spans.addObject().put("signal", span.what()).put("start", span.start()).put("end", span.end()));
             if (c.getRestrictedTopic() != null) {
                 out.put("restricted_topic", c.getRestrictedTopic());
             }

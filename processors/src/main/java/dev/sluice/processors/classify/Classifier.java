@@ -6,6 +6,8 @@ import dev.sluice.processors.redact.PiiFinding;
 import dev.sluice.processors.text.Keywords;
 import dev.sluice.schemas.avro.ChatMessage;
 import dev.sluice.schemas.avro.Classification;
+import dev.sluice.schemas.avro.EvidenceSpan;
+import dev.sluice.schemas.avro.InjectionEvidence;
 import dev.sluice.schemas.avro.PiiSpan;
 import dev.sluice.schemas.avro.Role;
 import java.util.ArrayList;
@@ -149,13 +151,33 @@ public final class Classifier {
         InstructionContext context = InstructionContext.of(instructionText);
         InstructionContext protections = context == null ? null : context.withoutTopics();
         boolean userTurnsAreDocuments = InjectionDetector.userTurnIsDocument(instructionText);
+        InjectionEvidence evidence = null;
         for (Untrusted untrusted : untrusted(prompt, templateVariables)) {
-            injectionScore = Math.max(injectionScore, injection.scoreIn(untrusted.text(), protections, untrusted.document() || userTurnsAreDocuments));
+            InjectionDetector.Explanation read = injection.explainIn(untrusted.text(), protections, untrusted.document() || userTurnsAreDocuments);
+            if (read.score() > injectionScore) {
+                injectionScore = read.score();
+                evidence = evidence(untrusted, read);
+            }
             if (restrictedTopic == null) {
                 restrictedTopic = injection.topicAskedIn(untrusted.text(), context);
             }
         }
-        return new Result(new Classification(sensitivity, domain, domainConfidence, tier, injectionScore, piiCounts, restrictedTopic), spans);
+        Classification classification = new Classification(sensitivity, domain, domainConfidence, tier, injectionScore, piiCounts, restrictedTopic, evidence);
+        return new Result(classification, spans);
+    }
+
+    /**
+     * What made a text's injection score, placed in the prompt: a template value's positions are moved to where the
+     * template rendered it.
+     */
+    private static InjectionEvidence evidence(Untrusted untrusted, InjectionDetector.Explanation read) {
+        List<EvidenceSpan> spans = new ArrayList<>(read.spans().size());
+        if (untrusted.message() >= 0) {
+            for (InjectionDetector.Span span : read.spans()) {
+                spans.add(new EvidenceSpan(span.what(), untrusted.offset() + span.start(), untrusted.offset() + span.end()));
+            }
+        }
+        return new InjectionEvidence(untrusted.message(), List.copyOf(read.rules()), read.model() < 0 ? null : read.model(), spans);
     }
 
     /**
@@ -171,21 +193,33 @@ public final class Classifier {
         if (templateVariables != null) {
             for (String value : templateVariables) {
                 if (!value.isBlank()) {
-                    out.add(new Untrusted(value, true));
+                    int message = -1;
+                    int offset = -1;
+                    for (int i = 0; i < prompt.size() && message < 0; i++) {
+                        offset = prompt.get(i).getContent().indexOf(value);
+                        message = offset >= 0 ? i : -1;
+                    }
+                    out.add(new Untrusted(value, true, message, offset));
                 }
             }
             return out;
         }
-        for (ChatMessage m : prompt) {
+        for (int i = 0; i < prompt.size(); i++) {
+            ChatMessage m = prompt.get(i);
             if (m.getRole() != Role.SYSTEM) {
-                out.add(new Untrusted(m.getContent(), m.getRole() == Role.TOOL));
+                out.add(new Untrusted(m.getContent(), m.getRole() == Role.TOOL, i, 0));
             }
         }
         return out;
     }
 
-    /** A text the injection score is taken over; {@code document}: a tool turn or a template variable's value. */
-    record Untrusted(String text, boolean document) {
+    /**
+     * A text the injection score is taken over; {@code document}: a tool turn or a template variable's value.
+     *
+     * @param message the index of the prompt message it stands in (a template value: the first that holds it), -1 if none
+     * @param offset  where in that message it starts
+     */
+    record Untrusted(String text, boolean document, int message, int offset) {
     }
 
     /**

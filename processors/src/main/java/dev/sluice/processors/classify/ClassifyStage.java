@@ -38,6 +38,7 @@ public final class ClassifyStage implements Stage {
                 "domainConfidence", twoDecimals(c.getDomainConfidence()),
                 "tier", c.getTier(),
                 "injectionScore", twoDecimals(c.getInjectionScore()),
+                "injectionEvidence", c.getInjectionEvidence() == null ? "none" : dev.sluice.processors.pipeline.Evidence.describe(c.getInjectionEvidence()),
                 "pii", c.getPiiCounts().toString()), now).build();
     }
 }

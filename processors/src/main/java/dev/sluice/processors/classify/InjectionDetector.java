@@ -439,7 +439,23 @@ public final class InjectionDetector {
      *              the text as written ({@code "rot13:"}, {@code "base64:"})
      * @param model the learned model's probability (before its weight), or -1 when the rules settled the score or no model is loaded
      */
-    public record Explanation(double score, List<String> rules, double model) {
+    public record Explanation(double score, List<String> rules, double model, List<Span> spans) {
+
+        public Explanation(double score, List<String> rules, double model) {
+            this(score, rules, model, List.of());
+        }
+    }
+
+    /**
+     * Where a signal was read in the text as given: a rule's match ({@code what} is the rule's name) or the passage the
+     * learned model scored highest ({@code "model"}). Only signals read in the text itself have one (not those read in a
+     * decoded form, nor the document rules and the instructions' context), and only when the text they were read in
+     * stands in the text as given (the caller's defences set aside or NFKC folding can move it; then it is looked up).
+     *
+     * @param start first character, inclusive
+     * @param end   last character, exclusive
+     */
+    public record Span(String what, int start, int end) {
     }
 
     public Explanation explain(String text) {
@@ -474,11 +490,6 @@ public final class InjectionDetector {
         return evaluate(text, null, InstructionContext.of(instructions), true);
     }
 
-    /** A turn's score with the instructions already read (a request's turns share its system turns); {@code document} as for {@link #scoreDocument}. */
-    double scoreIn(String text, InstructionContext context, boolean document) {
-        return evaluate(text, null, context, document);
-    }
-
     public Explanation explain(String text, String instructions) {
         return explainIn(text, InstructionContext.of(instructions), DocumentRules.handsOverDocuments(instructions));
     }
@@ -488,11 +499,41 @@ public final class InjectionDetector {
         return explainIn(text, InstructionContext.of(instructions), true);
     }
 
-    private Explanation explainIn(String text, InstructionContext context, boolean document) {
-        List<String> fired = new java.util.ArrayList<>();
-        double[] model = {-1};
-        double score = evaluate(text, new Signals(fired, model), context, document);
-        return new Explanation(score, fired, model[0]);
+    /**
+     * A turn's score and what made it, with the instructions already read (a request's turns share its system turns);
+     * {@code document} as for {@link #scoreDocument}. The classify stage's call: collecting the signals costs a few
+     * small lists beside the scoring.
+     */
+    Explanation explainIn(String text, InstructionContext context, boolean document) {
+        Signals signals = new Signals(new java.util.ArrayList<>(), new double[] {-1}, new java.util.ArrayList<>());
+        double score = evaluate(text, signals, context, document);
+        List<Span> spans = new java.util.ArrayList<>(signals.spans().size());
+        for (Span read : signals.spans()) {
+            Span placed = signals.read() == null ? null : placed(read, signals.read()[0], text);
+            if (placed != null) {
+                spans.add(placed);
+            }
+        }
+        return new Explanation(score, signals.rules(), signals.model()[0], spans);
+    }
+
+    /**
+     * {@code span} of {@code read} (the text the rules and the model read) in {@code text} (as given): the same place
+     * when the two are one text, else the occurrence of the span's characters nearest to it, or null when they do not
+     * stand in {@code text} (NFKC folded a character inside).
+     */
+    static Span placed(Span span, String read, String text) {
+        if (read.equals(text)) {
+            return span;
+        }
+        String part = read.substring(span.start(), span.end());
+        int best = -1;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            if (best < 0 || Math.abs(at - span.start()) < Math.abs(best - span.start())) {
+                best = at;
+            }
+        }
+        return best < 0 ? null : new Span(span.what(), best, best + part.length());
     }
 
     private static final java.util.regex.Pattern TOPIC_REASON = java.util.regex.Pattern.compile("context:restricted-topic\\((.*)\\)$");
@@ -514,8 +555,16 @@ public final class InjectionDetector {
         return null;
     }
 
-    /** Where {@link #explain} collects the signals; null on the hot path. */
-    private record Signals(List<String> rules, double[] model) {
+    /**
+     * Where {@link #explain} collects the signals; null on the hot path.
+     *
+     * @param spans where the signals read in the text itself were read, in {@code read[0]}: the text as the rules read it
+     */
+    private record Signals(List<String> rules, double[] model, List<Span> spans, String[] read) {
+
+        Signals(List<String> rules, double[] model, List<Span> spans) {
+            this(rules, model, spans, new String[1]);
+        }
     }
 
     /**
@@ -535,6 +584,9 @@ public final class InjectionDetector {
             signals.rules().add("caller-defence-set-aside");
         }
         String normalLower = normal == read ? lower : Gate.lower(normal);
+        if (signals != null) {
+            signals.read()[0] = normal;
+        }
         double best = rules(normal, signals, "", context, normalLower, open);
         // a document handed over whole, or one a user's turn carries after its task ("Summarise this e-mail:\n\n...")
         String handedOver = document ? normal : DocumentRules.embeddedDocument(normal);
@@ -553,9 +605,22 @@ public final class InjectionDetector {
         // a text in Morse code is scored by what it says (below): the model never saw dots and dashes and reads them as an attack
         Disguises.Look disguise = words.disguises();
         if (best < MODEL_WEIGHT && model != null && !disguise.mostlyMorse()) {
-            double p = model.probabilities(normal).max();
+            LinearTextModel.Probabilities probabilities = model.probabilities(normal);
+            double p = probabilities.max();
             if (signals != null) {
                 signals.model()[0] = p;
+                int[] where = probabilities.where(normal);
+                if (where != null) {
+                    int start = where[0];
+                    int end = where[1];
+                    while (start < end && Character.isWhitespace(normal.charAt(start))) {
+                        start++;
+                    }
+                    while (end > start && Character.isWhitespace(normal.charAt(end - 1))) {
+                        end--;
+                    }
+                    signals.spans().add(new Span("model", start, end));
+                }
             }
             best = Math.max(best, MODEL_WEIGHT * p);
         }
@@ -753,10 +818,14 @@ public final class InjectionDetector {
             if (!open[r]) {
                 continue;
             }
-            if (matches(rule, text, lower)) {
+            long match = match(rule, text, lower);
+            if (match >= 0) {
                 keep *= 1.0 - rule.weight();
                 if (signals != null) {
                     signals.rules().add(form + rule.name());
+                    if (form.isEmpty()) {
+                        signals.spans().add(new Span(rule.name(), (int) (match >>> 32), (int) match));
+                    }
                 }
             }
         }
@@ -765,23 +834,28 @@ public final class InjectionDetector {
 
     /** Whether the rule has a match that no negation voids; with a lead, tried only where a lead literal starts. */
     static boolean matches(Rule rule, String text, String lower) {
+        return match(rule, text, lower) >= 0;
+    }
+
+    /** The first match that no negation voids, as its start in the high and its end in the low 32 bits; -1 when there is none. */
+    private static long match(Rule rule, String text, String lower) {
         java.util.regex.Matcher m = rule.pattern().matcher(text);
         int[] starts = rule.starts(lower);
         if (starts == null) {
             while (m.find()) {
                 if (!(rule.negatable() && negated(text, m.start(), m.end()))) {
-                    return true;
+                    return ((long) m.start() << 32) | m.end();
                 }
             }
-            return false;
+            return -1;
         }
         m.useTransparentBounds(true).useAnchoringBounds(false);
         for (int at : starts) {
             if (m.region(at, text.length()).lookingAt() && !(rule.negatable() && negated(text, m.start(), m.end()))) {
-                return true;
+                return ((long) m.start() << 32) | m.end();
             }
         }
-        return false;
+        return -1;
     }
 
     private static boolean negated(String text, int start, int end) {

@@ -55,10 +55,26 @@ public final class LinearTextModel {
      * @param passage the highest probability of a passage (sentences or lines, merged until each has
      *                {@value #MIN_PASSAGE_FEATURES} features); the whole text's when it is one passage
      */
-    public record Probabilities(double whole, double passage) {
+    public record Probabilities(double whole, double passage, int passageStart, int passageEnd) {
+
+        public Probabilities(double whole, double passage) {
+            this(whole, passage, -1, -1);
+        }
 
         public double max() {
             return Math.max(whole, passage);
+        }
+
+        /**
+         * Where the higher of the two was read, in the text scored: the highest passage, or the whole text when it scores
+         * higher; null when the text's positions do not survive the model's normalisation (NFKC or lower-casing changed
+         * its length).
+         */
+        public int[] where(String text) {
+            if (passageStart < 0) {
+                return null;
+            }
+            return whole >= passage ? new int[] {0, text.length()} : new int[] {passageStart, passageEnd};
         }
     }
 
@@ -69,13 +85,16 @@ public final class LinearTextModel {
      */
     public Probabilities probabilities(String text) {
         Passages passages = new Passages();
-        int count = visit(text, bits, passages);
+        String folded = nfkc(text);
+        String normal = folded.toLowerCase(Locale.ROOT);
+        int count = visitNormal(normal, bits, passages);
+        boolean placed = normal.length() == text.length() && (folded == text || folded.equals(text));
         double whole = logistic(bias + passages.sum * scale(count));
         if (passages.closed == 0 || (passages.closed == 1 && passages.start == count)) {
-            return new Probabilities(whole, whole);
+            return placed ? new Probabilities(whole, whole, 0, text.length()) : new Probabilities(whole, whole);
         }
-        passages.last(count);
-        return new Probabilities(whole, passages.best);
+        passages.last(count, normal.length());
+        return placed ? new Probabilities(whole, passages.best, passages.bestFrom, passages.bestTo) : new Probabilities(whole, passages.best);
     }
 
     /**
@@ -89,6 +108,10 @@ public final class LinearTextModel {
         int start;
         int closed;
         double best = -1;
+        /** Where the current passage starts and where the best one lies, in characters. */
+        int from;
+        int bestFrom;
+        int bestTo;
 
         @Override
         public void feature(int f) {
@@ -96,20 +119,29 @@ public final class LinearTextModel {
         }
 
         @Override
-        public void boundary(int features) {
+        public void boundary(int features, int at) {
             int n = features - start;
             if (n >= MIN_PASSAGE_FEATURES) {
-                best = Math.max(best, logistic(bias + (sum - sumAtStart) * scale(n)));
+                passage(logistic(bias + (sum - sumAtStart) * scale(n)), at);
                 sumAtStart = sum;
                 start = features;
                 closed++;
             }
         }
 
+        private void passage(double p, int to) {
+            if (p > best) {
+                best = p;
+                bestFrom = from;
+                bestTo = to;
+            }
+            from = to;
+        }
+
         /** The text's last passage, however short (its scale stops growing below {@value #MIN_FEATURES} features). */
-        void last(int features) {
+        void last(int features, int length) {
             if (features > start) {
-                best = Math.max(best, logistic(bias + (sum - sumAtStart) * scale(features - start)));
+                passage(logistic(bias + (sum - sumAtStart) * scale(features - start)), length);
             }
         }
     }
@@ -125,8 +157,11 @@ public final class LinearTextModel {
     private interface Sink {
         void feature(int f);
 
-        /** @param features how many features came before the boundary */
-        default void boundary(int features) {
+        /**
+         * @param features how many features came before the boundary
+         * @param at       the character after the mark that ends the sentence or line
+         */
+        default void boundary(int features, int at) {
         }
     }
 
@@ -208,7 +243,11 @@ public final class LinearTextModel {
 
     /** Calls {@code feature} with each feature index of the text, in order; returns how many there were. */
     private static int visit(String text, int bits, Sink feature) {
-        String normal = nfkc(text).toLowerCase(Locale.ROOT);
+        return visitNormal(nfkc(text).toLowerCase(Locale.ROOT), bits, feature);
+    }
+
+    /** {@link #visit} of a text already in NFKC and lower case. */
+    private static int visitNormal(String normal, int bits, Sink feature) {
         int mask = (1 << bits) - 1;
         int n = normal.length();
         int k = 0;
@@ -231,7 +270,7 @@ public final class LinearTextModel {
             } else {
                 i += Character.charCount(c);
                 if (c == '\n') {
-                    feature.boundary(k);
+                    feature.boundary(k, i);
                 }
                 if (c == ' ' || Character.isWhitespace(c)) {
                     continue;
@@ -258,7 +297,7 @@ public final class LinearTextModel {
                 }
             }
             if (i - start == 1 && (c == '.' || c == '!' || c == '?')) {
-                feature.boundary(k);
+                feature.boundary(k, i);
             }
         }
         return k;

@@ -248,6 +248,9 @@ public record GatewayConfig(
             return WITHHOLD.equals(answerLeaks);
         }
 
+        /** How {@link #approvalRule(String, String, double)} begins when the injection score is in the review band. */
+        public static final String INJECTION_REVIEW_RULE = "policy.injectionReviewThreshold";
+
         /**
          * Why a request waits for a person's approval, or null when it does not: its domain or use case is
          * listed, or its injection score is in the review band (at or above {@code injectionReviewThreshold},
@@ -255,7 +258,7 @@ public record GatewayConfig(
          */
         public String approvalRule(String domain, String useCase, double injectionScore) {
             if (injectionScore >= injectionReviewThreshold && injectionScore < injectionThreshold) {
-                return String.format(java.util.Locale.ROOT, "policy.injectionReviewThreshold %.2f: injection score %.2f (rejected from %.2f)",
+                return String.format(java.util.Locale.ROOT, INJECTION_REVIEW_RULE + " %.2f: injection score %.2f (rejected from %.2f)",
                         injectionReviewThreshold, injectionScore, injectionThreshold);
             }
             return approvalRule(domain, useCase);

@@ -33,8 +33,10 @@ public final class PolicyEngine {
     /** The decision under {@code rules} (the policy version in force). */
     public PolicyDecision decide(LlmRequest request, Classification classification, PolicyRules rules) {
         if (classification.getInjectionScore() >= rules.injectionThreshold()) {
+            String evidence = dev.sluice.processors.pipeline.Evidence.describe(classification.getInjectionEvidence());
             return new PolicyDecision.Denied(RejectReason.PROMPT_INJECTION, String.format(Locale.ROOT,
-                    "prompt-injection score %.2f is at or above the threshold %.2f", classification.getInjectionScore(), rules.injectionThreshold()));
+                    "prompt-injection score %.2f is at or above the threshold %.2f", classification.getInjectionScore(), rules.injectionThreshold())
+                    + (evidence.isEmpty() ? "" : "; " + evidence));
         }
         if (classification.getRestrictedTopic() != null) {
             return new PolicyDecision.Denied(RejectReason.TOPIC_NOT_ALLOWED, "the prompt asks about '" + classification.getRestrictedTopic()
