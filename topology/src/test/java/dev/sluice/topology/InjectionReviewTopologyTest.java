@@ -71,6 +71,11 @@ class InjectionReviewTopologyTest {
                 assertThat(r.getRequestId()).isEqualTo("r-doubt");
                 assertThat(r.getInjectionScore()).isCloseTo(new InjectionDetector().score(DOUBTFUL), org.assertj.core.data.Offset.offset(1e-9))
                         .isGreaterThanOrEqualTo(0.5);
+                // with what made it: the rule and where it matched, positions in the prompt as sent
+                assertThat(r.getInjectionEvidence().getMessage()).isZero();
+                assertThat(r.getInjectionEvidence().getRules()).containsExactly("claims-standing");
+                assertThat(r.getInjectionEvidence().getSpans()).filteredOn(span -> span.getSignal().equals("claims-standing")).singleElement()
+                        .satisfies(span -> assertThat(DOUBTFUL.substring(span.getStart(), span.getEnd())).isEqualTo("I am a detective"));
             });
         }
     }

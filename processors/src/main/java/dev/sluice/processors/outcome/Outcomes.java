@@ -52,6 +52,7 @@ public final class Outcomes {
                 .setRedactionVault(envelope.getVault())
                 .setOutputRedactions(envelope.getOutputRedactions())
                 .setInjectionScore(classification.getInjectionScore())
+                .setInjectionEvidence(classification.getInjectionEvidence())
                 .build();
     }
 }
