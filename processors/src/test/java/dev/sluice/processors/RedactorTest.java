@@ -122,6 +122,18 @@ class RedactorTest {
     }
 
     @Test
+    void sumsOfMoneyAndNumbersNamedByTheirRecordShouldNotBePhoneNumbersInATextAboutPhoning() {
+        // "Call" makes any number of a phone's length a phone number, but not a sum of money nor one named by its record
+        String text = "Remittance: invoice 20931177 for 1520.75 EUR from account 48213377, balance 88213.10 (88,213.10 and 1.520,75 in the copies). "
+                + "Questions? Call the desk at (415) 555-0142 or 555.123.4567.";
+        assertThat(detector.detect(text, "US")).extracting(f -> f.type() + ":" + f.value())
+                .containsExactly("PHONE:(415) 555-0142", "PHONE:555.123.4567");
+        // the words for people are no labels: their phone numbers follow them
+        assertThat(detector.detect("Call customer 0161 496 0000 about the refund.", "GB")).extracting(f -> f.type() + ":" + f.value())
+                .containsExactly("PHONE:0161 496 0000");
+    }
+
+    @Test
     void englishDatesWithoutADayOrAYearShouldBeDates() {
         assertThat(detector.detect("I have lived here since March 2016 and paid rent by June 30 every year; he called on 2/14.", "US"))
                 .extracting(f -> f.type() + ":" + f.value()).containsExactly("DATE:March 2016", "DATE:June 30", "DATE:2/14");

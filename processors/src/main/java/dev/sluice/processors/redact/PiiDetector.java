@@ -471,7 +471,7 @@ public final class PiiDetector {
             if (dateNotDialled(text, match.start(), match.end())) {
                 continue; // a date beside a number is in that number's window
             }
-            if (labelledIdentifier(text, match.start())) {
+            if (labelledIdentifier(text, match.start()) || AMOUNT.matcher(match.raw()).matches()) {
                 continue;
             }
             boolean valid = PHONES.isValidNumber(match.number()) && dialledAsWritten(match.raw(), defaultRegion);
@@ -485,7 +485,7 @@ public final class PiiDetector {
                 for (int i = m.start(); i < m.end(); i++) {
                     n += Chars.digit(text.charAt(i)) ? 1 : 0;
                 }
-                if (n >= DIGIT_RUN_MIN && n <= 15 && !labelledIdentifier(text, m.start())) {
+                if (n >= DIGIT_RUN_MIN && n <= 15 && !labelledIdentifier(text, m.start()) && !AMOUNT.matcher(m.group()).matches()) {
                     candidates.add(new PiiFinding(PiiType.PHONE, m.start(), m.end(), m.group(), 0.5, "phone: digit run, phoning words near"));
                 }
             });
@@ -519,7 +519,10 @@ public final class PiiDetector {
      */
     static boolean labelledIdentifier(String text, int start) {
         if (!markBefore(text, start)) {
-            return false; // no ":", "#", "." or "no"/"number"/"id" just before: no label's mark, and the pattern is not tried
+            // no ":", "#", "." or "no"/"number"/"id" just before: no label's mark, and the pattern is not tried; but a
+            // word that names a kind of record may stand right before its number ("account 48213377", "invoice 20931177")
+            int end = skipSpaces(text, start);
+            return end < start && BARE_LABELS.contains(text.substring(wordStart(text, end), end).toLowerCase(Locale.ROOT));
         }
         int from = Math.max(0, start - IDENTIFIER_LABEL_REACH);
         int lineStart = text.lastIndexOf('\n', start - 1) + 1;
@@ -583,6 +586,23 @@ public final class PiiDetector {
         }
         return false;
     }
+
+    /**
+     * Words that name a record's number when they stand right before it, without a mark: "account 48213377", "invoice
+     * 20931177", "ref 88213". Not the words for people ("customer", "patient", "member"), whose phone numbers are written
+     * after them ("customer 0161 496 0000") as often as their numbers.
+     */
+    private static final java.util.Set<String> BARE_LABELS = java.util.Set.of("account", "acct", "invoice", "order", "reference", "ref", "tracking",
+            "policy", "claim", "serial", "ticket", "case", "booking", "reservation", "confirmation", "batch", "lot", "contract", "loan", "item",
+            "part", "sku", "po", "iban", "konto", "rechnung", "auftrag", "bestellung", "commande", "facture", "pedido", "factura", "ordine", "fattura",
+            "bestelling", "factuur");
+
+    /**
+     * A sum of money, not a phone number, though its length may fit one: digits with a decimal mark and two decimals,
+     * thousands marked or not ("1520.75", "88,213.10", "1.520,75"). Phone numbers written with dots have groups of three or
+     * four ("555.123.4567"). No phone of the labelled sets has this shape.
+     */
+    private static final Pattern AMOUNT = Pattern.compile("\\d{1,3}(?:,\\d{3})+\\.\\d{2}|\\d{1,3}(?:\\.\\d{3})+,\\d{2}|\\d+[.,]\\d{2}");
 
     /** Words a label ends with before its number: "Policy number 5529017", "Order no 4471". */
     private static final List<String> NUMBER_MARKS = List.of("no", "nr", "number", "num", "id", "nummer", "numéro", "número", "numero");
