@@ -32,6 +32,19 @@ class NameRecognitionTest {
     }
 
     @Test
+    void aFirstNameThatIsAlsoAWordShouldStayWithItsFamilyNameAtTheStartOfASentence() {
+        // "john", "maria", "jasmine" are words too; a sentence's first word was dropped as a mere capital, and the
+        // redacted text kept the first name beside the placeholder
+        assertThat(found("John Smith approved the refund.")).containsExactly("PERSON:John Smith");
+        assertThat(found("Maria Lopez approved the refund.")).containsExactly("PERSON:Maria Lopez");
+        assertThat(found("Reporting party: Jasmine Whitaker, front desk.")).containsExactly("PERSON:Jasmine Whitaker");
+        assertThat(found("Ken N. Fukuda lives here.")).containsExactly("PERSON:Ken N. Fukuda");
+        // before a common word the first word is the sentence's capital
+        assertThat(found("Will Payment be due on Friday?")).isEmpty();
+        assertThat(found("Mark Down the prices by ten percent.")).isEmpty();
+    }
+
+    @Test
     void anUnknownCapitalisedWordThatNamesADocumentShouldNotBeAPerson() {
         // "Aadhaar number", "Voter ID": a document's name, not a second person beside the one it belongs to
         assertThat(found("The form lists Priya Nair's Aadhaar number and her Voter ID for the bank.")).containsExactly("PERSON:Priya Nair");

@@ -128,6 +128,10 @@ class RedactorTest {
                 + "Questions? Call the desk at (415) 555-0142 or 555.123.4567.";
         assertThat(detector.detect(text, "US")).extracting(f -> f.type() + ":" + f.value())
                 .containsExactly("PHONE:(415) 555-0142", "PHONE:555.123.4567");
+        // a number found as a phone in one place is replaced wherever it stands, its label's place included
+        Redaction r = new Redactor(detector).redact(List.of(new ChatMessage(Role.USER,
+                "Account 0161 496 0000 is closed; please call 0161 496 0000 instead.", null, null)), "GB");
+        assertThat(r.messages().get(0).getContent()).isEqualTo("Account <PHONE_1> is closed; please call <PHONE_1> instead.");
         // the words for people are no labels: their phone numbers follow them
         assertThat(detector.detect("Call customer 0161 496 0000 about the refund.", "GB")).extracting(f -> f.type() + ":" + f.value())
                 .containsExactly("PHONE:0161 496 0000");

@@ -762,6 +762,22 @@ final class NameRecognizer {
         return false;
     }
 
+    /**
+     * A first name that opens a sentence before a family name or an initial: "John Smith approved it", "Maria Lopez from
+     * Finance", "Reporting party: Jasmine Whitaker", "Ken N. Fukuda". The
+     * first word of a sentence that is also a common word ("john", "maria", "will", "mark") is dropped from a run as a
+     * sentence's capital, and without this the redacted text kept the first name beside the placeholder.
+     */
+    private boolean forename(List<Token> tokens, int at, int to) {
+        if (at + 1 >= to || !lexicon.firstNames.contains(tokens.get(at).lower()) || !tokens.get(at + 1).capitalised()) {
+            return false;
+        }
+        // a family name the lists know, an initial ("Ken N. Fukuda"), or a word no word list holds ("Jasmine Whitaker");
+        // not a common word: "Will Payment", "May Sales", "Mark Down"
+        String next = tokens.get(at + 1).bare();
+        return lexicon.lastNames.contains(next) || next.length() == 1 || !lexicon.isCommon(next);
+    }
+
     private void classify(String text, List<Token> tokens, boolean[] taken, int from, int to, boolean conjunction, java.util.function.BooleanSupplier foreign,
                           List<PiiFinding> out) {
         // a sentence's first word, or a common word, leads no name: "The Princess", "My name"; but a firm's
@@ -783,7 +799,7 @@ final class NameRecognizer {
                 && (!lexicon.firstNames.contains(tokens.get(from).lower()) || foreign.getAsBoolean())) {
             return; // another language's article or pronoun opening a sentence: "Le rendez-vous ...", "Sie können ..."
         }
-        while (!firmName && from < to && sentenceStart(tokens, from) && lexicon.isCommon(tokens.get(from).lower())) {
+        while (!firmName && from < to && sentenceStart(tokens, from) && lexicon.isCommon(tokens.get(from).lower()) && !forename(tokens, from, to)) {
             from++;
         }
         while (from < to && !tokens.get(from).capitalised()) {

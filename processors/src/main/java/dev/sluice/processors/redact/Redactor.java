@@ -146,12 +146,16 @@ public final class Redactor {
         }
     }
 
-    /** The types a recogniser finds by context (cues, capitals, lists), so that one string can be found in one place and not in another. */
-    private static final java.util.Set<PiiType> BY_CONTEXT = java.util.EnumSet.of(PiiType.PERSON, PiiType.LOCATION, PiiType.ORGANIZATION);
+    /**
+     * The types a recogniser finds by context (cues, capitals, lists; for phone numbers, phoning words and the label before a
+     * number: "account 0161 496 0000" is an account's number, "call 0161 496 0000" a phone's), so that one string can be
+     * found in one place and not in another.
+     */
+    private static final java.util.Set<PiiType> BY_CONTEXT = java.util.EnumSet.of(PiiType.PERSON, PiiType.LOCATION, PiiType.ORGANIZATION, PiiType.PHONE);
 
     /**
-     * The findings with every other occurrence, as a whole word, of a name found anywhere in the request: a person, place or
-     * organisation is recognised by its context, and "Springfield card Springfield" or "Shaw said ... call Shaw" can have one
+     * The findings with every other occurrence, as a whole word, of a name or phone number found anywhere in the request: a
+     * person, place, organisation or phone number is recognised by its context, and "Springfield card Springfield" or "Shaw said ... call Shaw" can have one
      * of two equal strings found and the other not. Left as it was, the value would reach the provider in the clear beside its
      * own placeholder; replaced, it gets the same placeholder ({@code <PERSON_1>} is one person throughout).
      */
