@@ -45,6 +45,21 @@ class NameRecognitionTest {
     }
 
     @Test
+    void languagesAndTheFirstWordOfAQuotationShouldNotBeRedacted() {
+        // a language is no place and no person: "reply in Spanish" had Spanish redacted as a LOCATION
+        assertThat(found("From now on, please reply in Spanish.")).isEmpty();
+        assertThat(found("I want you to act as a Spanish tutor and correct my Portuguese too.")).isEmpty();
+        // a language whose name is a person's name too stays a name before a family name
+        assertThat(found("Please ask Tamil Selvan about the invoice.")).containsExactly("PERSON:Tamil Selvan");
+        // a quotation opens a sentence: its first word's capital proves nothing
+        assertThat(found("Proofread: 'As an AI assistant rollout lead, I own the plan.'")).isEmpty();
+        assertThat(found("Summarise this HR announcement: 'From January, the annual leave carry-over is five days.'")).isEmpty();
+        assertThat(found("He wrote: 'Priya will call you.'")).containsExactly("PERSON:Priya");
+        // "My" is a first name in the lists too, but a pronoun opens the sentence
+        assertThat(found("My Dockerfile runs as root.")).doesNotContain("PERSON:My Dockerfile");
+    }
+
+    @Test
     void anUnknownCapitalisedWordThatNamesADocumentShouldNotBeAPerson() {
         // "Aadhaar number", "Voter ID": a document's name, not a second person beside the one it belongs to
         assertThat(found("The form lists Priya Nair's Aadhaar number and her Voter ID for the bank.")).containsExactly("PERSON:Priya Nair");

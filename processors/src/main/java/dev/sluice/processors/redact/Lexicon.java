@@ -96,7 +96,7 @@ final class Lexicon {
         this.streetWords = lookup(b.streetWords);
         this.companySuffixes = lookup(b.companySuffixes);
         this.personTitles = lookup(b.personTitles);
-        this.demonyms = lookup(b.demonyms);
+        this.demonyms = lookup(withLanguages(b.demonyms, b));
         this.streetEndings = lookup(b.streetEndings);
         this.streetWordsAndEndings = lookup(java.util.stream.Stream.concat(b.streetWords.stream(), b.streetEndings.stream()).toList());
         this.endingLengths = b.streetEndings.stream().mapToInt(String::length).distinct().sorted().toArray();
@@ -381,6 +381,27 @@ final class Lexicon {
     private static boolean wanted(String name) {
         return name.endsWith(".yml") && !name.contains("/") || name.matches("[a-z]{2}(-[A-Za-z]+)?/(name|address|company|nation)\\.yml");
     }
+
+    /**
+     * The demonyms with the English names of languages the JDK knows (ISO 639): "reply in Spanish", "the Spanish team" are
+     * no place and no person, and Datafaker's lists name nationalities ("Spaniards") more than languages. A language's name
+     * that is also a place or a person's name the lists know ("Tonga", "Zulu", "Tamil") stays what it was.
+     */
+    private static Set<String> withLanguages(Set<String> demonyms, Builder b) {
+        // only the names made as adjectives ("Spanish", "Portuguese", "Italian", "Arabic", "Korean", "Bengali"): a root
+        // name ("Tamil", "Zulu", "Thai") is a person's name as often, and a name the lists miss would lose its first part
+        Set<String> out = new HashSet<>(demonyms);
+        for (String code : Locale.getISOLanguages()) {
+            String name = Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH).toLowerCase(Locale.ROOT);
+            if (!name.isEmpty() && !name.equals(code) && name.indexOf(' ') < 0 && LANGUAGE_ADJECTIVE.matcher(name).find()
+                    && !b.places.contains(name) && !b.firstNames.contains(name) && !b.lastNames.contains(name)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern LANGUAGE_ADJECTIVE = java.util.regex.Pattern.compile("(ish|ese|ian|ic|an|i)$");
 
     private static final class Builder {
         final Set<String> commonWords = new HashSet<>(80_000);

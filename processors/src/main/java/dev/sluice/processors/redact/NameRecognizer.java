@@ -426,7 +426,8 @@ final class NameRecognizer {
         }
         Token prev = tokens.get(i - 1);
         if (prev.kind() == Kind.PUNCT) {
-            return ".!?:;\"“”(«-–—*#>".contains(prev.text());
+            // a quotation opens a sentence too: "Proofread: 'As an AI rollout lead, ...'"
+            return ".!?:;\"“”‘'(«-–—*#>".contains(prev.text());
         }
         return prev.kind() == Kind.WORD && prev.text().endsWith(".") && !Character.isUpperCase(prev.text().codePointAt(0));
     }
@@ -769,7 +770,9 @@ final class NameRecognizer {
      * sentence's capital, and without this the redacted text kept the first name beside the placeholder.
      */
     private boolean forename(List<Token> tokens, int at, int to) {
-        if (at + 1 >= to || !lexicon.firstNames.contains(tokens.get(at).lower()) || !tokens.get(at + 1).capitalised()) {
+        String first = tokens.get(at).lower();
+        // "My" and "Will" are first names in the lists too; a pronoun or an article opens a sentence, not a name
+        if (at + 1 >= to || !lexicon.firstNames.contains(first) || lexicon.englishFunctionWords.contains(first) || !tokens.get(at + 1).capitalised()) {
             return false;
         }
         // a family name the lists know, an initial ("Ken N. Fukuda"), or a word no word list holds ("Jasmine Whitaker");
