@@ -440,10 +440,6 @@ public final class InjectionDetector {
      * @param model the learned model's probability (before its weight), or -1 when the rules settled the score or no model is loaded
      */
     public record Explanation(double score, List<String> rules, double model, List<Span> spans) {
-
-        public Explanation(double score, List<String> rules, double model) {
-            this(score, rules, model, List.of());
-        }
     }
 
     /**
@@ -509,7 +505,7 @@ public final class InjectionDetector {
         double score = evaluate(text, signals, context, document);
         List<Span> spans = new java.util.ArrayList<>(signals.spans().size());
         for (Span read : signals.spans()) {
-            Span placed = signals.read() == null ? null : placed(read, signals.read()[0], text);
+            Span placed = placed(read, signals.read()[0], text);
             if (placed != null) {
                 spans.add(placed);
             }
@@ -556,7 +552,8 @@ public final class InjectionDetector {
     }
 
     /**
-     * Where {@link #explain} collects the signals; null on the hot path.
+     * Where {@link #explainIn} collects the signals (the classify stage's call and {@link #explain}); null when only the
+     * score is asked ({@link #score}, {@link #scoreDocument}).
      *
      * @param spans where the signals read in the text itself were read, in {@code read[0]}: the text as the rules read it
      */
@@ -673,6 +670,8 @@ public final class InjectionDetector {
             if (signals != null && p > signals.model()[0]) {
                 signals.model()[0] = p;
                 signals.rules().add(form + "model");
+                // the model's reading that counts is of the decoded text, which has no place in the text as given
+                signals.spans().removeIf(span -> span.what().equals("model"));
             }
             best = Math.max(best, MODEL_WEIGHT * p);
         }

@@ -54,12 +54,11 @@ public final class LinearTextModel {
      * @param whole   the text's probability
      * @param passage the highest probability of a passage (sentences or lines, merged until each has
      *                {@value #MIN_PASSAGE_FEATURES} features); the whole text's when it is one passage
+     * @param passageStart where that passage starts in the text scored, or -1 when the model's normalisation (NFKC,
+     *                     lower case) changed the text's length and positions would not hold
+     * @param passageEnd   where it ends, exclusive, or -1
      */
     public record Probabilities(double whole, double passage, int passageStart, int passageEnd) {
-
-        public Probabilities(double whole, double passage) {
-            this(whole, passage, -1, -1);
-        }
 
         public double max() {
             return Math.max(whole, passage);
@@ -91,10 +90,10 @@ public final class LinearTextModel {
         boolean placed = normal.length() == text.length() && (folded == text || folded.equals(text));
         double whole = logistic(bias + passages.sum * scale(count));
         if (passages.closed == 0 || (passages.closed == 1 && passages.start == count)) {
-            return placed ? new Probabilities(whole, whole, 0, text.length()) : new Probabilities(whole, whole);
+            return new Probabilities(whole, whole, placed ? 0 : -1, placed ? text.length() : -1);
         }
         passages.last(count, normal.length());
-        return placed ? new Probabilities(whole, passages.best, passages.bestFrom, passages.bestTo) : new Probabilities(whole, passages.best);
+        return new Probabilities(whole, passages.best, placed ? passages.bestFrom : -1, placed ? passages.bestTo : -1);
     }
 
     /**
