@@ -60,6 +60,16 @@ class NameRecognitionTest {
     }
 
     @Test
+    void aFormsFieldLabelsShouldNotBeRedactedButItsValuesShould() {
+        // "Holder" and "Date" are family names in the lists; at a line's start before a colon they label a field
+        assertThat(found("Account Holder: Priya Nair\nAccount Type: Savings\nDue Date: 2026-12-01"))
+                .containsExactly("PERSON:Priya Nair", "DATE:2026-12-01");
+        assertThat(found("Ticket Status: Open\nAssigned Group: Service Desk\nCost Centre: Marketing EMEA")).isEmpty();
+        // a speaker's name in a transcript opens with a first name, a title makes a person: both stay names
+        assertThat(found("Jane Smith: I sent the invoice.\nMr Holder: Thanks, received.")).containsExactly("PERSON:Jane Smith", "PERSON:Holder");
+    }
+
+    @Test
     void anUnknownCapitalisedWordThatNamesADocumentShouldNotBeAPerson() {
         // "Aadhaar number", "Voter ID": a document's name, not a second person beside the one it belongs to
         assertThat(found("The form lists Priya Nair's Aadhaar number and her Voter ID for the bank.")).containsExactly("PERSON:Priya Nair");

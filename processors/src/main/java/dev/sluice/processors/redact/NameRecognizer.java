@@ -781,6 +781,21 @@ final class NameRecognizer {
         return lexicon.lastNames.contains(next) || next.length() == 1 || !lexicon.isCommon(next);
     }
 
+    /**
+     * A form's field label: words of the language at a line's start before a colon, "Account Holder:", "Due Date:", "Cost
+     * Centre:", "Assigned Group:". Back-office records are lines of such labels and their values, and the labels were read
+     * as people ("Holder" and "Date" are family names in the lists), places and firms. A speaker's name in a transcript
+     * ("Jane Smith:") opens with a first name, and a title makes a person ("Mr Holder:"): both stay names.
+     */
+    private boolean fieldLabel(List<Token> tokens, int from, int to) {
+        if (to - from < 2 || to >= tokens.size() || !tokens.get(to).is(":") || !(from == 0 || tokens.get(from).newlineBefore())) {
+            return false;
+        }
+        String first = tokens.get(from).bare();
+        return lexicon.isCommon(first) && lexicon.isCommon(tokens.get(to - 1).bare()) && !lexicon.firstNames.contains(first)
+                && !lexicon.personTitles.contains(first);
+    }
+
     private void classify(String text, List<Token> tokens, boolean[] taken, int from, int to, boolean conjunction, java.util.function.BooleanSupplier foreign,
                           List<PiiFinding> out) {
         // a sentence's first word, or a common word, leads no name: "The Princess", "My name"; but a firm's
@@ -796,6 +811,9 @@ final class NameRecognizer {
         } else if (to - from >= 2 && GREETINGS.contains(tokens.get(from).lower()) && tokens.get(from + 1).capitalised()) {
             from++;
             greeted = true;
+        }
+        if (fieldLabel(tokens, from, to)) {
+            return;
         }
         if (to - from == 1 && sentenceStart(tokens, from)
                 && (lexicon.foreignFunctionWords.contains(tokens.get(from).lower()) || lexicon.nameParticles.contains(tokens.get(from).lower()))
