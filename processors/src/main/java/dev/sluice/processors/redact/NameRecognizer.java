@@ -32,6 +32,8 @@ final class NameRecognizer {
             "december", "ok", "okay", "hi", "hello", "dear", "thanks", "thank", "please", "yes", "no", "mr", "mrs", "ms", "dr", "mx", "prof", "miss",
             "sir", "madam", "id", "ssn", "iban", "pin", "url", "ip", "email", "e-mail", "apt", "suite", "unit", "po", "box", "tel", "phone",
             "ai", "llm", "api", "pdf", "usa", "us", "uk", "eu", "un", "ceo", "cto", "cfo", "hr", "it", "faq", "gdpr", "pii"));
+    private static final Set<String> SEASONS = Set.of("spring", "summer", "autumn", "fall", "winter");
+    private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("(19|20)\\d\\d");
     private static final Set<String> PERSON_BEFORE = Lexicon.lookup(List.of("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dear", "hi", "hello", "hey", "patient",
             "name", "named", "called", "by", "with", "customer", "client", "employee", "colleague", "manager", "son", "daughter", "wife", "husband",
             "mother", "father", "brother", "sister", "friend", "player", "actor", "author", "singer", "president", "minister", "ceo", "officer",
@@ -528,7 +530,9 @@ final class NameRecognizer {
         }
         String w = t.bare();
         boolean word = lexicon.isListedStreetWord(w);
-        boolean joined = !word && t.capitalised() && lexicon.joinedStreetWord(w, 1);
+        // a street's name joined to its ending ("Parijsstraat", "Hammarvägen") is no English word: "Under 5,000 EUR" and
+        // "Over 40 units" ("und" + "er") were addresses
+        boolean joined = !word && t.capitalised() && lexicon.joinedStreetWord(w, 1) && !lexicon.isCommon(w);
         boolean after = i > 0 && tokens.get(i - 1).capitalised() && !tokens.get(i).newlineBefore()
                 || i + 1 < tokens.size() && tokens.get(i + 1).capitalised() && !tokens.get(i + 1).newlineBefore();
         if (!(joined || word && (t.capitalised() || after))) {
@@ -572,7 +576,10 @@ final class NameRecognizer {
         boolean named = from < i && tokens.get(from).kind() == Kind.WORD || from < i - 1 || to > i + 1;
         // "Court", "Way", "Place": a common street word makes an address only with a number or a name beside it
         boolean longEnding = joined && lexicon.joinedStreetWord(w, 4);
-        if (number || longEnding || named && !lexicon.isCommon(w) || named && from < i && word) {
+        // nor with a number alone when the street word is an English word: "Under 5,000 EUR", "Over 40 units", "Court 5"
+        // (street words of some locale's list: "Under", "Over"); with a name it is one ("via Roma 5")
+        boolean bare = from == i && to == i + 2 && lexicon.isCommon(w);
+        if (number && !bare || longEnding || named && !lexicon.isCommon(w) || named && from < i && word) {
             return new int[] {from, to, number ? 85 : 65};
         }
         return null;
@@ -725,6 +732,9 @@ final class NameRecognizer {
         if (NOT_NAMES.contains(w) || lexicon.demonyms.contains(w) || w.endsWith("days") && WEEKDAYS.contains(w.substring(0, w.length() - 1))) {
             return false; // also "Tuesdays"
         }
+        if (SEASONS.contains(w) && i + 1 < tokens.size() && tokens.get(i + 1).kind() == Kind.NUMBER && YEAR.matcher(tokens.get(i + 1).text()).matches()) {
+            return false; // "opening in Spring 2026": a season, though "Spring" and "Winter" are family names too
+        }
         for (int k = 0; k < w.length(); k++) {
             if (Character.isDigit(w.charAt(k))) {
                 return false; // "CV081237", "B2B": a code, not a name
@@ -733,10 +743,13 @@ final class NameRecognizer {
         if (lexicon.companySuffixes.contains(w)) {
             return true; // "LLC", "GmbH": capitals, but part of the firm's name
         }
-        // acronyms, also in the plural ("CEOs"); an initial ("P.") is not one
+        // acronyms, also in the plural ("CEOs") and at a sentence's end ("on our VPN."); an initial ("P.") is not one
         String text = t.text();
+        if (text.endsWith(".") && text.indexOf('.') == text.length() - 1) {
+            text = text.substring(0, text.length() - 1);
+        }
         int letters = text.endsWith("s") ? text.length() - 1 : text.length();
-        return !(letters >= 2 && letters <= 4 && upperCase(text, letters) && !text.endsWith("."));
+        return !(letters >= 2 && letters <= 4 && upperCase(text, letters));
     }
 
     /** Whether the first {@code length} characters are all capitals. */
@@ -813,6 +826,14 @@ final class NameRecognizer {
             greeted = true;
         }
         if (fieldLabel(tokens, from, to)) {
+            return;
+        }
+        if (to - from == 1 && lexicon.companySuffixes.contains(tokens.get(from).bare())) {
+            // a firm's suffix alone ("LTD" of "ACME LTD": the name in capitals before it is read as an acronym) was a
+            // place in capitals; with the capitals before it, it is the firm
+            if (from > 0 && tokens.get(from - 1).allCaps() && !taken[from - 1] && !tokens.get(from).newlineBefore()) {
+                markAndAdd(text, tokens, taken, from - 1, to, PiiType.ORGANIZATION, 0.75, out);
+            }
             return;
         }
         if (to - from == 1 && sentenceStart(tokens, from)
