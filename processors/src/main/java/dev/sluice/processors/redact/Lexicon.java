@@ -33,7 +33,9 @@ import java.util.stream.Stream;
  *   <li>common English words: the lower-case entries of SCOWL's word list (see
  *       {@code sluice/lexicon/NOTICE-english-words.txt});</li>
  *   <li>function words of English and nine other European languages: the Snowball stop-word lists that
- *       lucene-analysis-common ships (Apache-2.0; the lists BSD), and weekday and month names from the JDK's locale data.</li>
+ *       lucene-analysis-common ships (Apache-2.0; the lists BSD), and weekday and month names from the JDK's locale data;</li>
+ *   <li>brand and product names as written ("Terraform", "Ubuntu", "Visa"): the titles of simple-icons (CC0-1.0), read from
+ *       the WebJar's {@code data/simple-icons.json}.</li>
  * </ul>
  * No library offers these as lookup sets, so they are read here once per process (~0.5 s) and
  * shared. Immutable after loading; thread-safe.
@@ -43,6 +45,8 @@ final class Lexicon {
     private static final String DATAFAKER_PROBE = "en/name.yml";
 
     final Set<String> commonWords;
+    /** Brand and product names, as written (not lower-cased: "Chase" the bank and "chase" the verb). */
+    final Set<String> brands;
     final Set<String> firstNames;
     final Set<String> lastNames;
     /** Places, possibly several words ("new zealand", "villafranca del cid"). */
@@ -85,6 +89,7 @@ final class Lexicon {
 
     private Lexicon(Builder b) {
         this.commonWords = lookup(b.commonWords);
+        this.brands = Set.copyOf(b.brands);
         this.firstNames = lookup(b.firstNames);
         this.lastNames = lookup(b.lastNames);
         this.places = lookup(b.places);
@@ -282,8 +287,34 @@ final class Lexicon {
             }
         }
         readTowns(b);
+        readBrands(b);
         b.finish();
         return new Lexicon(b);
+    }
+
+    /** Where the simple-icons WebJar keeps its data (the version is the one the build pins). */
+    private static final String BRANDS_PREFIX = "META-INF/resources/webjars/simple-icons/";
+
+    /** The titles of simple-icons, in the WebJar's version that is on the class path (its pom.properties says which). */
+    private static void readBrands(Builder b) {
+        ClassLoader loader = Lexicon.class.getClassLoader();
+        java.util.Properties webJar = new java.util.Properties();
+        try (InputStream properties = loader.getResourceAsStream("META-INF/maven/org.webjars.npm/simple-icons/pom.properties")) {
+            if (properties == null) {
+                throw new IllegalStateException("simple-icons' WebJar is not on the class path");
+            }
+            webJar.load(properties);
+            try (InputStream in = loader.getResourceAsStream(BRANDS_PREFIX + webJar.getProperty("version") + "/data/simple-icons.json")) {
+                for (JsonNode icon : new ObjectMapper().readTree(in)) {
+                    String title = icon.path("title").asText("");
+                    if (title.length() >= 3) {
+                        b.brands.add(title);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static final String GEOCODER_DATA = "/com/google/i18n/phonenumbers/geocoding/data/";
@@ -414,6 +445,7 @@ final class Lexicon {
         final Set<String> personTitles = new HashSet<>();
         final Set<String> demonyms = new HashSet<>();
         final Set<String> towns = new HashSet<>();
+        final Set<String> brands = new HashSet<>();
 
         void addLocale(JsonNode document) {
             for (Iterator<JsonNode> locales = document.elements(); locales.hasNext(); ) {

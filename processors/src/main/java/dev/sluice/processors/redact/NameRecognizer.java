@@ -968,6 +968,10 @@ final class NameRecognizer {
             confidence = 0.55;
         } else if (foreign.getAsBoolean()) {
             return;
+        } else if (lexicon.brands.contains(text.substring(tokens.get(from).start(), tokens.get(to - 1).end()))) {
+            // a product or brand no list knows as a name and no cue marks as a person: "My Terraform plan", "on an Ubuntu
+            // server", "the Arial font" (simple-icons' titles); public names, not personal data
+            return;
         } else if (words == 1 && DOCUMENT_AFTER.contains(after)) {
             // an unknown capitalised word that names a document or a number ("Aadhar number", "Voter ID", "Routing code"),
             // not a person: found in a public PII set by others, where "Ramesh Krishnan's Aadhar number" made two people.
