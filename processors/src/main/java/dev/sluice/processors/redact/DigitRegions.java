@@ -36,25 +36,44 @@ final class DigitRegions {
 
     private int digitsFrom(int run) {
         if (runDigits == null) {
-            // one pass from the end, every run at once: counted from each run forward, a text of numbers with spaces
-            // between them is one long number, and every run would be counted to the text's end (quadratic: 44 KB of
-            // numbers took 230 ms)
             runDigits = new int[runs];
-            int n = 0;
-            int r = runs - 1;
-            for (int i = text.length() - 1; i >= 0 && r >= 0; i--) {
-                char c = text.charAt(i);
-                if (Chars.digit(c)) {
-                    n++;
-                } else if (" \t.-/()".indexOf(c) < 0) {
-                    n = 0;
-                }
-                while (r >= 0 && runStarts[r] == i) {
-                    runDigits[r--] = n;
-                }
+            java.util.Arrays.fill(runDigits, -1);
+        }
+        if (runDigits[run] < 0) {
+            // a number goes on past a run while only separators stand before the next one: follow the chain to its end,
+            // then fill it backwards, so that each run is counted once (counted from each run to the number's end, a text
+            // of figures with spaces between them, one long "number", took quadratic time: 44 KB in 150 ms)
+            int last = run;
+            while (last + 1 < runs && runDigits[last + 1] < 0 && onlySeparators(runEnd(last), runStarts[last + 1])) {
+                last++;
+            }
+            for (int r = last; r >= run; r--) {
+                int end = runEnd(r);
+                int length = end - runStarts[r];
+                boolean joined = r + 1 < runs && onlySeparators(end, runStarts[r + 1]);
+                runDigits[r] = length + (joined ? runDigits[r + 1] : 0);
             }
         }
         return runDigits[run];
+    }
+
+    /** Where the run of digits that starts at {@code runStarts[run]} ends. */
+    private int runEnd(int run) {
+        int i = runStarts[run];
+        while (i < text.length() && Chars.digit(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Whether text[from, to) holds only the characters a number's digits are grouped with. */
+    private boolean onlySeparators(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (" \t.-/()".indexOf(text.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Where each run of consecutive digits (anchor characters) begins, in order. */
