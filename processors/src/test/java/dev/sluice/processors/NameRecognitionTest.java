@@ -78,6 +78,10 @@ class NameRecognitionTest {
         assertThat(found("Enable two-factor authentication on our VPN.")).isEmpty();
         assertThat(found("The ticket costs 400 USD.")).isEmpty();
         assertThat(found("The warehouse opens in Spring 2026.")).isEmpty();
+        // a month's abbreviation beside a number is the month, and a day's name before a weekday is the day's
+        assertThat(found("Turn these into a narrative: Jan 120k, Feb 135k, Mar 128k.")).isEmpty();
+        assertThat(found("Jan Kowalski called on 3 Jan.")).containsExactly("PERSON:Jan Kowalski");
+        assertThat(found("Write three subject lines for our Black Friday campaign.")).isEmpty();
         // a firm in capitals with its suffix is the firm, not a place called "LTD"
         assertThat(found("Pay ACME LTD by Friday.")).containsExactly("ORGANIZATION:ACME LTD");
         // streets with a name stay streets

@@ -48,7 +48,8 @@ class RedactionPropertiesTest {
         int replaced = 0;
         for (String file : List.of("../../shared/eval-data/pii/presidio-synth-v2.json", "../ops/src/main/resources/eval/pii-holdout.json",
                 "../ops/src/main/resources/eval/pii-eu-prose.json", "../ops/src/main/resources/eval/pii-eu-holdout.json",
-                "../ops/src/main/resources/eval/pii-records-holdout.json", "../ops/src/main/resources/eval/pii-support-holdout.json")) {
+                "../ops/src/main/resources/eval/pii-records-holdout.json", "../ops/src/main/resources/eval/pii-support-holdout.json",
+                "../ops/src/main/resources/eval/pii-business-dev.json")) {
             for (var record : mapper.readTree(new java.io.File(file))) {
                 List<ChatMessage> prompt = messages(List.of(record.path("full_text").asText()));
                 Redaction redaction = redactor.redact(prompt, List.of(detector.detect(prompt.get(0).getContent(), "US")), "US");

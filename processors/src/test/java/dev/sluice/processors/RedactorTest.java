@@ -138,6 +138,15 @@ class RedactorTest {
     }
 
     @Test
+    void anAddressThatNamesAHostShouldBeFoundAtASentencesEndButNotOneThatNamesNone() {
+        assertThat(detector.detect("The failed logins came from 203.0.113.7. Block it.", "US")).extracting(f -> f.type() + ":" + f.value())
+                .containsExactly("IP:203.0.113.7");
+        // unspecified, loopback and broadcast addresses identify nobody; a version number is no address
+        assertThat(types("The rule opens port 22 to 0.0.0.0/0; the agent listens on 127.0.0.1 and ::1.")).isEmpty();
+        assertThat(types("Upgrade to version 1.2.3.4.5 first.")).isEmpty();
+    }
+
+    @Test
     void englishDatesWithoutADayOrAYearShouldBeDates() {
         assertThat(detector.detect("I have lived here since March 2016 and paid rent by June 30 every year; he called on 2/14.", "US"))
                 .extracting(f -> f.type() + ":" + f.value()).containsExactly("DATE:March 2016", "DATE:June 30", "DATE:2/14");

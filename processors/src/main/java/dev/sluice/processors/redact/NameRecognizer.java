@@ -33,6 +33,7 @@ final class NameRecognizer {
             "sir", "madam", "id", "ssn", "iban", "pin", "url", "ip", "email", "e-mail", "apt", "suite", "unit", "po", "box", "tel", "phone",
             "ai", "llm", "api", "pdf", "usa", "us", "uk", "eu", "un", "ceo", "cto", "cfo", "hr", "it", "faq", "gdpr", "pii"));
     private static final Set<String> SEASONS = Set.of("spring", "summer", "autumn", "fall", "winter");
+    private static final Set<String> MONTH_ABBREVIATIONS = Set.of("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
     private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("(19|20)\\d\\d");
     private static final Set<String> PERSON_BEFORE = Lexicon.lookup(List.of("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dear", "hi", "hello", "hey", "patient",
             "name", "named", "called", "by", "with", "customer", "client", "employee", "colleague", "manager", "son", "daughter", "wife", "husband",
@@ -734,6 +735,13 @@ final class NameRecognizer {
         }
         if (SEASONS.contains(w) && i + 1 < tokens.size() && tokens.get(i + 1).kind() == Kind.NUMBER && YEAR.matcher(tokens.get(i + 1).text()).matches()) {
             return false; // "opening in Spring 2026": a season, though "Spring" and "Winter" are family names too
+        }
+        if (MONTH_ABBREVIATIONS.contains(w) && (i + 1 < tokens.size() && tokens.get(i + 1).kind() == Kind.NUMBER
+                || i > 0 && tokens.get(i - 1).kind() == Kind.NUMBER)) {
+            return false; // "Jan 120k, Feb 135k", "3 Jan": a month, though "Jan" is a first name too
+        }
+        if (i + 1 < tokens.size() && WEEKDAYS.contains(tokens.get(i + 1).lower()) && lexicon.isCommon(w)) {
+            return false; // "Black Friday", "Cyber Monday", "Good Friday": the day's name, not a person called Black
         }
         for (int k = 0; k < w.length(); k++) {
             if (Character.isDigit(w.charAt(k))) {

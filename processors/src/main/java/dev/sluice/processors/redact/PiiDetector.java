@@ -57,7 +57,9 @@ public final class PiiDetector {
 
 
     static final DigitRegions.Bounded SSN = DigitRegions.Bounded.of("(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}-(?!00)\\d{2}-(?!0000)\\d{4}(?![\\d-])", 0, 0).startingWhere(DigitRegions.Starts.DIGIT).withAtLeast(9);
-    static final DigitRegions.Bounded IPV4 = DigitRegions.Bounded.of("(?<![\\d.])(?:\\d{1,3}\\.){3}\\d{1,3}(?![\\d.])", 0, 0).startingWhere(DigitRegions.Starts.DIGIT).withAtLeast(4);
+    // a full stop after the address ends a sentence ("... from 10.2.3.4."); one with a digit after it continues a version
+    // number ("1.2.3.4.5"), which is no address
+    static final DigitRegions.Bounded IPV4 = DigitRegions.Bounded.of("(?<![\\d.])(?:\\d{1,3}\\.){3}\\d{1,3}(?!\\d|\\.\\d)", 0, 0).startingWhere(DigitRegions.Starts.DIGIT).withAtLeast(4);
     private static final Pattern IPV6 = Pattern.compile("(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![0-9A-Fa-f:])");
 
     /** Six or more digits in a phone-like run; only then is libphonenumber asked. */
@@ -225,6 +227,13 @@ public final class PiiDetector {
         }
         return java.util.Set.copyOf(prefixes);
     }
+    /**
+     * Addresses that name no host: unspecified, loopback, broadcast ("opens port 22 to 0.0.0.0/0", "listens on
+     * 127.0.0.1"); configuration and code are full of them, and they identify nobody.
+     */
+    private static final java.util.Set<String> NO_HOST = java.util.Set.of("0.0.0.0", "127.0.0.1", "255.255.255.255", "::1", "::", "0:0:0:0:0:0:0:1",
+            "0:0:0:0:0:0:0:0");
+
     /** Words that make a run of digits a phone number even when no numbering plan validates it. */
     static final Gate.Guarded PHONE_CONTEXT = Gate.Guarded.led(
             "(?i)\\b(?:phone|tel(?:ephone)?|mobile|cell|call(?:ed|ing)?|fax|contact|reach|number|dial|whatsapp|sms|text|answer(?:ing)?|messages?|ring|voicemail|landline)\\b",
@@ -416,14 +425,14 @@ public final class PiiDetector {
         }
         if (digits >= 4 && dots >= 3) {
             regions.find(IPV4, m -> {
-                if (IPS.isValidInet4Address(m.group())) {
+                if (IPS.isValidInet4Address(m.group()) && !NO_HOST.contains(m.group())) {
                     candidates.add(new PiiFinding(PiiType.IP, m.start(), m.end(), m.group(), 0.9, "ipv4: address parser"));
                 }
             });
         }
         if (colons >= 2) {
             for (Matcher m = IPV6.matcher(text); m.find(); ) {
-                if (m.group().length() >= 3 && IPS.isValidInet6Address(m.group())) {
+                if (m.group().length() >= 3 && IPS.isValidInet6Address(m.group()) && !NO_HOST.contains(m.group())) {
                     candidates.add(new PiiFinding(PiiType.IP, m.start(), m.end(), m.group(), 0.9, "ipv6: address parser"));
                 }
             }
