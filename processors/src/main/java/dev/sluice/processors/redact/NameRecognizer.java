@@ -33,7 +33,10 @@ final class NameRecognizer {
             "sir", "madam", "id", "ssn", "iban", "pin", "url", "ip", "email", "e-mail", "apt", "suite", "unit", "po", "box", "tel", "phone",
             "ai", "llm", "api", "pdf", "usa", "us", "uk", "eu", "un", "ceo", "cto", "cfo", "hr", "it", "faq", "gdpr", "pii"));
     private static final Set<String> SEASONS = Set.of("spring", "summer", "autumn", "fall", "winter");
-    private static final Set<String> MONTH_ABBREVIATIONS = Set.of("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
+    /** "jan" ... "dec" from the JDK's English locale data (as the lexicon's month names), and "sept". */
+    private static final Set<String> MONTH_ABBREVIATIONS = java.util.stream.Stream.concat(
+            java.util.Arrays.stream(java.text.DateFormatSymbols.getInstance(java.util.Locale.ENGLISH).getShortMonths()), java.util.stream.Stream.of("sept"))
+            .filter(m -> !m.isEmpty()).map(m -> m.toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("(19|20)\\d\\d");
     private static final Set<String> PERSON_BEFORE = Lexicon.lookup(List.of("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dear", "hi", "hello", "hey", "patient",
             "name", "named", "called", "by", "with", "customer", "client", "employee", "colleague", "manager", "son", "daughter", "wife", "husband",
