@@ -205,6 +205,13 @@ final class Lexicon {
         if (commonWords.contains(lower) || commonWords.contains(american(lower))) {
             return true;
         }
+        // the plural of a common word, which the list often lacks ("integrations", "stakeholders", "deliverables",
+        // "companies"); not a family name that ends so ("Banks", "Roberts" are names the lists know)
+        if (lower.length() > 4 && lower.endsWith("s") && !isName(lower)
+                && (commonWords.contains(lower.substring(0, lower.length() - 1))
+                || lower.endsWith("ies") && commonWords.contains(lower.substring(0, lower.length() - 3) + "y"))) {
+            return true;
+        }
         int apostrophe = Math.max(lower.indexOf('\''), lower.indexOf('’'));
         if (apostrophe > 0 && (commonWords.contains(lower.substring(0, apostrophe)) || lower.endsWith("n't") || lower.endsWith("n’t"))) {
             return true;
