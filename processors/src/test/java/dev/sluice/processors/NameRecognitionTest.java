@@ -103,6 +103,27 @@ class NameRecognitionTest {
     }
 
     @Test
+    void wordsWrittenAsProductsAndIdentifiersShouldNotBeNames() {
+        // a capital inside the word after a small letter: how products are written, not people
+        assertThat(found("Our ServiceNow change request was rejected; write a LinkedIn post about the DocuSign rollout.")).isEmpty();
+        assertThat(found("Explain deferred revenue with an example from a SaaS subscription.")).isEmpty();
+        // names written so have a particle or a first name before the inner capital, and a cue still makes a person
+        assertThat(found("Please ask Hannah McConnan and Paul MacLeod for the figures.")).containsExactly("PERSON:Hannah McConnan", "PERSON:Paul MacLeod");
+        assertThat(found("Her maiden name is LeBatelier.")).containsExactly("PERSON:LeBatelier");
+        // a part of an identifier
+        assertThat(found("The Snowflake warehouse FINANCE_WH keeps suspending.")).isEmpty();
+        // common words joined by "and" are a list of things, not a firm; with a name among them they make one
+        assertThat(found("Explain how single sign-on works with Slack and Zoom.")).isEmpty();
+        assertThat(found("The contract with Procter and Gamble expires in May.")).containsExactly("ORGANIZATION:Procter and Gamble");
+    }
+
+    @Test
+    void aVersionNumberShouldNotBeAHouseNumber() {
+        assertThat(found("Rotate the certificate on a proxy running on Ubuntu 22.04 tonight.")).isEmpty();
+        assertThat(found("The parcel went to 14 Harbour Road yesterday.")).containsExactly("LOCATION:14 Harbour Road");
+    }
+
+    @Test
     void anUnknownCapitalisedWordThatNamesADocumentShouldNotBeAPerson() {
         // "Aadhaar number", "Voter ID": a document's name, not a second person beside the one it belongs to
         assertThat(found("The form lists Priya Nair's Aadhaar number and her Voter ID for the bank.")).containsExactly("PERSON:Priya Nair");

@@ -468,6 +468,19 @@ final class NameRecognizer {
         }
     }
 
+    /**
+     * Whether the number is the whole part of a version or a decimal, a full stop or comma and digits written right after
+     * it ("Ubuntu 22.04", "Java 17.0.2", "Class 2.5"): no house number.
+     */
+    private static boolean fraction(List<Token> tokens, int j) {
+        if (j + 2 >= tokens.size()) {
+            return false;
+        }
+        Token mark = tokens.get(j + 1);
+        Token digits = tokens.get(j + 2);
+        return (mark.is(".") || mark.is(",")) && mark.start() == tokens.get(j).end() && digits.start() == mark.end() && digits.kind() == Kind.NUMBER;
+    }
+
     /** "P.O. Box 242", "PO Box 9", "PSC 3294, Box 9168", "Unit 4526 Box 0671" (US military mail). */
     private static int[] postBox(List<Token> tokens, int i) {
         Token t = tokens.get(i);
@@ -518,7 +531,8 @@ final class NameRecognizer {
         if (words == 0) {
             return null;
         }
-        boolean houseNumber = j < tokens.size() && tokens.get(j).kind() == Kind.NUMBER && tokens.get(j).text().length() <= 5 && !tokens.get(j).newlineBefore();
+        boolean houseNumber = j < tokens.size() && tokens.get(j).kind() == Kind.NUMBER && tokens.get(j).text().length() <= 5 && !tokens.get(j).newlineBefore()
+                && !fraction(tokens, j);
         boolean secondary = j < tokens.size() && SECONDARY.contains(word(tokens, j)) && !tokens.get(j).newlineBefore();
         if (houseNumber) {
             return new int[] {i, j + 1, 85};
@@ -560,7 +574,7 @@ final class NameRecognizer {
         int to = i + 1;
         while (to < tokens.size() && to - i <= 4 && !tokens.get(to).newlineBefore()) {
             Token q = tokens.get(to);
-            if (q.kind() == Kind.NUMBER && q.text().length() <= 5) {
+            if (q.kind() == Kind.NUMBER && q.text().length() <= 5 && !fraction(tokens, to)) {
                 number = true;
                 to++;
                 break;
@@ -600,7 +614,7 @@ final class NameRecognizer {
             j++;
         }
         if (j > i && j < tokens.size() && tokens.get(j).kind() == Kind.NUMBER && tokens.get(j).text().length() <= 5 && !tokens.get(j).newlineBefore()
-                && !(j + 1 < tokens.size() && (tokens.get(j + 1).is(":") || tokens.get(j + 1).is("%")))) {
+                && !(j + 1 < tokens.size() && (tokens.get(j + 1).is(":") || tokens.get(j + 1).is("%"))) && !fraction(tokens, j)) {
             return new int[] {i, j + 1, 65};
         }
         return null;
@@ -751,6 +765,9 @@ final class NameRecognizer {
                 return false; // "CV081237", "B2B": a code, not a name
             }
         }
+        if (underscored(tokens, i)) {
+            return false; // "FINANCE_WH", "Order_Export": a part of an identifier
+        }
         if (lexicon.companySuffixes.contains(w)) {
             return true; // "LLC", "GmbH": capitals, but part of the firm's name
         }
@@ -761,6 +778,17 @@ final class NameRecognizer {
         }
         int letters = text.endsWith("s") ? text.length() - 1 : text.length();
         return !(letters >= 2 && letters <= 4 && upperCase(text, letters));
+    }
+
+    /** Whether the token is joined to a word or number by an underscore, as in an identifier: "FINANCE_WH", "tmp_Report". */
+    private static boolean underscored(List<Token> tokens, int i) {
+        Token t = tokens.get(i);
+        if (i + 2 < tokens.size() && tokens.get(i + 1).is("_") && tokens.get(i + 1).start() == t.end()
+                && tokens.get(i + 2).start() == tokens.get(i + 1).end() && tokens.get(i + 2).kind() != Kind.PUNCT) {
+            return true;
+        }
+        return i >= 2 && tokens.get(i - 1).is("_") && tokens.get(i - 1).end() == t.start()
+                && tokens.get(i - 2).end() == tokens.get(i - 1).start() && tokens.get(i - 2).kind() != Kind.PUNCT;
     }
 
     /** Whether the first {@code length} characters are all capitals. */
@@ -908,7 +936,9 @@ final class NameRecognizer {
         String last = word(tokens, to - 1);
         String phrase = text.substring(tokens.get(from).start(), tokens.get(to - 1).end()).toLowerCase(Locale.ROOT).replace(".", "");
 
-        boolean orgSuffix = lexicon.companySuffixes.contains(last) || ORG_WORDS.contains(last) || conjunction && words >= 2;
+        // words joined by "and" make a firm when one of them is a name ("Procter and Gamble", "Ernst and Young"); common words
+        // alone are a list of things ("Slack and Zoom", "Agenda and Next Steps"); a firm of common words has a suffix
+        boolean orgSuffix = lexicon.companySuffixes.contains(last) || ORG_WORDS.contains(last) || conjunction && words >= 2 && common < words;
         boolean place = lexicon.places.contains(phrase) || placeInside(tokens, from, to);
         // after a greeting, a list must know the name in another language's text ("Gentile Cliente", "Kære Kunde" greet a customer);
         // a locale's nobility prefix that is also another language's function word cues no one ("vom Dienstag")
@@ -941,6 +971,11 @@ final class NameRecognizer {
         }
         if (common == words && words == 1 && (sentenceStart(tokens, from) || before.equals("the") && !personCue)) {
             return; // "Court" opening a sentence; "the Court", "the Board": an institution named by a common word
+        }
+        if (firsts == 0 && !place && !personCue && productShaped(tokens, from, to)) {
+            // "ServiceNow", "LinkedIn", "DocuSign", "SaaS" (a family name in some locale's list, never written so): written
+            // as products are, without a first name or a person's cue
+            return;
         }
         PiiType type;
         double confidence;
@@ -993,6 +1028,38 @@ final class NameRecognizer {
             confidence = 0.45;
         }
         markAndAdd(text, tokens, taken, from, to, type, confidence, out);
+    }
+
+    /**
+     * Whether every capitalised word of the run is written as products and services are and names are not: a capital
+     * inside the word after a small letter ("ServiceNow", "LinkedIn", "DocuSign", "SaaS"). Names written so have a particle
+     * or a first name before the inner capital ("McDowell", "MacLeod", "LeBlanc", "DiMaggio", "JoAnn"), and stay names.
+     */
+    private boolean productShaped(List<Token> tokens, int from, int to) {
+        boolean any = false;
+        for (int k = from; k < to; k++) {
+            Token t = tokens.get(k);
+            if (!t.capitalised()) {
+                continue;
+            }
+            String w = t.text();
+            int inner = -1;
+            for (int c = 1; c < w.length(); c++) {
+                if (Character.isUpperCase(w.charAt(c)) && Character.isLowerCase(w.charAt(c - 1))) {
+                    inner = c;
+                    break;
+                }
+            }
+            if (inner < 0) {
+                return false;
+            }
+            String head = w.substring(0, inner).toLowerCase(Locale.ROOT);
+            if (PARTICLES.contains(head) || lexicon.nameParticles.contains(head) || head.equals("fitz") || lexicon.firstNames.contains(head)) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
     }
 
     /** Words after which an unknown capitalised word names a document or an identifier, not a person. */
