@@ -556,8 +556,11 @@ final class NameRecognizer {
         if (!(joined || word && (t.capitalised() || after))) {
             return null;
         }
+        // an English word written small ("under", "over", "way", "pass") is a street word only where a street's name
+        // follows it, as "via" and "rue" lead theirs: "a Data Processing Agreement under GDPR Article 28" is no address
+        boolean smallCommon = !t.capitalised() && w.length() >= 3 && lexicon.isCommon(w);
         int from = i;
-        while (from - 1 >= 0 && i - from < 4 && !tokens.get(from).newlineBefore()) {
+        while (!smallCommon && from - 1 >= 0 && i - from < 4 && !tokens.get(from).newlineBefore()) {
             Token p = tokens.get(from - 1);
             String pw = p.bare();
             if (p.capitalised() && !NOT_NAMES.contains(pw) && !(sentenceStart(tokens, from - 1) && lexicon.isCommon(pw)) || PARTICLES.contains(pw) && from < i) {
@@ -579,7 +582,7 @@ final class NameRecognizer {
                 to++;
                 break;
             }
-            if (q.capitalised() && !NOT_NAMES.contains(q.bare()) || PARTICLES.contains(q.lower())) {
+            if (q.capitalised() && !NOT_NAMES.contains(q.bare()) && !(smallCommon && q.allCaps()) || PARTICLES.contains(q.lower())) {
                 to++;
             } else {
                 break;
