@@ -124,6 +124,22 @@ class NameRecognitionTest {
     }
 
     @Test
+    void aWordBeforeWhatSoftwareHasShouldBeTheSoftware() {
+        // "Kafka" and "Jenkins" are family names in the lists, "Okta" a first name and a brand
+        assertThat(found("The latency doubled since the Kafka upgrade; is our Jenkins pipeline to blame?")).isEmpty();
+        assertThat(found("Explain how our Okta single sign-on works.")).isEmpty();
+        // before other nouns, or with a person's cue, a name stays a name
+        assertThat(found("Unlike the Jensen novel, it is short.")).containsExactly("PERSON:Jensen");
+        assertThat(found("Please ask Mr Jenkins about the pipeline.")).containsExactly("PERSON:Jenkins");
+    }
+
+    @Test
+    void aTradeEndingTheNameShouldMakeAFirm() {
+        assertThat(found("Prepare a cover letter for the tender from Brightwater Utilities.")).containsExactly("ORGANIZATION:Brightwater Utilities");
+        assertThat(found("Fatima joined Northwind Traders in 2019.")).contains("ORGANIZATION:Northwind Traders");
+    }
+
+    @Test
     void anEnglishWordWrittenSmallShouldLeadNoAddress() {
         // "under", "over", "points" are street words of some locale's list; written small, they only lead a street's name
         assertThat(found("Which clauses should a Data Processing Agreement under GDPR Article 28 contain?")).isEmpty();

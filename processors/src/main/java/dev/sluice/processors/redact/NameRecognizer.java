@@ -73,7 +73,12 @@ final class NameRecognizer {
             "associates", "partners", "holdings", "trust", "council", "ministry", "department", "school", "hospital", "clinic", "church",
             "society", "association", "union", "committee", "commission", "office", "authority", "court", "club", "party", "movers", "analytics",
             "orchestra", "corporation", "incorporated", "research", "laboratories", "studios", "brands", "markets",
-            "risks", "health", "financial", "finance", "bancorp", "securities", "investments", "realty", "communications", "entertainment"));
+            "risks", "health", "financial", "finance", "bancorp", "securities", "investments", "realty", "communications", "entertainment",
+            // trades and industries that end a firm's name without a legal suffix: "Brightwater Utilities", "Northwind Traders"
+            "utilities", "packaging", "manufacturing", "construction", "engineering", "traders", "trading", "foods", "farms", "builders",
+            "supplies", "transport", "freight", "shipping", "consultants", "electronics", "textiles", "chemicals", "mining", "metals",
+            "publishing", "hotels", "resorts", "properties", "automotive", "aerospace", "telecom", "telecoms", "devices", "robotics",
+            "biotech", "therapeutics", "diagnostics", "enterprises", "brewery", "bakery", "distributors", "wholesale", "imports", "exports"));
     private static final Set<String> SECONDARY = Lexicon.lookup(List.of("apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "room", "rm", "box",
             "lgh", "hus", "bus", "app", "appt", "étage", "etage", "piso", "bloco", "no", "nr", "#"));
 
@@ -975,6 +980,12 @@ final class NameRecognizer {
         if (common == words && words == 1 && (sentenceStart(tokens, from) || before.equals("the") && !personCue)) {
             return; // "Court" opening a sentence; "the Court", "the Board": an institution named by a common word
         }
+        if (to - from == 1 && (firsts == 0 || lexicon.brands.contains(tokens.get(from).text())) && !place && !personCue && productNounAfter(tokens, to)) {
+            // "the Kafka upgrade", "our Okta tenant", "a Jenkins pipeline", "the Power BI workspace": a word before what software
+            // has is the software, though the lists hold it as a family name ("Kafka", "Jenkins", "Power") or, when it is a
+            // brand, as a first name ("Okta")
+            return;
+        }
         if (firsts == 0 && !place && !personCue && productShaped(tokens, from, to)) {
             // "ServiceNow", "LinkedIn", "DocuSign", "SaaS" (a family name in some locale's list, never written so): written
             // as products are, without a first name or a person's cue
@@ -1063,6 +1074,37 @@ final class NameRecognizer {
             any = true;
         }
         return any;
+    }
+
+    /**
+     * Nouns for what a piece of software has or does, which a product's name goes before as a modifier ("the Jenkins
+     * pipeline", "our Okta tenant", "a Slack channel"). Nouns that a person's name goes before as often are left out:
+     * "the Johnson account", "the Jensen novel", "the Smith report", "the Jones version".
+     */
+    private static final Set<String> PRODUCT_NOUNS = Lexicon.lookup(List.of("pipeline", "pipelines", "build", "builds", "job", "jobs", "cluster",
+            "clusters", "server", "servers", "instance", "instances", "upgrade", "upgrades", "migration", "dashboard", "dashboards", "plugin",
+            "plugins", "plug-in", "integration", "integrations", "connector", "connectors", "api", "apis", "sdk", "cli", "console", "tenant",
+            "tenants", "workspace", "workspaces", "deployment", "deployments", "config", "configuration", "licence", "license", "licences",
+            "licenses", "subscription", "subscriptions", "app", "apps", "export", "exports", "query", "queries", "database", "databases", "topic",
+            "topics", "broker", "brokers", "consumer", "consumers", "queue", "queues", "bucket", "buckets", "repo", "repos", "repository",
+            "workflow", "workflows", "runner", "runners", "login", "sso", "sign-on", "admin", "envelope", "envelopes", "template", "templates",
+            "channel", "channels", "ticket", "tickets", "sprint", "backlog", "rollout", "outage", "logs", "alert", "alerts", "metrics",
+            "credentials", "container", "containers", "pod", "pods", "node", "nodes", "webhook", "webhooks", "endpoint", "endpoints", "release",
+            "releases", "rota", "on-call"));
+
+    /**
+     * Whether a noun of what software has follows the run at {@code to}, right after it or after one acronym or the word
+     * "single" ("Power BI workspace", "Okta SSO login", "Okta single sign-on").
+     */
+    private static boolean productNounAfter(List<Token> tokens, int to) {
+        int k = to;
+        if (k < tokens.size() && !tokens.get(k).newlineBefore() && (tokens.get(k).allCaps() || tokens.get(k).is("single"))) {
+            k++;
+        }
+        if (k >= tokens.size() || tokens.get(k).newlineBefore() || tokens.get(k).kind() != Kind.WORD || tokens.get(k).capitalised() && k == to) {
+            return false;
+        }
+        return PRODUCT_NOUNS.contains(tokens.get(k).lower());
     }
 
     /** Words after which an unknown capitalised word names a document or an identifier, not a person. */
