@@ -140,6 +140,14 @@ class NameRecognitionTest {
     }
 
     @Test
+    void postcodesOfCapitalsAndDigitsShouldStayWithTheirAddress() {
+        // the town is a common word, the postcode no number: both were left in the clear after the street
+        assertThat(found("Update the address to 14 Harbour Road, Cork T12 X8K2, Ireland."))
+                .containsExactly("LOCATION:14 Harbour Road, Cork T12 X8K2, Ireland");
+        assertThat(found("Ship it to 3 Queen Square, Bath BA1 1LZ by Friday.")).containsExactly("LOCATION:3 Queen Square, Bath BA1 1LZ");
+    }
+
+    @Test
     void anEnglishWordWrittenSmallShouldLeadNoAddress() {
         // "under", "over", "points" are street words of some locale's list; written small, they only lead a street's name
         assertThat(found("Which clauses should a Data Processing Agreement under GDPR Article 28 contain?")).isEmpty();

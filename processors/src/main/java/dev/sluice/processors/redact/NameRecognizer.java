@@ -670,6 +670,24 @@ final class NameRecognizer {
         return end;
     }
 
+    /** A word of two to four capitals and digits with both in it, as postcodes are written: "T12", "X8K2", "SW1A", "BA1". */
+    private static boolean postcodeShaped(Token t) {
+        String x = t.text();
+        if (t.kind() != Kind.WORD || x.length() < 2 || x.length() > 4) {
+            return false;
+        }
+        boolean digit = false;
+        for (int i = 0; i < x.length(); i++) {
+            char c = x.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (!(c >= 'A' && c <= 'Z')) {
+                return false;
+            }
+        }
+        return digit;
+    }
+
     /** The index after one address element starting at {@code j}, or {@code j} when none starts there. */
     private int tailStep(List<Token> tokens, int j, boolean ownLine) {
         Token q = tokens.get(j);
@@ -688,6 +706,17 @@ final class NameRecognizer {
         }
         if (q.kind() == Kind.WORD && q.allCaps()) {
             return j + 1; // state or town in capitals: "IL", "BASHALL TOWN"
+        }
+        if (postcodeShaped(q)) {
+            return j + 1; // a postcode of capitals and digits: "T12 X8K2", "SW1A", "K1A 0B1"
+        }
+        if (q.kind() == Kind.NUMBER && q.text().length() == 1 && j + 1 < tokens.size() && tokens.get(j + 1).start() == q.end()
+                && tokens.get(j + 1).allCaps() && tokens.get(j + 1).text().length() == 2) {
+            return j + 2; // a British postcode's second half: "1LZ" of "BA1 1LZ"
+        }
+        if (q.kind() == Kind.WORD && q.capitalised() && !NOT_NAMES.contains(w) && j + 1 < tokens.size() && postcodeShaped(tokens.get(j + 1))
+                && !tokens.get(j + 1).newlineBefore()) {
+            return j + 1; // a town before its postcode, though the town is a common word: "Cork T12 X8K2", "Bath BA1 1LZ"
         }
         int place = placeAt(tokens, j);
         if (place > j) {
