@@ -145,6 +145,19 @@ class NameRecognitionTest {
         assertThat(found("Update the address to 14 Harbour Road, Cork T12 X8K2, Ireland."))
                 .containsExactly("LOCATION:14 Harbour Road, Cork T12 X8K2, Ireland");
         assertThat(found("Ship it to 3 Queen Square, Bath BA1 1LZ by Friday.")).containsExactly("LOCATION:3 Queen Square, Bath BA1 1LZ");
+        // a line that goes on as prose after the country and postcode
+        assertThat(found("Please send a new one to 14 Crown Street\n Suite 321\n LONDON\n United Kingdom 75419? I am away."))
+                .containsExactly("LOCATION:14 Crown Street\n Suite 321\n LONDON\n United Kingdom 75419");
+    }
+
+    @Test
+    void anAddressAfterANameAndACommaShouldBeFoundWhole() {
+        // a house number after a comma and a space is no number's fraction; a French street's "des" is a particle
+        assertThat(found("Mes coordonnées : Julien Garnier, 18 rue des Tanneurs, 69001 Lyon, IBAN FR76 3000 6000 0112 3456 7890 189."))
+                .contains("PERSON:Julien Garnier", "LOCATION:18 rue des Tanneurs, 69001 Lyon", "IBAN:FR76 3000 6000 0112 3456 7890 189");
+        // a Dutch canal is a street
+        assertThat(found("Nieuwe huurder: Thomas de Vries, Prinsengracht 412, 1016 JD Amsterdam."))
+                .contains("PERSON:Thomas de Vries", "LOCATION:Prinsengracht 412, 1016 JD Amsterdam");
     }
 
     @Test

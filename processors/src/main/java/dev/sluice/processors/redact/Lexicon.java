@@ -524,7 +524,9 @@ final class Lexicon {
                     "avenida", "plaza", "paseo", "camino", "ul", "ulica", "trg", "utca", "út", "allee", "chaussee", "laan", "straat", "plein",
                     "gade", "vej", "katu", "tie", "gata", "gatan", "vägen", "veien", "gaten"));
             streetEndings.addAll(List.of("strasse", "straße", "gasse", "weg", "platz", "allee", "laan", "straat", "plein", "gade", "vej", "katu",
-                    "tie", "gata", "gatan", "vägen", "väg", "veien", "vegen", "gaten", "utca"));
+                    "tie", "gata", "gatan", "vägen", "väg", "veien", "vegen", "gaten", "utca",
+                    // canals, quays and dikes of Dutch towns, and German avenues: "Prinsengracht", "Wijnhavenkade", "Kurfürstendamm"
+                    "gracht", "kade", "singel", "dijk", "dreef", "damm"));
             streetWords.removeIf(s -> s.isBlank());
             streetEndings.removeIf(s -> s.length() < 3);
         }

@@ -25,7 +25,7 @@ import java.util.Set;
  */
 final class NameRecognizer {
 
-    private static final Set<String> PARTICLES = Lexicon.lookup(List.of("van", "von", "de", "der", "den", "da", "di", "del", "della", "la", "le", "du", "dos", "das",
+    private static final Set<String> PARTICLES = Lexicon.lookup(List.of("van", "von", "de", "der", "den", "da", "di", "del", "della", "la", "le", "du", "des", "dos", "das",
             "bin", "ibn", "al", "el", "ter", "ten", "zu", "y", "st", "mc", "mac", "o"));
     private static final Set<String> NOT_NAMES = Lexicon.lookup(List.of("i", "i'm", "i'll", "i've", "i'd", "monday", "tuesday", "wednesday", "thursday", "friday",
             "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -512,7 +512,10 @@ final class NameRecognizer {
     /** A house number before the street: "12 Main Street", "971 Kesk 53", "48334 36 rue de pologne", "9791 Markt 84 Apt. 597". */
     private int[] numberLed(List<Token> tokens, int i) {
         Token t = tokens.get(i);
-        if (t.kind() != Kind.NUMBER || t.text().length() > 6 || i > 0 && "$€£%.,:/-".contains(tokens.get(i - 1).text()) && !tokens.get(i - 1).is(":")) {
+        // not a number's part after a mark ("1,520", "3.5", "$12", "2024-05"); a comma or full stop with a space after it ends a
+        // clause, and a house number may follow it: "Julien Garnier, 18 rue des Tanneurs"
+        if (t.kind() != Kind.NUMBER || t.text().length() > 6 || i > 0 && "$€£%.,:/-".contains(tokens.get(i - 1).text()) && !tokens.get(i - 1).is(":")
+                && !((tokens.get(i - 1).is(",") || tokens.get(i - 1).is(".")) && tokens.get(i - 1).end() < t.start())) {
             return null;
         }
         int j = i + 1;
@@ -651,6 +654,12 @@ final class NameRecognizer {
                     k = next;
                 }
                 if (k < lineEnd) {
+                    // the line goes on as prose after the address's last elements ("Cyprus 36903? I am in town", "DPO AE
+                    // 91410 in case of an issue"): they join when a sentence's mark or a postcode ends them
+                    if (k > j && (tokens.get(k).is(".") || tokens.get(k).is("?") || tokens.get(k).is("!")
+                            || k - j >= 2 && tokens.get(k - 1).kind() == Kind.NUMBER && tokens.get(k - 1).text().length() >= 4)) {
+                        end = k;
+                    }
                     break;
                 }
                 lines++;
@@ -669,6 +678,10 @@ final class NameRecognizer {
         }
         return end;
     }
+
+    /** Labels of numbers that follow an address in a record's line ("..., 69001 Lyon, IBAN FR76 ..."): not a part of it. */
+    private static final Set<String> IDENTIFIER_LABELS = Set.of("iban", "bic", "swift", "ssn", "pin", "tel", "fax", "id", "vat", "tva", "ust",
+            "url", "ip", "email", "phone", "mob");
 
     /** A word of two to four capitals and digits with both in it, as postcodes are written: "T12", "X8K2", "SW1A", "BA1". */
     private static boolean postcodeShaped(Token t) {
@@ -704,10 +717,11 @@ final class NameRecognizer {
         if (q.kind() == Kind.NUMBER && q.text().length() >= 3) {
             return j + 1; // postcode
         }
-        if (q.kind() == Kind.WORD && q.allCaps()) {
-            return j + 1; // state or town in capitals: "IL", "BASHALL TOWN"
+        if (q.kind() == Kind.WORD && q.allCaps() && !IDENTIFIER_LABELS.contains(w)) {
+            return j + 1; // state or town in capitals: "IL", "BASHALL TOWN"; not "IBAN" or "TEL" after the address
         }
-        if (postcodeShaped(q)) {
+        if (postcodeShaped(q) && !(j + 1 < tokens.size() && tokens.get(j + 1).kind() == Kind.NUMBER && tokens.get(j + 1).text().length() >= 3)) {
+            // (before groups of digits it is the start of an account number: "FR76 3000 6000 ...")
             return j + 1; // a postcode of capitals and digits: "T12 X8K2", "SW1A", "K1A 0B1"
         }
         if (q.kind() == Kind.NUMBER && q.text().length() == 1 && j + 1 < tokens.size() && tokens.get(j + 1).start() == q.end()
