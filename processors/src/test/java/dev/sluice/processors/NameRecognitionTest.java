@@ -161,6 +161,14 @@ class NameRecognitionTest {
     }
 
     @Test
+    void capitalsInASentenceAndRangesOfDaysShouldNotBePlacesOrFirms() {
+        assertThat(found("List the steps to rotate a certificate on an NGINX reverse proxy.")).isEmpty();
+        assertThat(found("Write a FAQ about the Tuesday-Thursday office days.")).isEmpty();
+        // a town in capitals after a place's cue, or in an address block, is still a town
+        assertThat(found("She studied journalism at the University of PORVOO.")).containsExactly("LOCATION:PORVOO");
+    }
+
+    @Test
     void anEnglishWordWrittenSmallShouldLeadNoAddress() {
         // "under", "over", "points" are street words of some locale's list; written small, they only lead a street's name
         assertThat(found("Which clauses should a Data Processing Agreement under GDPR Article 28 contain?")).isEmpty();

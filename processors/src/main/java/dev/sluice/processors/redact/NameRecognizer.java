@@ -801,6 +801,9 @@ final class NameRecognizer {
         if (NOT_NAMES.contains(w) || lexicon.demonyms.contains(w) || w.endsWith("days") && WEEKDAYS.contains(w.substring(0, w.length() - 1))) {
             return false; // also "Tuesdays"
         }
+        if (w.indexOf('-') > 0 && java.util.Arrays.stream(w.split("-")).allMatch(NOT_NAMES::contains)) {
+            return false; // "Tuesday-Thursday", "April-June": a range of days or months
+        }
         if (SEASONS.contains(w) && i + 1 < tokens.size() && tokens.get(i + 1).kind() == Kind.NUMBER && YEAR.matcher(tokens.get(i + 1).text()).matches()) {
             return false; // "opening in Spring 2026": a season, though "Spring" and "Winter" are family names too
         }
@@ -1058,6 +1061,9 @@ final class NameRecognizer {
             type = PiiType.PERSON;
             confidence = personCue || names == words ? 0.8 : 0.65;
         } else if (allCaps == words) {
+            if (!townInCapitals(tokens, from, to)) {
+                return; // a product or an acronym in a sentence: "an NGINX reverse proxy", "the README file"
+            }
             type = PiiType.LOCATION; // towns are written in capitals in addresses: "GUÉRET", "KNIVSTA"
             confidence = 0.5;
         } else if (personCue || names > 0) {
@@ -1166,6 +1172,20 @@ final class NameRecognizer {
     /** A US state's or Canadian province's two capitals: "Fresno, CA". */
     private static boolean stateCode(List<Token> tokens, int i) {
         return i < tokens.size() && tokens.get(i).text().length() == 2 && upperCase(tokens.get(i).text(), 2);
+    }
+
+    /**
+     * Whether a run in capitals stands where a town does: not in the middle of a sentence, where a small word follows it
+     * ("an NGINX reverse proxy", "this README and"), unless a place's cue comes before it ("University of PORVOO", "from
+     * KATO POLEMIDIA").
+     */
+    private static boolean townInCapitals(List<Token> tokens, int from, int to) {
+        if (to == tokens.size() || tokens.get(to).newlineBefore() || tokens.get(to).kind() != Kind.WORD || tokens.get(to).capitalised()
+                || from == 0 || tokens.get(from).newlineBefore() || tokens.get(from - 1).kind() == Kind.NUMBER) {
+            return true; // also a line's first words, or after a number, as in an address block: "ASKER nan 1386"
+        }
+        String before = word(tokens, from - 1);
+        return PLACE_BEFORE.contains(before) || before.equals("of");
     }
 
     /** Whether a word of the run is a title: "Monsieur", "Sr.", "Herr". */
