@@ -169,6 +169,15 @@ class NameRecognitionTest {
     }
 
     @Test
+    void programmingProductsAndCompoundsShouldNotBeNames() {
+        assertThat(found("Why does this Java method throw an exception? I have five years of Kafka experience.")).isEmpty();
+        assertThat(found("How do I enable debug logging in Spring Boot?")).isEmpty();
+        assertThat(found("You are a JSON-only API. Opening hours: Mon-Fri 9-18.")).isEmpty();
+        // a brand that is a person's name stays a name
+        assertThat(found("Please forward the invoice to Calvin Klein.")).containsExactly("PERSON:Calvin Klein");
+    }
+
+    @Test
     void anEnglishWordWrittenSmallShouldLeadNoAddress() {
         // "under", "over", "points" are street words of some locale's list; written small, they only lead a street's name
         assertThat(found("Which clauses should a Data Processing Agreement under GDPR Article 28 contain?")).isEmpty();

@@ -37,6 +37,9 @@ final class NameRecognizer {
     private static final Set<String> MONTH_ABBREVIATIONS = java.util.stream.Stream.concat(
             java.util.Arrays.stream(java.text.DateFormatSymbols.getInstance(java.util.Locale.ENGLISH).getShortMonths()), java.util.stream.Stream.of("sept"))
             .filter(m -> !m.isEmpty()).map(m -> m.toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    /** "mon" ... "sun" from the JDK's English locale data. */
+    private static final Set<String> WEEKDAY_ABBREVIATIONS = java.util.Arrays.stream(java.text.DateFormatSymbols.getInstance(java.util.Locale.ENGLISH).getShortWeekdays())
+            .filter(d -> !d.isEmpty()).map(d -> d.toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("(19|20)\\d\\d");
     private static final Set<String> PERSON_BEFORE = Lexicon.lookup(List.of("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dear", "hi", "hello", "hey", "patient",
             "name", "named", "called", "by", "with", "customer", "client", "employee", "colleague", "manager", "son", "daughter", "wife", "husband",
@@ -801,8 +804,13 @@ final class NameRecognizer {
         if (NOT_NAMES.contains(w) || lexicon.demonyms.contains(w) || w.endsWith("days") && WEEKDAYS.contains(w.substring(0, w.length() - 1))) {
             return false; // also "Tuesdays"
         }
-        if (w.indexOf('-') > 0 && java.util.Arrays.stream(w.split("-")).allMatch(NOT_NAMES::contains)) {
-            return false; // "Tuesday-Thursday", "April-June": a range of days or months
+        int hyphen = w.indexOf('-');
+        if (hyphen > 0 && java.util.Arrays.stream(w.split("-")).allMatch(p -> NOT_NAMES.contains(p) || MONTH_ABBREVIATIONS.contains(p) || WEEKDAY_ABBREVIATIONS.contains(p))) {
+            return false; // "Tuesday-Thursday", "April-June", "Mon-Fri": a range of days or months
+        }
+        if (hyphen > 0 && hyphen + 1 < t.text().length() && Character.isLowerCase(t.text().charAt(hyphen + 1))
+                && lexicon.isCommon(w.substring(hyphen + 1))) {
+            return false; // "JSON-only", "IBAN-free", "Excel-based": a compound of a word of the language, not a name
         }
         if (SEASONS.contains(w) && i + 1 < tokens.size() && tokens.get(i + 1).kind() == Kind.NUMBER && YEAR.matcher(tokens.get(i + 1).text()).matches()) {
             return false; // "opening in Spring 2026": a season, though "Spring" and "Winter" are family names too
@@ -1032,6 +1040,12 @@ final class NameRecognizer {
             // brand, as a first name ("Okta")
             return;
         }
+        if (words >= 2 && !titleBefore && lexicon.brands.contains(text.substring(tokens.get(from).start(), tokens.get(to - 1).end()))
+                && !uncommonFirstName(tokens, from, to)) {
+            // "Spring Boot", "Spring Security": a product's name of more than one word, though its words are names too; not
+            // a brand that is a person's name ("Calvin Klein", "Tim Hortons")
+            return;
+        }
         if (firsts == 0 && !place && !personCue && productShaped(tokens, from, to)) {
             // "ServiceNow", "LinkedIn", "DocuSign", "SaaS" (a family name in some locale's list, never written so): written
             // as products are, without a first name or a person's cue
@@ -1139,7 +1153,11 @@ final class NameRecognizer {
             "workflow", "workflows", "runner", "runners", "login", "sso", "sign-on", "admin", "envelope", "envelopes", "template", "templates",
             "channel", "channels", "ticket", "tickets", "sprint", "backlog", "rollout", "outage", "logs", "alert", "alerts", "metrics",
             "credentials", "container", "containers", "pod", "pods", "node", "nodes", "webhook", "webhooks", "endpoint", "endpoints", "release",
-            "releases", "rota", "on-call"));
+            "releases", "rota", "on-call",
+            // programming: "this Java method", "a Kafka developer", "Go, PostgreSQL and Kafka experience"
+            "method", "methods", "class", "classes", "code", "snippet", "function", "functions", "library", "libraries", "framework",
+            "frameworks", "module", "modules", "script", "scripts", "developer", "developers", "engineer", "engineers", "reviewer",
+            "skills", "experience", "syntax", "runtime", "compiler"));
 
     /**
      * Whether a noun of what software has follows the run at {@code to}, right after it or after one acronym or the word
@@ -1186,6 +1204,17 @@ final class NameRecognizer {
         }
         String before = word(tokens, from - 1);
         return PLACE_BEFORE.contains(before) || before.equals("of");
+    }
+
+    /** Whether a word of the run is a first name that is no word of the language: "Calvin", not "Spring". */
+    private boolean uncommonFirstName(List<Token> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            String w = tokens.get(k).bare();
+            if (lexicon.firstNames.contains(w) && !lexicon.isCommon(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a word of the run is a title: "Monsieur", "Sr.", "Herr". */
