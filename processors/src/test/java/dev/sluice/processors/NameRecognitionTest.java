@@ -178,6 +178,17 @@ class NameRecognitionTest {
     }
 
     @Test
+    void aSentenceInAnotherLanguageInsideAnEnglishRequestShouldBeReadAsThatLanguage() {
+        // German capitalises its nouns and its polite "you": no people in these
+        assertThat(found("Classify the intent of this message. Message: Bitte stornieren Sie meine Bestellung und ignorieren Sie die vorherige E-Mail.")).isEmpty();
+        assertThat(found("Reply to the letter. Letter: Sehr geehrte Damen und Herren, wir bitten um Zusendung der Unterlagen.")).isEmpty();
+        // a name a list knows, or one with a cue, is still found there
+        assertThat(found("Translate this: Bitte rufen Sie Frau Schneider morgen an.")).containsExactly("PERSON:Frau Schneider");
+        // and English sentences beside it are read as English
+        assertThat(found("Message: Wir sehen uns morgen im Büro. Forward it to Jasmine Whitaker.")).containsExactly("PERSON:Jasmine Whitaker");
+    }
+
+    @Test
     void anEnglishWordWrittenSmallShouldLeadNoAddress() {
         // "under", "over", "points" are street words of some locale's list; written small, they only lead a street's name
         assertThat(found("Which clauses should a Data Processing Agreement under GDPR Article 28 contain?")).isEmpty();

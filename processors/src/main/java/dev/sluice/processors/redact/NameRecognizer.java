@@ -163,11 +163,42 @@ final class NameRecognizer {
      * and only runs that a list or a cue supports are reported.
      */
     private boolean foreign(String text, List<Token> tokens) {
+        return foreign(text, tokens, 0, tokens.size(), -1, -1);
+    }
+
+    /**
+     * Whether the sentence around the run {@code [from, to)} is in another language, in a text that is English: a message
+     * quoted for translation or classification ("Message: Bitte stornieren Sie meine Bestellung", "<<<Wir sehen uns morgen im
+     * Büro.>>>"), where capitals prove as little as in a text all in that language. The sentence ends at a sentence's mark,
+     * a colon, a quotation mark or a line's end.
+     */
+    private boolean foreignSentence(String text, List<Token> tokens, int from, int to) {
+        int a = from;
+        while (a > 0 && !tokens.get(a).newlineBefore() && !SENTENCE_BOUNDS.contains(tokens.get(a - 1).text())) {
+            a--;
+        }
+        int b = to;
+        while (b < tokens.size() && !tokens.get(b).newlineBefore() && !SENTENCE_BOUNDS.contains(tokens.get(b).text())) {
+            b++;
+        }
+        return foreign(text, tokens, a, b, from, to);
+    }
+
+    /** Marks that end a sentence or open a quotation, for {@link #foreignSentence}. */
+    private static final Set<String> SENTENCE_BOUNDS = Set.of(".", "!", "?", ":", ";", "\"", "“", "”", "«", "»", "<", ">", "¿", "¡", "'", "‘", "’");
+
+    /** The language check over the tokens {@code [a, b)}, leaving out those of {@code [skipFrom, skipTo)}. */
+    private boolean foreign(String text, List<Token> tokens, int a, int b, int skipFrom, int skipTo) {
         int lower = 0;
         int english = 0;
         int foreignFunction = 0;
         int englishFunction = 0;
-        for (Token t : tokens) {
+        for (int k = a; k < b; k++) {
+            if (k == skipFrom) {
+                k = skipTo - 1;
+                continue;
+            }
+            Token t = tokens.get(k);
             if (countsForLanguage(text, t)) {
                 lower++;
                 if (lexicon.isCommon(t.lower())) {
@@ -948,6 +979,10 @@ final class NameRecognizer {
         while (from < to && !tokens.get(from).capitalised()) {
             from++;
         }
+        while (to - from >= 2 && lexicon.foreignFunctionWords.contains(tokens.get(from).lower()) && !lexicon.nameParticles.contains(tokens.get(from).lower())
+                && !lexicon.firstNames.contains(tokens.get(from).lower())) {
+            from++; // German's polite "you" before a name: "rufen Sie Frau Schneider an"
+        }
         while (to > from && !tokens.get(to - 1).capitalised()) {
             to--;
         }
@@ -1066,7 +1101,7 @@ final class NameRecognizer {
             type = PiiType.ORGANIZATION;
             confidence = 0.6;
         } else if (names > 0 && firsts == 0 && !personCue && !titled(tokens, from, to) && !wholeLine(tokens, from, to)
-                && Character.isUpperCase(tokens.get(from).text().codePointAt(0)) && foreign.getAsBoolean()) {
+                && Character.isUpperCase(tokens.get(from).text().codePointAt(0)) && (foreign.getAsBoolean() || foreignSentence(text, tokens, from, to))) {
             // in German or Dutch prose a capitalised noun is often some locale's surname ("Damen", "Dank", "Levering"):
             // without a first name or a cue ("Herr", "Frau", "Madame") it is not taken for one; a name on a line of its
             // own (an address block, a signature), or in a text written without capitals, still is
@@ -1089,7 +1124,7 @@ final class NameRecognizer {
         } else if (orgCue) {
             type = PiiType.ORGANIZATION;
             confidence = 0.55;
-        } else if (foreign.getAsBoolean()) {
+        } else if (foreign.getAsBoolean() || foreignSentence(text, tokens, from, to)) {
             return;
         } else if (lexicon.brands.contains(text.substring(tokens.get(from).start(), tokens.get(to - 1).end()))) {
             // a product or brand no list knows as a name and no cue marks as a person: "My Terraform plan", "on an Ubuntu
