@@ -189,9 +189,18 @@ class NameRecognitionTest {
     }
 
     @Test
+    void placesJoinedByAndShouldBePlacesNotAFirm() {
+        assertThat(found("The Dublin and Madrid offices close at 3 pm.")).containsExactly("LOCATION:Dublin", "LOCATION:Madrid");
+        assertThat(found("Which time zone suits a meeting between London and New York?")).containsExactly("LOCATION:London", "LOCATION:New York");
+        // with a name among them, still a firm
+        assertThat(found("The contract with Procter and Gamble expires in May.")).containsExactly("ORGANIZATION:Procter and Gamble");
+    }
+
+    @Test
     void anEnglishWordWrittenSmallShouldLeadNoAddress() {
         // "under", "over", "points" are street words of some locale's list; written small, they only lead a street's name
         assertThat(found("Which clauses should a Data Processing Agreement under GDPR Article 28 contain?")).isEmpty();
+        assertThat(found("File a copy in SharePoint under Contracts 2026.")).isEmpty();
         assertThat(found("The club signed tennis player Amy Jones over visa disputes.")).containsExactly("PERSON:Amy Jones");
         // as "via" leads one in Italian
         assertThat(found("Il nostro ufficio è in via Roma 12, Milano.")).contains("LOCATION:via Roma 12, Milano");

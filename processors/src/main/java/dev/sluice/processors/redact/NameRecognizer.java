@@ -598,9 +598,13 @@ final class NameRecognizer {
         if (!(joined || word && (t.capitalised() || after))) {
             return null;
         }
-        // an English word written small ("under", "over", "way", "pass") is a street word only where a street's name
-        // follows it, as "via" and "rue" lead theirs: "a Data Processing Agreement under GDPR Article 28" is no address
+        // an English word written small ("under", "over", "way", "pass") is no street word; only the words that lead a
+        // street's name in other languages do so written small ("via Roma 5"), and not backwards over the words before them:
+        // "a Data Processing Agreement under GDPR Article 28" is no address
         boolean smallCommon = !t.capitalised() && w.length() >= 3 && lexicon.isCommon(w);
+        if (smallCommon && !LEADING_STREET_WORDS.contains(w)) {
+            return null; // "under Contracts 2026", "over EUR 50": an English word, not a street's
+        }
         int from = i;
         while (!smallCommon && from - 1 >= 0 && i - from < 4 && !tokens.get(from).newlineBefore()) {
             Token p = tokens.get(from - 1);
@@ -647,6 +651,10 @@ final class NameRecognizer {
         }
         return null;
     }
+
+    /** Street words written small before the street's name that are English words too: "via Roma 5", "rue de Rivoli 12". */
+    private static final Set<String> LEADING_STREET_WORDS = Set.of("via", "rue", "piazza", "plaza", "corso", "largo", "strada", "avenida", "viale",
+            "calle", "paseo", "camino", "rua", "travessa");
 
     /** After "on", "at" or "address": capitalised words and a house number, "on Pod Floriánem 1677". */
     private int[] onNumbered(List<Token> tokens, int i) {
@@ -1035,6 +1043,9 @@ final class NameRecognizer {
 
         // words joined by "and" make a firm when one of them is a name ("Procter and Gamble", "Ernst and Young"); common words
         // alone are a list of things ("Slack and Zoom", "Agenda and Next Steps"); a firm of common words has a suffix
+        if (conjunction && placesJoined(text, tokens, taken, from, to, out)) {
+            return; // "Dublin and Madrid", "London and New York": places, each of them, not a firm
+        }
         boolean orgSuffix = lexicon.companySuffixes.contains(last) || ORG_WORDS.contains(last) || conjunction && words >= 2 && common < words;
         boolean place = lexicon.places.contains(phrase) || placeInside(tokens, from, to);
         // after a greeting, a list must know the name in another language's text ("Gentile Cliente", "Kære Kunde" greet a customer);
@@ -1239,6 +1250,35 @@ final class NameRecognizer {
         }
         String before = word(tokens, from - 1);
         return PLACE_BEFORE.contains(before) || before.equals("of");
+    }
+
+    /**
+     * A run joined by "and", "&amp;" or commas whose every part is a place the lists know: each part is reported as a place.
+     * @return whether it was so
+     */
+    private boolean placesJoined(String text, List<Token> tokens, boolean[] taken, int from, int to, List<PiiFinding> out) {
+        List<int[]> parts = new ArrayList<>(3);
+        int start = from;
+        for (int k = from; k <= to; k++) {
+            if (k == to || tokens.get(k).is("and") || tokens.get(k).is("&") || tokens.get(k).is(",")) {
+                if (k == start) {
+                    return false;
+                }
+                StringBuilder phrase = new StringBuilder();
+                for (int m = start; m < k; m++) {
+                    phrase.append(m > start ? " " : "").append(tokens.get(m).lower());
+                }
+                if (!lexicon.places.contains(phrase.toString())) {
+                    return false;
+                }
+                parts.add(new int[] {start, k});
+                start = k + 1;
+            }
+        }
+        for (int[] part : parts) {
+            markAndAdd(text, tokens, taken, part[0], part[1], PiiType.LOCATION, 0.75, out);
+        }
+        return parts.size() >= 2;
     }
 
     /** Whether a word of the run is a first name that is no word of the language: "Calvin", not "Spring". */
