@@ -95,6 +95,31 @@ class RedactionPropertiesTest {
         }
     }
 
+    /**
+     * Where a span of the prompt as sent lies in the redacted prompt (for an approver, who sees only that): a span that
+     * touches no replaced value shows the same text there, and one that does covers the value's whole placeholder.
+     */
+    @Property(tries = 1000, seed = "20261124") // fixed seed: the suite is deterministic
+    void aSpanShouldBePlacedOnTheSameTextInTheRedactedPrompt(@ForAll("prompts") String text, @ForAll @net.jqwik.api.constraints.IntRange(max = 10_000) int a,
+                                                             @ForAll @net.jqwik.api.constraints.IntRange(max = 10_000) int b) {
+        Redaction redaction = redactor.redact(messages(List.of(text)), "US");
+        String redacted = redaction.messages().get(0).getContent();
+        int start = Math.min(a, b) % (text.length() + 1);
+        int end = Math.min(text.length(), start + Math.abs(a - b) % 40);
+        int[] at = redaction.redactedSpan(0, start, end);
+        assertThat(at[0]).isBetween(0, redacted.length());
+        assertThat(at[1]).isBetween(at[0], redacted.length());
+        List<Redaction.Placed> touched = redaction.placed().get(0).stream()
+                .filter(p -> p.originStart() < end && start < p.originEnd() || start == end && p.originStart() < start && start < p.originEnd()).toList();
+        if (touched.isEmpty()) {
+            assertThat(redacted.substring(at[0], at[1])).isEqualTo(text.substring(start, end));
+        }
+        for (Redaction.Placed p : touched) {
+            assertThat(at[0]).isLessThanOrEqualTo(p.start());
+            assertThat(at[1]).isGreaterThanOrEqualTo(start == end ? p.start() : p.end());
+        }
+    }
+
     @Example
     void aVaultOpensOnlyWithItsKeyAndForItsRequest() {
         RedactionVault vault = Vault.seal(Map.of("<EMAIL_1>", "a@b.example"), "req-1", "k1", TestConfig.VAULT_KEY);

@@ -33,9 +33,11 @@ public final class Approvals {
     /** What an approver sees: who asks, why it needs approval, and the redacted prompt. */
     public static ApprovalRequest request(PipelineRecord envelope, String rule) {
         var request = envelope.getRequest();
-        String evidence = dev.sluice.processors.pipeline.Evidence.describe(envelope.getClassification().getInjectionEvidence(), false);
+        String evidence = dev.sluice.processors.pipeline.Evidence.describe(envelope.getClassification().getInjectionEvidence(),
+                dev.sluice.processors.pipeline.Evidence.Positions.REDACTED);
         if (rule.startsWith(dev.sluice.processors.config.GatewayConfig.PolicyRules.INJECTION_REVIEW_RULE) && !evidence.isEmpty()) {
-            // what made the score, so the approver knows what to look for; no positions: the approver sees the prompt redacted
+            // what made the score, so the approver knows what to look for, with where it lies in the prompt as the approver
+            // sees it: redacted (the redact stage placed the spans there)
             rule = rule + "; " + evidence;
         }
         String prompt = envelope.getPrompt().stream().map(m -> m.getRole() + ": " + m.getContent()).collect(Collectors.joining("\n"));

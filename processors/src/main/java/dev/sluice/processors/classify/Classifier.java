@@ -174,7 +174,7 @@ public final class Classifier {
         List<EvidenceSpan> spans = new ArrayList<>(read.spans().size());
         if (untrusted.message() >= 0) {
             for (InjectionDetector.Span span : read.spans()) {
-                spans.add(new EvidenceSpan(span.what(), untrusted.offset() + span.start(), untrusted.offset() + span.end()));
+                spans.add(new EvidenceSpan(span.what(), untrusted.offset() + span.start(), untrusted.offset() + span.end(), null, null));
             }
         }
         return new InjectionEvidence(untrusted.message(), List.copyOf(read.rules()), read.model() < 0 ? null : read.model(), spans);

@@ -21,20 +21,27 @@ public final class Evidence {
      * "message 2: learned model 0.97 (characters 412-480)"; an empty string for null.
      */
     public static String describe(InjectionEvidence evidence) {
-        return describe(evidence, true);
+        return describe(evidence, Positions.AS_SENT);
     }
 
-    /**
-     * @param positions whether to give where each signal was read: the positions are those of the prompt as sent, so
-     *                  not for an approver, who sees it redacted (a placeholder is not as long as the value it replaces)
-     */
-    public static String describe(InjectionEvidence evidence, boolean positions) {
+    /** Which positions a description gives. */
+    public enum Positions {
+        /** None. */
+        NONE,
+        /** Those of the prompt as sent: for the sender and the audit log. */
+        AS_SENT,
+        /** Those of the prompt as redacted, for an approver, who sees only that (a placeholder is not as long as its value); none where the redact stage has not placed them. */
+        REDACTED
+    }
+
+    /** @param positions which positions to give of where each signal was read */
+    public static String describe(InjectionEvidence evidence, Positions positions) {
         if (evidence == null) {
             return "";
         }
         List<String> rules = new ArrayList<>(evidence.getRules().size());
         for (String rule : evidence.getRules()) {
-            rules.add(positions ? rule + where(evidence, rule) : rule);
+            rules.add(rule + where(evidence, rule, positions));
         }
         StringBuilder out = new StringBuilder();
         out.append(evidence.getMessage() < 0 ? "a template value" : "message " + evidence.getMessage());
@@ -45,15 +52,21 @@ public final class Evidence {
         }
         if (evidence.getModelProbability() != null) {
             out.append(separator).append(String.format(Locale.ROOT, "learned model %.2f", evidence.getModelProbability()))
-                    .append(positions ? where(evidence, "model") : "");
+                    .append(where(evidence, "model", positions));
         }
         return out.toString();
     }
 
-    private static String where(InjectionEvidence evidence, String signal) {
+    private static String where(InjectionEvidence evidence, String signal, Positions positions) {
+        if (positions == Positions.NONE) {
+            return "";
+        }
         for (EvidenceSpan span : evidence.getSpans()) {
             if (span.getSignal().equals(signal)) {
-                return " (characters " + span.getStart() + "-" + span.getEnd() + ")";
+                if (positions == Positions.AS_SENT) {
+                    return " (characters " + span.getStart() + "-" + span.getEnd() + ")";
+                }
+                return span.getRedactedStart() == null ? "" : " (characters " + span.getRedactedStart() + "-" + span.getRedactedEnd() + ")";
             }
         }
         return "";

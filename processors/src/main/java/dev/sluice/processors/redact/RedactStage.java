@@ -45,8 +45,12 @@ public final class RedactStage implements Stage {
         if (request.getTemplate() != null) {
             stripped.setTemplate(new TemplateRef(request.getTemplate().getId(), request.getTemplate().getVersion(), Map.of()));
         }
-        PipelineRecord.Builder builder = Envelopes.edit(envelope)
-                .setRequest(stripped)
+        PipelineRecord.Builder builder = Envelopes.edit(envelope);
+        if (envelope.getClassification() != null && envelope.getClassification().getInjectionEvidence() != null) {
+            builder.setClassification(dev.sluice.schemas.avro.Classification.newBuilder(envelope.getClassification())
+                    .setInjectionEvidence(placed(envelope.getClassification().getInjectionEvidence(), redaction)).build());
+        }
+        builder.setRequest(stripped)
                 .setPrompt(redaction.messages())
                 .setFindings(List.of())
                 .setVault(keyId == null || redaction.mapping().isEmpty() ? null
@@ -55,5 +59,23 @@ public final class RedactStage implements Stage {
         return Envelopes.audit(builder, NAME, "REDACTED", null, Map.of(
                 "replaced", Integer.toString(redaction.replaced()),
                 "types", redaction.counts().toString()), now).build();
+    }
+
+    /**
+     * The evidence with where each span lies in the message as redacted, for a person who sees only the redacted prompt (an
+     * approver): the positions classify recorded are those of the prompt as sent, and a placeholder is not as long as the
+     * value it replaces.
+     */
+    static dev.sluice.schemas.avro.InjectionEvidence placed(dev.sluice.schemas.avro.InjectionEvidence evidence, Redaction redaction) {
+        int message = evidence.getMessage();
+        if (message < 0 || message >= redaction.placed().size() || evidence.getSpans().isEmpty()) {
+            return evidence;
+        }
+        List<dev.sluice.schemas.avro.EvidenceSpan> spans = new java.util.ArrayList<>(evidence.getSpans().size());
+        for (dev.sluice.schemas.avro.EvidenceSpan span : evidence.getSpans()) {
+            int[] at = redaction.redactedSpan(message, span.getStart(), span.getEnd());
+            spans.add(dev.sluice.schemas.avro.EvidenceSpan.newBuilder(span).setRedactedStart(at[0]).setRedactedEnd(at[1]).build());
+        }
+        return dev.sluice.schemas.avro.InjectionEvidence.newBuilder(evidence).setSpans(spans).build();
     }
 }

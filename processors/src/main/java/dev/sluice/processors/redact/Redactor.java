@@ -57,6 +57,7 @@ public final class Redactor {
         Map<PiiType, Integer> counts = new EnumMap<>(PiiType.class);
         List<ChatMessage> out = new ArrayList<>(messages.size());
         List<List<Redaction.Replacement>> replacements = new ArrayList<>(messages.size());
+        List<List<Redaction.Placed>> placed = new ArrayList<>(messages.size());
         int replaced = 0;
         for (int i = 0; i < messages.size(); i++) {
             ChatMessage message = messages.get(i);
@@ -65,6 +66,7 @@ public final class Redactor {
             replacements.add(applied);
             if (findings.isEmpty()) {
                 out.add(message);
+                placed.add(List.of());
                 continue;
             }
             String text = message.getContent();
@@ -104,16 +106,16 @@ public final class Redactor {
                 text = redacted.toString();
                 // only next to the placeholders can something new have become visible
                 findings = detector.detectAround(before, removed, text, inserted, country);
-                if (!findings.isEmpty()) {
-                    // the next pass's findings map back to the original through where each character came from
-                    int[][] origin = origin(originStart, originEnd, before.length(), text.length(), removed, inserted, origins);
-                    originStart = origin[0];
-                    originEnd = origin[1];
-                }
+                // the next pass's findings, and the placeholders' spans, map back to the original through where each
+                // character came from
+                int[][] origin = origin(originStart, originEnd, before.length(), text.length(), removed, inserted, origins);
+                originStart = origin[0];
+                originEnd = origin[1];
             }
             out.add(new ChatMessage(message.getRole(), text, message.getName(), message.getCacheControl()));
+            placed.add(placed(originStart, originEnd));
         }
-        return new Redaction(out, replaced, counts, mapping, replacements);
+        return new Redaction(out, replaced, counts, mapping, replacements, placed);
     }
 
     /**
@@ -136,6 +138,26 @@ public final class Redactor {
         }
         copyOrigin(originStart, originEnd, from, beforeLength, nextStart, nextEnd, to);
         return new int[][] {nextStart, nextEnd};
+    }
+
+    /**
+     * The placeholders of the redacted text from where each of its characters came from: a placeholder's characters all
+     * stand for the same span of the original (at least four of them, "{@code <IP_1>}"); a copied character for itself.
+     */
+    private static List<Redaction.Placed> placed(int[] originStart, int[] originEnd) {
+        List<Redaction.Placed> out = new ArrayList<>();
+        int k = 0;
+        while (k < originStart.length) {
+            int run = k + 1;
+            while (run < originStart.length && originStart[run] == originStart[k] && originEnd[run] == originEnd[k]) {
+                run++;
+            }
+            if (run - k > 1 || originEnd[k] - originStart[k] != 1) {
+                out.add(new Redaction.Placed(k, run, originStart[k], originEnd[k]));
+            }
+            k = run;
+        }
+        return out;
     }
 
     /** Copies the origin of {@code [from, to)} of the current text to {@code next} at {@code at}; null origins mean the original text itself. */

@@ -136,10 +136,12 @@ class InjectionEvidenceTest {
     @Test
     void theDescriptionShouldNameTheModelsPassageAndLeavePositionsOutForAnApprover() {
         InjectionEvidence evidence = new InjectionEvidence(3, List.of("claims-standing"), 0.4321,
-                List.of(new EvidenceSpan("claims-standing", 0, 16), new EvidenceSpan("model", 0, 32)));
+                List.of(new EvidenceSpan("claims-standing", 0, 16, null, null), new EvidenceSpan("model", 0, 32, null, null)));
         assertThat(Evidence.describe(evidence))
                 .isEqualTo("message 3: rule claims-standing (characters 0-16); learned model 0.43 (characters 0-32)");
-        assertThat(Evidence.describe(evidence, false)).isEqualTo("message 3: rule claims-standing; learned model 0.43");
+        assertThat(Evidence.describe(evidence, Evidence.Positions.NONE)).isEqualTo("message 3: rule claims-standing; learned model 0.43");
+        // before the redact stage placed them, no positions in the redacted prompt
+        assertThat(Evidence.describe(evidence, Evidence.Positions.REDACTED)).isEqualTo("message 3: rule claims-standing; learned model 0.43");
         assertThat(Evidence.describe(new InjectionEvidence(-1, List.of(), 0.9, List.of()))).isEqualTo("a template value: learned model 0.90");
         assertThat(Evidence.describe(null)).isEmpty();
     }
