@@ -137,6 +137,9 @@ class NameRecognitionTest {
     void aTradeEndingTheNameShouldMakeAFirm() {
         assertThat(found("Prepare a cover letter for the tender from Brightwater Utilities.")).containsExactly("ORGANIZATION:Brightwater Utilities");
         assertThat(found("Fatima joined Northwind Traders in 2019.")).contains("ORGANIZATION:Northwind Traders");
+        // a sentence's first word before a name no word list holds is the sentence's; a firm named by words keeps them
+        assertThat(found("Contact Initech GmbH about the renewal.")).containsExactly("ORGANIZATION:Initech GmbH");
+        assertThat(found("General Electric Company announced a merger.")).containsExactly("ORGANIZATION:General Electric Company");
     }
 
     @Test

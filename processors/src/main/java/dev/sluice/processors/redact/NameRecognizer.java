@@ -984,6 +984,13 @@ final class NameRecognizer {
         while (!firmName && from < to && sentenceStart(tokens, from) && lexicon.isCommon(tokens.get(from).lower()) && !forename(tokens, from, to)) {
             from++;
         }
+        if (firmName && to - from >= 3 && sentenceStart(tokens, from) && lexicon.isCommon(tokens.get(from).lower()) && !lexicon.isName(tokens.get(from).lower())
+                && !lexicon.isCommon(tokens.get(from + 1).lower()) && !wholeLine(tokens, from, to) && !tokens.get(from + 1).is(",")) {
+            // a sentence's first word before a name no word list holds is the sentence's, not the firm's: "Contact Initech
+            // GmbH", "Email Brightwater Analytics LLC"; a firm named by words of the language keeps them ("General Electric
+            // Company", "Royal Mail Group")
+            from++;
+        }
         while (from < to && !tokens.get(from).capitalised()) {
             from++;
         }
