@@ -200,6 +200,9 @@ final class Lexicon {
         static final Lexicon INSTANCE = load();
     }
 
+    /** Plurals in "-es" after a sibilant: "boxes", "taxes", "buzzes", "branches", "dishes", "businesses". */
+    private static final java.util.regex.Pattern SIBILANT_PLURAL = java.util.regex.Pattern.compile("(?:[sxz]|ch|sh)es$");
+
     /** A common English word, also in a contraction: "we'll", "don't". */
     boolean isCommon(String lower) {
         if (commonWords.contains(lower) || commonWords.contains(american(lower))) {
@@ -207,9 +210,11 @@ final class Lexicon {
         }
         // the plural of a common word, which the list often lacks ("integrations", "stakeholders", "deliverables",
         // "companies"); not a family name that ends so ("Banks", "Roberts" are names the lists know)
+        // "-es" after a sibilant ("boxes", "taxes", "branches", "businesses")
         if (lower.length() > 4 && lower.endsWith("s") && !isName(lower)
                 && (commonWords.contains(lower.substring(0, lower.length() - 1))
-                || lower.endsWith("ies") && commonWords.contains(lower.substring(0, lower.length() - 3) + "y"))) {
+                || lower.endsWith("ies") && commonWords.contains(lower.substring(0, lower.length() - 3) + "y")
+                || lower.endsWith("es") && SIBILANT_PLURAL.matcher(lower).find() && commonWords.contains(lower.substring(0, lower.length() - 2)))) {
             return true;
         }
         int apostrophe = Math.max(lower.indexOf('\''), lower.indexOf('’'));
