@@ -182,8 +182,12 @@ public final class SluiceTopology {
                 .branch((key, envelope) -> envelope.getAwaitingApproval(), Branched.as("pending"))
                 .defaultBranch(Branched.as("expired"));
         waited.get("approval-wait-pending")
-                .mapValues(envelope -> Approvals.request(envelope, policies.at(clock.instant()).rules().approvalRule(envelope.getClassification().getDomain(),
-                        envelope.getRequest().getUseCase(), envelope.getClassification().getInjectionScore())), Named.as("approval-request"))
+                .mapValues(envelope -> {
+                    var rules = policies.at(clock.instant()).rules();
+                    double score = envelope.getClassification().getInjectionScore();
+                    return Approvals.request(envelope, rules.approvalRule(envelope.getClassification().getDomain(), envelope.getRequest().getUseCase(), score),
+                            rules.inInjectionReviewBand(score));
+                }, Named.as("approval-request"))
                 .to(topics.approvalsPending().name(), Produced.with(topics.approvalsPending().keySerde(), topics.approvalsPending().valueSerde())
                         .withName("approvals-pending-sink"));
         KStream<String, PipelineRecord> decided = builder.stream(topics.approvalDecisions().name(),

@@ -30,12 +30,17 @@ public final class Approvals {
         return Envelopes.audit(builder, NAME, "AWAITING_APPROVAL", null, Map.of("rule", rule, "expiresAt", expires.toString()), now).build();
     }
 
-    /** What an approver sees: who asks, why it needs approval, and the redacted prompt. */
-    public static ApprovalRequest request(PipelineRecord envelope, String rule) {
+    /**
+     * What an approver sees: who asks, why it needs approval, and the redacted prompt.
+     *
+     * @param injectionReview whether it waits because its injection score is in the review band (then the approver is told
+     *                        what made the score)
+     */
+    public static ApprovalRequest request(PipelineRecord envelope, String rule, boolean injectionReview) {
         var request = envelope.getRequest();
         String evidence = dev.sluice.processors.pipeline.Evidence.describe(envelope.getClassification().getInjectionEvidence(),
                 dev.sluice.processors.pipeline.Evidence.Positions.REDACTED);
-        if (rule.startsWith(dev.sluice.processors.config.GatewayConfig.PolicyRules.INJECTION_REVIEW_RULE) && !evidence.isEmpty()) {
+        if (injectionReview && !evidence.isEmpty()) {
             // what made the score, so the approver knows what to look for, with where it lies in the prompt as the approver
             // sees it: redacted (the redact stage placed the spans there)
             rule = rule + "; " + evidence;

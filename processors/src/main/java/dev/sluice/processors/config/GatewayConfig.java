@@ -249,7 +249,16 @@ public record GatewayConfig(
         }
 
         /** How {@link #approvalRule(String, String, double)} begins when the injection score is in the review band. */
-        public static final String INJECTION_REVIEW_RULE = "policy.injectionReviewThreshold";
+        private static final String INJECTION_REVIEW_RULE = "policy.injectionReviewThreshold";
+
+        /**
+         * Whether an injection score is in the review band: at or above {@code injectionReviewThreshold}, below
+         * {@code injectionThreshold}, where it would be rejected. Such a request waits for a person whatever else the policy
+         * says of it, and the person is told what made the score.
+         */
+        public boolean inInjectionReviewBand(double injectionScore) {
+            return injectionScore >= injectionReviewThreshold && injectionScore < injectionThreshold;
+        }
 
         /**
          * Why a request waits for a person's approval, or null when it does not: its domain or use case is
@@ -257,7 +266,7 @@ public record GatewayConfig(
          * below {@code injectionThreshold}, where it would be rejected).
          */
         public String approvalRule(String domain, String useCase, double injectionScore) {
-            if (injectionScore >= injectionReviewThreshold && injectionScore < injectionThreshold) {
+            if (inInjectionReviewBand(injectionScore)) {
                 return String.format(java.util.Locale.ROOT, INJECTION_REVIEW_RULE + " %.2f: injection score %.2f (rejected from %.2f)",
                         injectionReviewThreshold, injectionScore, injectionThreshold);
             }

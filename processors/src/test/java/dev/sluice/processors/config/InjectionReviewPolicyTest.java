@@ -27,6 +27,10 @@ class InjectionReviewPolicyTest {
         assertThat(rules.approvalRule("finance", "invoices", 0.70)).as("rejected by the policy stage, not reviewed").isNull();
         assertThat(rules.approvalRule("legal", "contracts", 0.1)).isEqualTo("policy.approvalDomains includes legal");
         assertThat(rules(0.7, 0.7).approvalRule("finance", "invoices", 0.69)).as("no band").isNull();
+        // the band is named by the rules, not read back from the rule's words
+        assertThat(rules.inInjectionReviewBand(0.55)).isTrue();
+        assertThat(rules.inInjectionReviewBand(0.49)).isFalse();
+        assertThat(rules.inInjectionReviewBand(0.70)).isFalse();
     }
 
     @Test
