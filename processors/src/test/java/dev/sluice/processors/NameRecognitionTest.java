@@ -130,6 +130,11 @@ class NameRecognitionTest {
         // "Kafka" and "Jenkins" are family names in the lists, "Okta" a first name and a brand
         assertThat(found("The latency doubled since the Kafka upgrade; is our Jenkins pipeline to blame?")).isEmpty();
         assertThat(found("Explain how our Okta single sign-on works.")).isEmpty();
+        // and before an acronym and a small word: "Power" a word of the language, "Okta" a brand
+        assertThat(found("Our Power BI report refresh fails, and Okta MFA prompts appear twice.")).isEmpty();
+        // a name the lists know stays a name there, and letters after a name that say what the person is keep it one
+        assertThat(found("Please ask Patel HR about the leave request.")).containsExactly("PERSON:Patel");
+        assertThat(found("The form was signed by Okafor MD yesterday.")).containsExactly("PERSON:Okafor");
         // before other nouns, or with a person's cue, a name stays a name
         assertThat(found("Unlike the Jensen novel, it is short.")).containsExactly("PERSON:Jensen");
         assertThat(found("Please ask Mr Jenkins about the pipeline.")).containsExactly("PERSON:Jenkins");

@@ -1087,7 +1087,9 @@ final class NameRecognizer {
         if (common == words && words == 1 && (sentenceStart(tokens, from) || before.equals("the") && !personCue)) {
             return; // "Court" opening a sentence; "the Court", "the Board": an institution named by a common word
         }
-        if (to - from == 1 && (firsts == 0 || lexicon.brands.contains(tokens.get(from).text())) && !place && !personCue && productNounAfter(tokens, to)) {
+        if (to - from == 1 && (firsts == 0 || lexicon.brands.contains(tokens.get(from).text())) && !place && !personCue && productNounAfter(tokens, to)
+                && (!acronymAfter(tokens, to) || !lexicon.isName(tokens.get(from).bare()) || lexicon.isCommon(tokens.get(from).bare())
+                || lexicon.brands.contains(tokens.get(from).text()))) {
             // "the Kafka upgrade", "our Okta tenant", "a Jenkins pipeline", "the Power BI workspace": a word before what software
             // has is the software, though the lists hold it as a family name ("Kafka", "Jenkins", "Power") or, when it is a
             // brand, as a first name ("Okta")
@@ -1224,8 +1226,24 @@ final class NameRecognizer {
         if (k >= tokens.size() || tokens.get(k).newlineBefore() || tokens.get(k).kind() != Kind.WORD || tokens.get(k).capitalised() && k == to) {
             return false;
         }
+        if (k == to + 1 && tokens.get(to).allCaps() && !CREDENTIALS.contains(tokens.get(to).lower()) && !tokens.get(k).capitalised()
+                && tokens.get(to).text().length() <= 5) {
+            return true; // a word before an acronym and a small word is a product's name: "Power BI report", "Okta MFA prompts", "Azure AD tenant"
+        }
         return PRODUCT_NOUNS.contains(tokens.get(k).lower());
     }
+
+    /**
+     * Whether an acronym follows the run: then a name the lists know ("Patel HR team") stays a name unless it is a word of
+     * the language ("Power BI report") or a brand ("Okta MFA prompts").
+     */
+    private static boolean acronymAfter(List<Token> tokens, int to) {
+        return to < tokens.size() && tokens.get(to).allCaps() && !tokens.get(to).newlineBefore();
+    }
+
+    /** Letters after a person's name that say what the person is: "Jane Roe MD", "J. Smith CPA". */
+    private static final Set<String> CREDENTIALS = Set.of("md", "phd", "cpa", "rn", "dds", "dmd", "do", "esq", "jd", "mba", "llm", "cfa", "pe", "np",
+            "pa", "msc", "bsc", "ba", "ma", "jr", "sr", "ii", "iii", "iv", "qc", "kc", "mp", "obe", "mbe", "cbe");
 
     /** Words after which an unknown capitalised word names a document or an identifier, not a person. */
     private static final Set<String> DOCUMENT_AFTER = Lexicon.lookup(List.of("number", "numbers", "no", "card", "id", "ids", "code", "codes", "account",
