@@ -112,6 +112,11 @@ class NameRecognitionTest {
         // names written so have a particle or a first name before the inner capital, and a cue still makes a person
         assertThat(found("Please ask Hannah McConnan and Paul MacLeod for the figures.")).containsExactly("PERSON:Hannah McConnan", "PERSON:Paul MacLeod");
         assertThat(found("Her maiden name is LeBatelier.")).containsExactly("PERSON:LeBatelier");
+        // an acronym that opens a word, beside a constant or a word of the language; not an elided particle, not a firm's form
+        assertThat(found("Use the URLEncoder, not the XPath helper; static final RegexTokenizer INSTANCE = new RegexTokenizer();")).isEmpty();
+        assertThat(found("Use the format SQLQuery: the query, SQLResult: its result.")).isEmpty();
+        assertThat(found("Please send the file to Sean OConnor.")).containsExactly("PERSON:Sean OConnor");
+        assertThat(found("The invoice of 14 May is from Acme GmbH.")).contains("ORGANIZATION:Acme GmbH");
         // a part of an identifier
         assertThat(found("The Snowflake warehouse FINANCE_WH keeps suspending.")).isEmpty();
         // common words joined by "and" are a list of things, not a firm; with a name among them they make one

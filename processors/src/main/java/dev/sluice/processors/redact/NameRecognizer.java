@@ -1174,6 +1174,12 @@ final class NameRecognizer {
             if (!t.capitalised()) {
                 continue;
             }
+            if (lexicon.companySuffixes.contains(t.bare())) {
+                return false; // "Acme GmbH": a firm, whose legal form may be written so
+            }
+            if (t.allCaps() || lexicon.isCommon(t.lower()) && !lexicon.isName(t.lower())) {
+                continue; // beside such a word, a constant or a word of the language: "StringMatcherFactory INSTANCE", "The AlphabetConverter"
+            }
             String w = t.text();
             int inner = -1;
             for (int c = 1; c < w.length(); c++) {
@@ -1183,15 +1189,33 @@ final class NameRecognizer {
                 }
             }
             if (inner < 0) {
-                return false;
-            }
-            String head = w.substring(0, inner).toLowerCase(Locale.ROOT);
-            if (PARTICLES.contains(head) || lexicon.nameParticles.contains(head) || head.equals("fitz") || lexicon.firstNames.contains(head)) {
-                return false;
+                if (!acronymLed(w)) {
+                    return false;
+                }
+            } else {
+                String head = w.substring(0, inner).toLowerCase(Locale.ROOT);
+                if (PARTICLES.contains(head) || lexicon.nameParticles.contains(head) || head.equals("fitz") || lexicon.firstNames.contains(head)) {
+                    return false;
+                }
             }
             any = true;
         }
         return any;
+    }
+
+    /**
+     * Whether the word opens with an acronym and goes on as a word: "URLEncoder", "XPath", "PBXGroup", "IPhone". Names written
+     * so are an elided particle before the name ("OConnor", "DAngelo", "LOreal", "MBala", "NDiaye"), and are not taken.
+     */
+    private static boolean acronymLed(String w) {
+        int capitals = 0;
+        while (capitals < w.length() && Character.isUpperCase(w.charAt(capitals))) {
+            capitals++;
+        }
+        if (capitals < 2 || capitals >= w.length() || !Character.isLowerCase(w.charAt(capitals))) {
+            return false;
+        }
+        return capitals > 2 || "ODLMN".indexOf(w.charAt(0)) < 0;
     }
 
     /**
