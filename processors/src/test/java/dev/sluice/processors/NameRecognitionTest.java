@@ -131,6 +131,15 @@ class NameRecognitionTest {
     }
 
     @Test
+    void aSnippetOfCodeWithoutCapitalsShouldHaveNoPeopleInItsVariables() {
+        // in a text without capitals a name the lists know is read as a name ("len", "sep" are first names): not beside code's marks
+        assertThat(found("for (int i = 0; i < len; i++) { total += len; }\nreturn len;")).isEmpty();
+        assertThat(found("base = os.path.dirname(path) + os.sep\nn = len(base)")).isEmpty();
+        // a chat typed in lower case still names its people
+        assertThat(found("hi, this is priya raghunathan, my order never arrived (the blue one)")).containsExactly("PERSON:priya raghunathan");
+    }
+
+    @Test
     void aWordBeforeWhatSoftwareHasShouldBeTheSoftware() {
         // "Kafka" and "Jenkins" are family names in the lists, "Okta" a first name and a brand
         assertThat(found("The latency doubled since the Kafka upgrade; is our Jenkins pipeline to blame?")).isEmpty();

@@ -363,6 +363,8 @@ final class NameRecognizer {
                     ? t.length() >= 3 && !lexicon.isCommon(lower) && !NOT_NAMES.contains(lower)
                             // without capitals only a listed name or place counts: "gpt" or "kubectl" is jargon, not a name
                             && (lexicon.isName(lower) || lexicon.places.contains(lower) || lexicon.isStreetWord(lower))
+                            // nor a word of code ("i < len;", "return len;", "os.sep", "@param"): beside marks only code writes
+                            && !codeBeside(text, start, i)
                     : Character.isUpperCase(t.codePointAt(0)));
             tokens.add(new Token(start, i, t, lower, kind, newline, cap));
             newline = false;
@@ -382,6 +384,28 @@ final class NameRecognizer {
         }
         return tokens;
     }
+
+    /**
+     * Whether the word at {@code [start, end)} stands beside marks that code writes and prose does not (";", "{", "=",
+     * "<", ...; spaces skipped), or is glued to an identifier ("os.sep", "@param"). In a text without capitals, names the
+     * lists know are read as names, and in a snippet of code those are its variables.
+     */
+    private static boolean codeBeside(String text, int start, int end) {
+        if (glued(text, start - 1, -1) || glued(text, end, +1) || end < text.length() && text.charAt(end) == '(') {
+            return true; // also a call, "len(": prose leaves a space before its brackets, "cyprus (greek)"
+        }
+        int before = start - 1;
+        while (before >= 0 && text.charAt(before) == ' ') {
+            before--;
+        }
+        int after = end;
+        while (after < text.length() && text.charAt(after) == ' ') {
+            after++;
+        }
+        return before >= 0 && CODE_MARKS.indexOf(text.charAt(before)) >= 0 || after < text.length() && CODE_MARKS.indexOf(text.charAt(after)) >= 0;
+    }
+
+    private static final String CODE_MARKS = ";{}[]=<>";
 
     /** The end of a legal form of two to four letters each followed by a full stop that the lexicon lists ("S.p.A."), or -1. */
     private static int legalFormEnd(String text, int at, Lexicon lexicon) {
