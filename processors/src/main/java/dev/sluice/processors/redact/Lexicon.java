@@ -47,6 +47,8 @@ final class Lexicon {
     final Set<String> commonWords;
     /** Brand and product names, as written (not lower-cased: "Chase" the bank and "chase" the verb). */
     final Set<String> brands;
+    /** The brands' titles in lower case, for a title written with other capitals ("Langchain" for "LangChain"). */
+    final Set<String> brandsLower;
     final Set<String> firstNames;
     final Set<String> lastNames;
     /** Places, possibly several words ("new zealand", "villafranca del cid"). */
@@ -90,6 +92,7 @@ final class Lexicon {
     private Lexicon(Builder b) {
         this.commonWords = lookup(b.commonWords);
         this.brands = Set.copyOf(b.brands);
+        this.brandsLower = lookup(b.brands.stream().map(x -> x.toLowerCase(Locale.ROOT)).toList());
         this.firstNames = lookup(b.firstNames);
         this.lastNames = lookup(b.lastNames);
         this.places = lookup(b.places);

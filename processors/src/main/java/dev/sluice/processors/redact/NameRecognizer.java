@@ -1125,7 +1125,9 @@ final class NameRecognizer {
             // a brand that is a person's name ("Calvin Klein", "Tim Hortons")
             return;
         }
-        if (firsts == 0 && !place && !personCue && productShaped(tokens, from, to)) {
+        // "trained by OpenAI", "works with LinkedIn": after "by" or "with" alone a word written as products are is one
+        boolean weakCueOnly = (before.equals("by") || before.equals("with")) && !titleBefore && !PERSON_AFTER.contains(after) && !greetedName;
+        if (firsts == 0 && !place && (!personCue || weakCueOnly) && productShaped(tokens, from, to)) {
             // "ServiceNow", "LinkedIn", "DocuSign", "SaaS" (a family name in some locale's list, never written so): written
             // as products are, without a first name or a person's cue
             return;
@@ -1170,7 +1172,7 @@ final class NameRecognizer {
             confidence = 0.55;
         } else if (foreign.getAsBoolean() || foreignSentence(text, tokens, from, to)) {
             return;
-        } else if (lexicon.brands.contains(text.substring(tokens.get(from).start(), tokens.get(to - 1).end()))) {
+        } else if (lexicon.brandsLower.contains(text.substring(tokens.get(from).start(), tokens.get(to - 1).end()).toLowerCase(Locale.ROOT))) {
             // a product or brand no list knows as a name and no cue marks as a person: "My Terraform plan", "on an Ubuntu
             // server", "the Arial font" (simple-icons' titles); public names, not personal data
             return;
