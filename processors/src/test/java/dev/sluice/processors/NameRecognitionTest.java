@@ -110,7 +110,7 @@ class NameRecognitionTest {
         assertThat(found("Our ServiceNow change request was rejected; write a LinkedIn post about the DocuSign rollout.")).isEmpty();
         assertThat(found("Explain deferred revenue with an example from a SaaS subscription.")).isEmpty();
         // after "by" or "with" alone too, and a brand written with other capitals
-        assertThat(found("You are a large language model trained by OpenAI. Ask about the Langchain docs.")).isEmpty();
+        assertThat(found("You are a large language model trained by OpenAI. Ask about the Langchain docs, built with Langchain.")).isEmpty();
         // names written so have a particle or a first name before the inner capital, and a cue still makes a person
         assertThat(found("Please ask Hannah McConnan and Paul MacLeod for the figures.")).containsExactly("PERSON:Hannah McConnan", "PERSON:Paul MacLeod");
         assertThat(found("Her maiden name is LeBatelier.")).containsExactly("PERSON:LeBatelier");

@@ -1161,6 +1161,8 @@ final class NameRecognizer {
             }
             type = PiiType.LOCATION; // towns are written in capitals in addresses: "GUÉRET", "KNIVSTA"
             confidence = 0.5;
+        } else if (names == 0 && weakCueOnly && lexicon.brandsLower.contains(text.substring(tokens.get(from).start(), tokens.get(to - 1).end()).toLowerCase(Locale.ROOT))) {
+            return; // "with Zoom", "built with Langchain": a product after a cue that people follow as often
         } else if (personCue || names > 0) {
             type = PiiType.PERSON;
             confidence = 0.6;
