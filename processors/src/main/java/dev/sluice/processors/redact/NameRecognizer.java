@@ -1205,7 +1205,7 @@ final class NameRecognizer {
             if (lexicon.companySuffixes.contains(t.bare())) {
                 return false; // "Acme GmbH": a firm, whose legal form may be written so
             }
-            if (t.allCaps() || lexicon.isCommon(t.lower()) && !lexicon.isName(t.lower())) {
+            if (t.allCaps() || lexicon.isCommon(t.lower())) {
                 continue; // beside such a word, a constant or a word of the language: "StringMatcherFactory INSTANCE", "The AlphabetConverter"
             }
             String w = t.text();
