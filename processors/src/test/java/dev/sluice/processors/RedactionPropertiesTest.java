@@ -120,6 +120,21 @@ class RedactionPropertiesTest {
         }
     }
 
+    /** A value found only in a second pass, once its neighbour was replaced: its placeholder is placed as well. */
+    @Example
+    void aValueOfALaterPassShouldBePlacedToo() {
+        String text = "please Thanks,\n DE89 3704 0044 0532 0130 00 742 Evergreen Terrace call order card";
+        Redaction redaction = redactor.redact(messages(List.of(text)), "US");
+        assertThat(redaction.replacements().get(0)).as("precondition: two passes").hasSizeGreaterThan(detector.detect(text, "US").size());
+        String redacted = redaction.messages().get(0).getContent();
+        assertThat(redacted).isEqualTo("please Thanks,\n <IBAN_1> <LOCATION_1> call order card");
+        int call = text.indexOf("call");
+        int[] at = redaction.redactedSpan(0, call, text.length());
+        assertThat(redacted.substring(at[0], at[1])).isEqualTo("call order card");
+        int[] address = redaction.redactedSpan(0, text.indexOf("Evergreen"), text.indexOf(" call"));
+        assertThat(redacted.substring(address[0], address[1])).isEqualTo("<LOCATION_1>");
+    }
+
     @Example
     void aVaultOpensOnlyWithItsKeyAndForItsRequest() {
         RedactionVault vault = Vault.seal(Map.of("<EMAIL_1>", "a@b.example"), "req-1", "k1", TestConfig.VAULT_KEY);

@@ -74,6 +74,9 @@ public final class Redactor {
             // placeholder stands for the whole value): findings of later passes map back through it
             int[] originStart = null;
             int[] originEnd = null;
+            // the placeholders of the text so far with the original span each stands for, while one pass has been made
+            // (the common case); after more passes they are read from the origins
+            List<Redaction.Placed> firstPass = null;
             for (int pass = 0; pass < PASSES && !findings.isEmpty(); pass++) {
                 StringBuilder redacted = new StringBuilder(text.length());
                 int at = 0;
@@ -106,14 +109,22 @@ public final class Redactor {
                 text = redacted.toString();
                 // only next to the placeholders can something new have become visible
                 findings = detector.detectAround(before, removed, text, inserted, country);
-                // the next pass's findings, and the placeholders' spans, map back to the original through where each
-                // character came from
-                int[][] origin = origin(originStart, originEnd, before.length(), text.length(), removed, inserted, origins);
-                originStart = origin[0];
-                originEnd = origin[1];
+                if (pass == 0) {
+                    firstPass = new ArrayList<>(inserted.size());
+                    for (int k = 0; k < inserted.size(); k++) {
+                        firstPass.add(new Redaction.Placed(inserted.get(k)[0], inserted.get(k)[1], origins.get(k)[0], origins.get(k)[1]));
+                    }
+                }
+                if (!findings.isEmpty() || originStart != null) {
+                    // the next pass's findings map back to the original through where each character came from (and,
+                    // after a second pass, the placeholders' spans)
+                    int[][] origin = origin(originStart, originEnd, before.length(), text.length(), removed, inserted, origins);
+                    originStart = origin[0];
+                    originEnd = origin[1];
+                }
             }
             out.add(new ChatMessage(message.getRole(), text, message.getName(), message.getCacheControl()));
-            placed.add(placed(originStart, originEnd));
+            placed.add(originStart == null ? firstPass : placed(originStart, originEnd));
         }
         return new Redaction(out, replaced, counts, mapping, replacements, placed);
     }
