@@ -45,10 +45,11 @@ final class Lexicon {
     private static final String DATAFAKER_PROBE = "en/name.yml";
 
     final Set<String> commonWords;
-    /** Brand and product names, as written (not lower-cased: "Chase" the bank and "chase" the verb). */
+    /**
+     * Brand and product names in lower case, so that a title written with other capitals is one too ("Langchain" for
+     * "LangChain"); asked only of runs of capitalised words, so "chase" the verb is never looked up as "Chase" the bank.
+     */
     final Set<String> brands;
-    /** The brands' titles in lower case, for a title written with other capitals ("Langchain" for "LangChain"). */
-    final Set<String> brandsLower;
     final Set<String> firstNames;
     final Set<String> lastNames;
     /** Places, possibly several words ("new zealand", "villafranca del cid"). */
@@ -91,8 +92,7 @@ final class Lexicon {
 
     private Lexicon(Builder b) {
         this.commonWords = lookup(b.commonWords);
-        this.brands = Set.copyOf(b.brands);
-        this.brandsLower = lookup(b.brands.stream().map(x -> x.toLowerCase(Locale.ROOT)).toList());
+        this.brands = lookup(b.brands.stream().map(x -> x.toLowerCase(Locale.ROOT)).toList());
         this.firstNames = lookup(b.firstNames);
         this.lastNames = lookup(b.lastNames);
         this.places = lookup(b.places);

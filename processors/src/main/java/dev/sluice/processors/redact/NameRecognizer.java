@@ -1111,16 +1111,16 @@ final class NameRecognizer {
         if (common == words && words == 1 && (sentenceStart(tokens, from) || before.equals("the") && !personCue)) {
             return; // "Court" opening a sentence; "the Court", "the Board": an institution named by a common word
         }
-        if (to - from == 1 && (firsts == 0 || lexicon.brands.contains(tokens.get(from).text())) && !place && !personCue && productNounAfter(tokens, to)
+        // (whether the run is a brand is asked last, where the rest holds: it costs a look-up of the run's text)
+        if (to - from == 1 && !place && !personCue && productNounAfter(tokens, to) && (firsts == 0 || brand(text, tokens, from, to))
                 && (!acronymAfter(tokens, to) || !lexicon.isName(tokens.get(from).bare()) || lexicon.isCommon(tokens.get(from).bare())
-                || lexicon.brands.contains(tokens.get(from).text()))) {
+                || brand(text, tokens, from, to))) {
             // "the Kafka upgrade", "our Okta tenant", "a Jenkins pipeline", "the Power BI workspace": a word before what software
             // has is the software, though the lists hold it as a family name ("Kafka", "Jenkins", "Power") or, when it is a
             // brand, as a first name ("Okta")
             return;
         }
-        if (words >= 2 && !titleBefore && lexicon.brands.contains(text.substring(tokens.get(from).start(), tokens.get(to - 1).end()))
-                && !uncommonFirstName(tokens, from, to)) {
+        if (words >= 2 && !titleBefore && !uncommonFirstName(tokens, from, to) && brand(text, tokens, from, to)) {
             // "Spring Boot", "Spring Security": a product's name of more than one word, though its words are names too; not
             // a brand that is a person's name ("Calvin Klein", "Tim Hortons")
             return;
@@ -1161,7 +1161,7 @@ final class NameRecognizer {
             }
             type = PiiType.LOCATION; // towns are written in capitals in addresses: "GUÉRET", "KNIVSTA"
             confidence = 0.5;
-        } else if (names == 0 && weakCueOnly && lexicon.brandsLower.contains(text.substring(tokens.get(from).start(), tokens.get(to - 1).end()).toLowerCase(Locale.ROOT))) {
+        } else if (names == 0 && weakCueOnly && brand(text, tokens, from, to)) {
             return; // "with Zoom", "built with Langchain": a product after a cue that people follow as often
         } else if (personCue || names > 0) {
             type = PiiType.PERSON;
@@ -1174,7 +1174,7 @@ final class NameRecognizer {
             confidence = 0.55;
         } else if (foreign.getAsBoolean() || foreignSentence(text, tokens, from, to)) {
             return;
-        } else if (lexicon.brandsLower.contains(text.substring(tokens.get(from).start(), tokens.get(to - 1).end()).toLowerCase(Locale.ROOT))) {
+        } else if (brand(text, tokens, from, to)) {
             // a product or brand no list knows as a name and no cue marks as a person: "My Terraform plan", "on an Ubuntu
             // server", "the Arial font" (simple-icons' titles); public names, not personal data
             return;
@@ -1356,6 +1356,11 @@ final class NameRecognizer {
             markAndAdd(text, tokens, taken, part[0], part[1], PiiType.LOCATION, 0.75, out);
         }
         return parts.size() >= 2;
+    }
+
+    /** Whether the run is a brand's or product's name, simple-icons' title in any capitals: "Okta", "Spring Boot", "Langchain". */
+    private boolean brand(String text, List<Token> tokens, int from, int to) {
+        return lexicon.brands.contains(text.substring(tokens.get(from).start(), tokens.get(to - 1).end()).toLowerCase(Locale.ROOT));
     }
 
     /** Whether a word of the run is a first name that is no word of the language: "Calvin", not "Spring". */
