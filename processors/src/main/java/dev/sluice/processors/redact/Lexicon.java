@@ -203,8 +203,18 @@ final class Lexicon {
         static final Lexicon INSTANCE = load();
     }
 
-    /** Plurals in "-es" after a sibilant: "boxes", "taxes", "buzzes", "branches", "dishes", "businesses". */
-    private static final java.util.regex.Pattern SIBILANT_PLURAL = java.util.regex.Pattern.compile("(?:[sxz]|ch|sh)es$");
+    /**
+     * A plural in "-es" after a sibilant: "boxes", "taxes", "buzzes", "branches", "dishes", "businesses" (by hand: asked of
+     * words of every text, where a matcher would be made each time).
+     */
+    private static boolean sibilantPlural(String lower) {
+        int n = lower.length();
+        if (n < 4 || !lower.endsWith("es")) {
+            return false;
+        }
+        char c = lower.charAt(n - 3);
+        return c == 's' || c == 'x' || c == 'z' || c == 'h' && (lower.charAt(n - 4) == 'c' || lower.charAt(n - 4) == 's');
+    }
 
     /** A common English word, also in a contraction: "we'll", "don't". */
     boolean isCommon(String lower) {
@@ -217,7 +227,7 @@ final class Lexicon {
         if (lower.length() > 4 && lower.endsWith("s") && !isName(lower)
                 && (commonWords.contains(lower.substring(0, lower.length() - 1))
                 || lower.endsWith("ies") && commonWords.contains(lower.substring(0, lower.length() - 3) + "y")
-                || lower.endsWith("es") && SIBILANT_PLURAL.matcher(lower).find() && commonWords.contains(lower.substring(0, lower.length() - 2)))) {
+                || lower.endsWith("es") && sibilantPlural(lower) && commonWords.contains(lower.substring(0, lower.length() - 2)))) {
             return true;
         }
         int apostrophe = Math.max(lower.indexOf('\''), lower.indexOf('’'));
