@@ -342,6 +342,31 @@ class NameRecognitionTest {
     }
 
     @Test
+    void bodiesRoomsAndThingsNamedByWordsOfTheLanguageShouldNotBeNamesOrFirms() {
+        // a body of an organisation named by what it does is neither a firm nor personal data
+        assertThat(found("Send the draft budget to the Investment Review Committee by noon.")).isEmpty();
+        assertThat(found("The Procurement Council meets after lunch.")).isEmpty();
+        // a firm named by words of the language keeps its own capital "The"; a firm's name with a name in it stays a firm
+        assertThat(found("Last year The Harbour Group bought two ferries.")).containsExactly("ORGANIZATION:The Harbour Group");
+        assertThat(found("Invoice Thornbury Group for the scaffolding.")).containsExactly("ORGANIZATION:Thornbury Group");
+        // a word of a firm's name alone is a department: "in Finance" is no place
+        assertThat(found("She has worked in Procurement and later in Finance.")).isEmpty();
+        // a run that ends in a word of the language no list holds as a family name names a thing
+        assertThat(found("Book seats for the Byzantine Empire lecture.")).isEmpty();
+        assertThat(found("The rollout of Quorvia Notes failed on two laptops.")).isEmpty();
+        // after "the", a room or a building
+        assertThat(found("The workshop moves to the Larkspur Room on Tuesday.")).isEmpty();
+        // a first name that is no word, or a particle, keeps a person whose family name is also a word
+        assertThat(found("Please call Rebecca Hides about the lease.")).containsExactly("PERSON:Rebecca Hides");
+        // a street word that names a club as often makes no address without a number or a name
+        assertThat(found("Write to the Cycling Club members about Sunday.")).isEmpty();
+        assertThat(found("Deliver it to 14 Station Road tomorrow.")).containsExactly("LOCATION:14 Station Road");
+        // a version between a product's name and what software has: "the Java 21 upgrade"
+        assertThat(found("Which flags changed in the Java 21 upgrade?")).isEmpty();
+        assertThat(found("Estimate the effort of the Python 3.12 migration.")).isEmpty();
+    }
+
+    @Test
     void shouldLeaveOtherLanguagesAndPlaceholdersAlone() {
         // German capitalises every noun: without a list or cue behind it, a capital proves nothing there
         assertThat(found("Bitte die Rechnung für den Auftrag prüfen")).isEmpty();

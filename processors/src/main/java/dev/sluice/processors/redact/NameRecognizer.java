@@ -670,10 +670,30 @@ final class NameRecognizer {
         // nor with a number alone when the street word is an English word: "Under 5,000 EUR", "Over 40 units", "Court 5"
         // (street words of some locale's list: "Under", "Over"); with a name it is one ("via Roma 5")
         boolean bare = from == i && to == i + 2 && lexicon.isCommon(w);
+        if (!number && THINGS_TOO.contains(w) && commonWords(tokens, from, to)) {
+            return null; // "the Wine Club", "our Data Center", "the Student Union": a street word of some list that names a thing as often
+        }
         if (number && !bare || longEnding || named && !lexicon.isCommon(w) || named && from < i && word) {
             return new int[] {from, to, number ? 85 : 65};
         }
         return null;
+    }
+
+    /**
+     * Street words of the lists (USPS's suffixes among them) that name a club, a building or a thing more often than a
+     * street: without a number, a run of words of the language before one is no address.
+     */
+    private static final Set<String> THINGS_TOO = Set.of("club", "union", "center", "centre", "station", "mission", "course", "mall", "camp",
+            "point", "market", "forge", "loop", "pass", "view", "vista", "summit", "orchard", "spring", "springs");
+
+    private boolean commonWords(List<Token> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            Token t = tokens.get(k);
+            if (t.kind() != Kind.WORD || !lexicon.isCommon(t.bare()) || lexicon.places.contains(t.bare())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Street words written small before the street's name that are English words too: "via Roma 5", "rue de Rivoli 12". */
@@ -1104,8 +1124,15 @@ final class NameRecognizer {
                 && (before.equals("of") || before.equals("from") || before.equals("at"));
         boolean orgCue = ORG_BEFORE.contains(before) && (ORG_BEFORE.contains(before2) || before.equals("at") || before.equals("for"));
 
-        if (common == words && names == 0 && !place && !orgSuffix) {
-            // "Border Force", "White Stripes": capitalised common words, no list knows them as names
+        if (common == words && names == 0 && !place && !(orgSuffix && (words >= 2 || conjunction))) {
+            // "Border Force", "White Stripes": capitalised common words, no list knows them as names; a firm's word alone is
+            // a department or a field ("Women in Finance", "HR, IT or Finance"), not a firm nor a place
+            return;
+        }
+        if (common == words && names == 0 && !place && !conjunction && BODIES.contains(last) && !tokens.get(from).lower().equals("the")) {
+            // "the Audit Committee", "the Pricing Council", "the Sustainability Working Group": a body of an organisation
+            // named by what it does, in words of the language; not a firm, and no one's personal data. A capital "The" inside
+            // a sentence is the name's own: "During 1984, The Vanguard Group invested ..."
             return;
         }
         if (common == words && words == 1 && (sentenceStart(tokens, from) || before.equals("the") && !personCue)) {
@@ -1187,8 +1214,46 @@ final class NameRecognizer {
             type = PiiType.PERSON;
             confidence = 0.45;
         }
+        if (type == PiiType.PERSON && !personCue && !titled(tokens, from, to) && namedThing(tokens, from, to, before)) {
+            if (!orgCue) {
+                return;
+            }
+            type = PiiType.ORGANIZATION; // "at Walk Score": a firm named by a word of the language, after a firm's cue
+            confidence = 0.55;
+        }
         markAndAdd(text, tokens, taken, from, to, type, confidence, out);
     }
+
+    /**
+     * Whether a run that would be a person names a thing: its last word is a word of the language that no list holds as a
+     * family name ("the Roman Empire", "the Gettysburg Address", "Kafka Streams", "Lotus Notes", "my Calmwave Pro"; a
+     * family name is the last word of a person's, and the lists hold those that are also words: "Baker", "Hall", "Room"),
+     * or, after "the", a room or a building ("the Orchard Room", "the Town Hall"). A title or a cue before the run
+     * ("Mr", "Dear", "says") still makes a person.
+     */
+    private boolean namedThing(List<Token> tokens, int from, int to, String before) {
+        Token last = tokens.get(to - 1);
+        if (to - from < 2 || last.kind() != Kind.WORD || !last.capitalised() || last.allCaps() || last.bare().length() < 3) {
+            return false;
+        }
+        for (int k = from; k < to; k++) {
+            String t = tokens.get(k).bare();
+            if (tokens.get(k).kind() == Kind.WORD && (lexicon.firstNames.contains(t) && !lexicon.isCommon(t) || lexicon.nameParticles.contains(t) || PARTICLES.contains(t))) {
+                return false; // a first name that is no word of the language, or a particle: "Ella H. Snider", "Rebecca Hides", "Du Cane"
+            }
+        }
+        String w = last.bare();
+        return lexicon.isCommon(w) && !lexicon.isName(w) || VENUES.contains(w) && (before.equals("the") || before.equals("our"));
+    }
+
+    /** Bodies of an organisation, named by what they do: "Audit Committee", "Pricing Council", "Finance Business Partners". */
+    private static final Set<String> BODIES = Lexicon.lookup(List.of("committee", "committees", "council", "board", "panel", "forum", "club", "group",
+            "team", "teams", "partners", "commission", "taskforce", "network", "circle", "caucus", "subcommittee", "secretariat", "office", "unit",
+            "department", "division", "desk"));
+
+    /** Rooms and buildings named by the words before them: "the Orchard Room", "the Town Hall", "our Kingsley Building". */
+    private static final Set<String> VENUES = Lexicon.lookup(List.of("room", "rooms", "hall", "building", "wing", "lounge", "auditorium", "theatre",
+            "theater", "library", "gallery", "tower", "arena", "stadium", "pavilion", "chapel", "canteen", "cafeteria", "studio", "suite"));
 
     /**
      * Whether every capitalised word of the run is written as products and services are and names are not: a capital
@@ -1274,6 +1339,13 @@ final class NameRecognizer {
         int k = to;
         if (k < tokens.size() && !tokens.get(k).newlineBefore() && (tokens.get(k).allCaps() || tokens.get(k).is("single"))) {
             k++;
+        } else if (k < tokens.size() && !tokens.get(k).newlineBefore() && tokens.get(k).kind() == Kind.NUMBER && tokens.get(k).text().length() <= 4) {
+            // a version between the name and the noun: "the Java 21 upgrade", "the Python 3.12 migration"
+            k++;
+            while (k + 1 < tokens.size() && tokens.get(k).is(".") && tokens.get(k - 1).end() == tokens.get(k).start()
+                    && tokens.get(k + 1).kind() == Kind.NUMBER && tokens.get(k).end() == tokens.get(k + 1).start()) {
+                k += 2;
+            }
         }
         if (k >= tokens.size() || tokens.get(k).newlineBefore() || tokens.get(k).kind() != Kind.WORD || tokens.get(k).capitalised() && k == to) {
             return false;
