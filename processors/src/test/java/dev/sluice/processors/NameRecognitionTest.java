@@ -367,6 +367,23 @@ class NameRecognitionTest {
     }
 
     @Test
+    void typesAndCallsOnALineOfCodeShouldNotBeNamesButStringsAndCommentsKeepTheirs() {
+        String java = "Why does this fail?\n"
+                + "    public static Ledger merge(final Ledger first, final Tally tally) {\n"
+                + "        String owner = \"Priya Raman\"; // set by Tomasz Nowak\n"
+                + "        return Ledger.of(first, tally);\n"
+                + "    }";
+        assertThat(found(java)).containsExactlyInAnyOrder("PERSON:Priya Raman", "PERSON:Tomasz Nowak");
+        String python = "from reporting import Summary, Totals\nout = subprocess.Popen(cmd, stderr=subprocess.STDOUT)\n# Reviewed by Ines Carvalho";
+        assertThat(found(python)).containsExactly("PERSON:Ines Carvalho");
+        // identifiers joined of words ("EditScript": "Edit" is a first name too) or with several inner capitals are no names
+        assertThat(found("See the EditScript class and HasBuildSetting for details.")).isEmpty();
+        // a task list that ends its lines with semicolons, and a link with a query, are prose
+        assertThat(found("Today:\n- call Maria Lopez;\n- Ken Fukuda = https://example.com/?id=7 (his page)")).containsExactly("PERSON:Maria Lopez",
+                "PERSON:Ken Fukuda", "URL:https://example.com/?id=7");
+    }
+
+    @Test
     void shouldLeaveOtherLanguagesAndPlaceholdersAlone() {
         // German capitalises every noun: without a list or cue behind it, a capital proves nothing there
         assertThat(found("Bitte die Rechnung für den Auftrag prüfen")).isEmpty();

@@ -155,6 +155,9 @@ final class NameRecognizer {
             return foreign[0];
         };
         runs(text, tokens, taken, out, isForeign);
+        if (!out.isEmpty() && CodeLines.mayHoldCode(text)) {
+            out.removeIf(f -> CodeLines.inCode(text, f.start(), f.end())); // "public static Formatter append(": a type, not a person
+        }
         return out;
     }
 
@@ -1287,13 +1290,30 @@ final class NameRecognizer {
                 }
             } else {
                 String head = w.substring(0, inner).toLowerCase(Locale.ROOT);
-                if (PARTICLES.contains(head) || lexicon.nameParticles.contains(head) || head.equals("fitz") || lexicon.firstNames.contains(head)) {
+                String tail = w.substring(inner).toLowerCase(Locale.ROOT);
+                // two words of the language joined, or more than one inner capital, are an identifier whatever its first part
+                // is: "EditScript", "PageTemplate", "HasBuildSetting" ("Edit", "Page" are first names too); a name joined so
+                // has one inner capital and a name after it: "JoAnn", "MaryKate"
+                boolean identifier = lexicon.isCommon(head) && lexicon.isCommon(tail) || humps(w) >= 2;
+                if (!identifier && (PARTICLES.contains(head) || lexicon.nameParticles.contains(head) || head.equals("fitz")
+                        || lexicon.firstNames.contains(head))) {
                     return false;
                 }
             }
             any = true;
         }
         return any;
+    }
+
+    /** The capitals inside the word that follow a small letter: 2 in "HasBuildSetting". */
+    private static int humps(String w) {
+        int n = 0;
+        for (int c = 1; c < w.length(); c++) {
+            if (Character.isUpperCase(w.charAt(c)) && Character.isLowerCase(w.charAt(c - 1))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**
