@@ -364,6 +364,9 @@ class NameRecognitionTest {
         // a version between a product's name and what software has: "the Java 21 upgrade"
         assertThat(found("Which flags changed in the Java 21 upgrade?")).isEmpty();
         assertThat(found("Estimate the effort of the Python 3.12 migration.")).isEmpty();
+        // a verb the word list lacks, opening an order
+        assertThat(found("Dockerize the billing service and keep the image small.")).isEmpty();
+        assertThat(found("Thanks. Upsert these rows into the staging table.")).isEmpty();
     }
 
     @Test

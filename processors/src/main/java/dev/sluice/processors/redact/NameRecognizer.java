@@ -1138,6 +1138,13 @@ final class NameRecognizer {
             // a sentence is the name's own: "During 1984, The Vanguard Group invested ..."
             return;
         }
+        if (words == 1 && to - from == 1 && firsts == 0 && !place && !personCue && sentenceStart(tokens, from) && DETERMINERS.contains(after)
+                && (from == 0 || tokens.get(from - 1).kind() == Kind.PUNCT)
+                && !tokens.get(to).capitalised()) {
+            // a verb the word list lacks, opening an order: "Refactor this method", "Dockerize the service", "Upsert the rows"
+            // (not a line of a record block, where a firm's name may stand before anything: "Innography the corner of ...")
+            return;
+        }
         if (common == words && words == 1 && (sentenceStart(tokens, from) || before.equals("the") && !personCue)) {
             return; // "Court" opening a sentence; "the Court", "the Board": an institution named by a common word
         }
@@ -1248,6 +1255,10 @@ final class NameRecognizer {
         String w = last.bare();
         return lexicon.isCommon(w) && !lexicon.isName(w) || VENUES.contains(w) && (before.equals("the") || before.equals("our"));
     }
+
+    /** Words that open the object of a verb: after a sentence's first word, they make it an order's verb. */
+    private static final Set<String> DETERMINERS = Set.of("this", "that", "these", "those", "the", "a", "an", "my", "our", "your", "their", "its",
+            "all", "every", "each", "some", "any");
 
     /** Bodies of an organisation, named by what they do: "Audit Committee", "Pricing Council", "Finance Business Partners". */
     private static final Set<String> BODIES = Lexicon.lookup(List.of("committee", "committees", "council", "board", "panel", "forum", "club", "group",
