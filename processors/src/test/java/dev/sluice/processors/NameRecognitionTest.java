@@ -364,6 +364,10 @@ class NameRecognitionTest {
         // a version between a product's name and what software has: "the Java 21 upgrade"
         assertThat(found("Which flags changed in the Java 21 upgrade?")).isEmpty();
         assertThat(found("Estimate the effort of the Python 3.12 migration.")).isEmpty();
+        // a place's name that is a word of the language, among other such words, names no place
+        assertThat(found("Export the refunds from the Capital Payments Portal.")).isEmpty();
+        // a name before a word for a town is a place
+        assertThat(found("The pallets were unloaded at the Granite City terminal.")).containsExactly("LOCATION:Granite City");
         // a verb the word list lacks, opening an order
         assertThat(found("Dockerize the billing service and keep the image small.")).isEmpty();
         assertThat(found("Thanks. Upsert these rows into the staging table.")).isEmpty();

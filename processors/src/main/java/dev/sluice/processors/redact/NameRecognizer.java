@@ -1101,7 +1101,8 @@ final class NameRecognizer {
             return; // "Dublin and Madrid", "London and New York": places, each of them, not a firm
         }
         boolean orgSuffix = lexicon.companySuffixes.contains(last) || ORG_WORDS.contains(last) || conjunction && words >= 2 && common < words;
-        boolean place = lexicon.places.contains(phrase) || placeInside(tokens, from, to);
+        // "Commerce City", "Harris County": a name before a word for a town or a region is a place
+        boolean place = lexicon.places.contains(phrase) || placeInside(tokens, from, to) || words >= 2 && PLACE_KINDS.contains(last);
         // after a greeting, a list must know the name in another language's text ("Gentile Cliente", "Kære Kunde" greet a customer);
         // a locale's nobility prefix that is also another language's function word cues no one ("vom Dienstag")
         boolean greetedName = greeted && (names > 0 || !foreign.getAsBoolean());
@@ -1255,6 +1256,8 @@ final class NameRecognizer {
         String w = last.bare();
         return lexicon.isCommon(w) && !lexicon.isName(w) || VENUES.contains(w) && (before.equals("the") || before.equals("our"));
     }
+
+    private static final Set<String> PLACE_KINDS = Set.of("city", "county", "township", "borough", "province", "prefecture", "parish");
 
     /** Words that open the object of a verb: after a sentence's first word, they make it an order's verb. */
     private static final Set<String> DETERMINERS = Set.of("this", "that", "these", "those", "the", "a", "an", "my", "our", "your", "their", "its",
@@ -1568,8 +1571,10 @@ final class NameRecognizer {
                     sb.append(' ');
                 }
                 sb.append(tokens.get(b).lower());
-                if (lexicon.places.contains(sb.toString()) && (b > a || to - from == 1 || othersCommon(tokens, from, to, a))) {
-                    return true; // a single known word counts alone or among common words: "Southern Hungary"
+                if (lexicon.places.contains(sb.toString()) && (b > a || to - from == 1 || othersCommon(tokens, from, to, a) && !lexicon.isCommon(sb.toString()))) {
+                    // a single known word counts alone or among common words ("Southern Hungary"), unless it is a word of the language
+                    // itself: "Sales Cloud", "Amazon Vendor Central", "Capital Allocation Committee" name no place
+                    return true;
                 }
             }
         }
