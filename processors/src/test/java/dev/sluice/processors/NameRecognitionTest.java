@@ -364,6 +364,9 @@ class NameRecognitionTest {
         // a version between a product's name and what software has: "the Java 21 upgrade"
         assertThat(found("Which flags changed in the Java 21 upgrade?")).isEmpty();
         assertThat(found("Estimate the effort of the Python 3.12 migration.")).isEmpty();
+        // a word no list knows before a release's number is a product; before a house number it is still a street
+        assertThat(found("Roll the tills back to Tillwise 4.2 tonight.")).isEmpty();
+        assertThat(found("Post it to Jesionowa 127 by Monday.")).anyMatch(f -> f.startsWith("LOCATION:Jesionowa"));
         // a place's name that is a word of the language, among other such words, names no place
         assertThat(found("Export the refunds from the Capital Payments Portal.")).isEmpty();
         // a name before a word for a town is a place

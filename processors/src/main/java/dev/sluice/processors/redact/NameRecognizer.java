@@ -1150,6 +1150,10 @@ final class NameRecognizer {
             return; // "Court" opening a sentence; "the Court", "the Board": an institution named by a common word
         }
         // (whether the run is a brand is asked last, where the rest holds: it costs a look-up of the run's text)
+        if (to - from == 1 && names == 0 && common == 0 && !place && !titleBefore && versionAfter(tokens, to)) {
+            // a word no list knows before a release's number is a product: "on Ubuntu 22.04", "to Python 3.12.1"
+            return;
+        }
         if (to - from == 1 && !place && !personCue && productNounAfter(tokens, to) && (firsts == 0 || brand(text, tokens, from, to))
                 && (!acronymAfter(tokens, to) || !lexicon.isName(tokens.get(from).bare()) || lexicon.isCommon(tokens.get(from).bare())
                 || brand(text, tokens, from, to))) {
@@ -1389,6 +1393,31 @@ final class NameRecognizer {
             return true; // a word before an acronym and a small word is a product's name: "Power BI report", "Okta MFA prompts", "Azure AD tenant"
         }
         return PRODUCT_NOUNS.contains(tokens.get(k).lower());
+    }
+
+    /**
+     * Whether a release's number follows the run: a version such as "22.04" or "3.12.1", glued to nothing and not followed
+     * by a capitalised word, another number or a unit.
+     */
+    private static boolean versionAfter(List<Token> tokens, int to) {
+        if (to >= tokens.size() || tokens.get(to).kind() != Kind.NUMBER || tokens.get(to).newlineBefore() || tokens.get(to - 1).end() == tokens.get(to).start()) {
+            return false;
+        }
+        int k = to + 1;
+        boolean dotted = false;
+        while (k + 1 < tokens.size() && tokens.get(k).is(".") && tokens.get(k - 1).end() == tokens.get(k).start()
+                && tokens.get(k + 1).kind() == Kind.NUMBER && tokens.get(k).end() == tokens.get(k + 1).start()) {
+            k += 2;
+            dotted = true;
+        }
+        if (!dotted) {
+            return false; // "Dalbraut 99", "ul. Jesionowa 127": a street and its house number look the same as "Microsoft 365"
+        }
+        if (k < tokens.size() && !tokens.get(k).newlineBefore() && (tokens.get(k).capitalised() || tokens.get(k).kind() == Kind.NUMBER
+                || tokens.get(k).start() == tokens.get(k - 1).end() && !tokens.get(k).is(".") && !tokens.get(k).is(",") || tokens.get(k).is("%"))) {
+            return false;
+        }
+        return true;
     }
 
     /**
