@@ -364,6 +364,11 @@ class NameRecognitionTest {
         // a version between a product's name and what software has: "the Java 21 upgrade"
         assertThat(found("Which flags changed in the Java 21 upgrade?")).isEmpty();
         assertThat(found("Estimate the effort of the Python 3.12 migration.")).isEmpty();
+        // a brand after a cue that places and people follow as often (names that simple-icons dropped included: its 6.16.0
+        // release is read too); an employer after "at" stays a firm
+        assertThat(found("Attach the signed quote in Salesforce before the call.")).isEmpty();
+        assertThat(found("Port the parser from Java to Kotlin.")).isEmpty();
+        assertThat(found("She spent two years at Teradata before joining us.")).containsExactly("ORGANIZATION:Teradata");
         // a word no list knows before a release's number is a product; before a house number it is still a street
         assertThat(found("Roll the tills back to Tillwise 4.2 tonight.")).isEmpty();
         assertThat(found("Post it to Jesionowa 127 by Monday.")).anyMatch(f -> f.startsWith("LOCATION:Jesionowa"));

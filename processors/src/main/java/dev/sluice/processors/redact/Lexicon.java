@@ -330,15 +330,31 @@ final class Lexicon {
             }
             webJar.load(properties);
             try (InputStream in = loader.getResourceAsStream(BRANDS_PREFIX + webJar.getProperty("version") + "/data/simple-icons.json")) {
-                for (JsonNode icon : new ObjectMapper().readTree(in)) {
-                    String title = icon.path("title").asText("");
-                    if (title.length() >= 3) {
-                        b.brands.add(title);
-                    }
+                addTitles(new ObjectMapper().readTree(in), b);
+            }
+            // the titles an older release had and the current one dropped on its owners' request ("Salesforce", "Microsoft Teams",
+            // "LinkedIn", "Slack", "Java", "Oracle"): names written in every back office's requests. The build unpacks that
+            // release's data file here (processors/pom.xml, execution "retired-brands")
+            try (InputStream in = loader.getResourceAsStream(RETIRED_BRANDS)) {
+                if (in == null) {
+                    throw new IllegalStateException(RETIRED_BRANDS + " is not on the class path: build the processors module with Maven");
                 }
+                addTitles(new ObjectMapper().readTree(in).path("icons"), b);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** simple-icons 6.16.0's data file, which the build unpacks from its WebJar on Maven Central. */
+    private static final String RETIRED_BRANDS = "sluice/lexicon/simple-icons-6.16.0/META-INF/resources/webjars/simple-icons/6.16.0/_data/simple-icons.json";
+
+    private static void addTitles(JsonNode icons, Builder b) {
+        for (JsonNode icon : icons) {
+            String title = icon.path("title").asText("");
+            if (title.length() >= 3) {
+                b.brands.add(title);
+            }
         }
     }
 

@@ -1203,8 +1203,10 @@ final class NameRecognizer {
             }
             type = PiiType.LOCATION; // towns are written in capitals in addresses: "GUÉRET", "KNIVSTA"
             confidence = 0.5;
-        } else if (names == 0 && weakCueOnly && brand(text, tokens, from, to)) {
-            return; // "with Zoom", "built with Langchain": a product after a cue that people follow as often
+        } else if (names == 0 && (weakCueOnly || placeCue && !orgCue && !placeAfterComma && !titleBefore) && brand(text, tokens, from, to)) {
+            // "with Zoom", "built with Langchain", "from Java", "in Salesforce": a product after a cue that people and places
+            // follow as often
+            return;
         } else if (personCue || names > 0) {
             type = PiiType.PERSON;
             confidence = 0.6;
