@@ -369,6 +369,11 @@ class NameRecognitionTest {
         assertThat(found("Attach the signed quote in Salesforce before the call.")).isEmpty();
         assertThat(found("Port the parser from Java to Kotlin.")).isEmpty();
         assertThat(found("She spent two years at Teradata before joining us.")).containsExactly("ORGANIZATION:Teradata");
+        // products compared, a brand's product line, a body whose name joins words with "and"
+        assertThat(found("Should we keep Jira and Basecampy for the agency work?")).isEmpty();
+        assertThat(found("Give the Oracle Cloud sizing to the Risk and Controls Committee.")).isEmpty();
+        // a brand before a firm's word stays a firm
+        assertThat(found("Tableau Software was bought by a rival.")).containsExactly("ORGANIZATION:Tableau Software");
         // a word no list knows before a release's number is a product; before a house number it is still a street
         assertThat(found("Roll the tills back to Tillwise 4.2 tonight.")).isEmpty();
         assertThat(found("Post it to Jesionowa 127 by Monday.")).anyMatch(f -> f.startsWith("LOCATION:Jesionowa"));

@@ -1100,6 +1100,9 @@ final class NameRecognizer {
         if (conjunction && placesJoined(text, tokens, taken, from, to, out)) {
             return; // "Dublin and Madrid", "London and New York": places, each of them, not a firm
         }
+        if (conjunction && names == 0 && !lexicon.companySuffixes.contains(last) && !ORG_WORDS.contains(last) && productJoined(text, tokens, from, to)) {
+            return; // "HubSpot and Pipedrive", "Jira and Confluence": products compared, not a firm
+        }
         boolean orgSuffix = lexicon.companySuffixes.contains(last) || ORG_WORDS.contains(last) || conjunction && words >= 2 && common < words;
         // "Commerce City", "Harris County": a name before a word for a town or a region is a place
         boolean place = lexicon.places.contains(phrase) || placeInside(tokens, from, to) || words >= 2 && PLACE_KINDS.contains(last);
@@ -1133,8 +1136,8 @@ final class NameRecognizer {
             // a department or a field ("Women in Finance", "HR, IT or Finance"), not a firm nor a place
             return;
         }
-        if (common == words && names == 0 && !place && !conjunction && BODIES.contains(last) && !tokens.get(from).lower().equals("the")) {
-            // "the Audit Committee", "the Pricing Council", "the Sustainability Working Group": a body of an organisation
+        if (common == words && names == 0 && !place && BODIES.contains(last) && !tokens.get(from).lower().equals("the")) {
+            // "the Audit Committee", "the Pricing Council", "the Health and Safety Committee": a body of an organisation
             // named by what it does, in words of the language; not a firm, and no one's personal data. A capital "The" inside
             // a sentence is the name's own: "During 1984, The Vanguard Group invested ..."
             return;
@@ -1161,6 +1164,9 @@ final class NameRecognizer {
             // has is the software, though the lists hold it as a family name ("Kafka", "Jenkins", "Power") or, when it is a
             // brand, as a first name ("Okta")
             return;
+        }
+        if (words >= 2 && firsts == 0 && !place && !orgSuffix && !titleBefore && brandLed(tokens, from, to)) {
+            return; // "Google Workspace", "Microsoft Teams Rooms", "Amazon Vendor Central": a brand's product line
         }
         if (words >= 2 && !titleBefore && !uncommonFirstName(tokens, from, to) && brand(text, tokens, from, to)) {
             // "Spring Boot", "Spring Security": a product's name of more than one word, though its words are names too; not
@@ -1325,6 +1331,31 @@ final class NameRecognizer {
         return any;
     }
 
+    /** Whether the run opens with a brand's one-word name and goes on with words of the language or brands. */
+    private boolean brandLed(List<Token> tokens, int from, int to) {
+        if (!lexicon.brands.contains(tokens.get(from).lower())) {
+            return false;
+        }
+        for (int k = from + 1; k < to; k++) {
+            Token t = tokens.get(k);
+            if (t.capitalised() && t.kind() == Kind.WORD && !lexicon.isCommon(t.bare()) && !lexicon.brands.contains(t.lower())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a word of a run joined by "and" is a product: written as products are, or a brand. */
+    private boolean productJoined(String text, List<Token> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            Token t = tokens.get(k);
+            if (t.kind() == Kind.WORD && t.capitalised() && (productShaped(tokens, k, k + 1) || lexicon.brands.contains(t.lower()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The capitals inside the word that follow a small letter: 2 in "HasBuildSetting". */
     private static int humps(String w) {
         int n = 0;
@@ -1365,7 +1396,7 @@ final class NameRecognizer {
             "workflow", "workflows", "runner", "runners", "login", "sso", "sign-on", "admin", "envelope", "envelopes", "template", "templates",
             "channel", "channels", "ticket", "tickets", "sprint", "backlog", "rollout", "outage", "logs", "alert", "alerts", "metrics",
             "credentials", "container", "containers", "pod", "pods", "node", "nodes", "webhook", "webhooks", "endpoint", "endpoints", "release",
-            "releases", "rota", "on-call",
+            "releases", "rota", "on-call", "implementation", "implementations", "go-live",
             // programming: "this Java method", "a Kafka developer", "Go, PostgreSQL and Kafka experience"
             "method", "methods", "class", "classes", "code", "snippet", "function", "functions", "library", "libraries", "framework",
             "frameworks", "module", "modules", "script", "scripts", "developer", "developers", "engineer", "engineers", "reviewer",
