@@ -687,7 +687,7 @@ final class NameRecognizer {
      * street: without a number, a run of words of the language before one is no address.
      */
     private static final Set<String> THINGS_TOO = Set.of("club", "union", "center", "centre", "station", "mission", "course", "mall", "camp",
-            "point", "market", "forge", "loop", "pass", "view", "vista", "summit", "orchard", "spring", "springs");
+            "point", "market", "forge", "loop", "view", "vista", "summit", "orchard", "spring", "springs");
 
     private boolean commonWords(List<Token> tokens, int from, int to) {
         for (int k = from; k < to; k++) {
