@@ -35,7 +35,8 @@ import java.util.stream.Stream;
  *   <li>function words of English and nine other European languages: the Snowball stop-word lists that
  *       lucene-analysis-common ships (Apache-2.0; the lists BSD), and weekday and month names from the JDK's locale data;</li>
  *   <li>brand and product names as written ("Terraform", "Ubuntu", "Visa"): the titles of simple-icons (CC0-1.0), read from
- *       the WebJar's {@code data/simple-icons.json}.</li>
+ *       the WebJar's {@code data/simple-icons.json}, and those its 6.16.0 release had and later ones dropped ("Salesforce",
+ *       "Microsoft Teams", "Java"), from that release's data file, which the build unpacks.</li>
  * </ul>
  * No library offers these as lookup sets, so they are read here once per process (~0.5 s) and
  * shared. Immutable after loading; thread-safe.
