@@ -381,6 +381,9 @@ class NameRecognitionTest {
         assertThat(found("Export the refunds from the Capital Payments Portal.")).isEmpty();
         // a name before a word for a town is a place
         assertThat(found("The pallets were unloaded at the Granite City terminal.")).containsExactly("LOCATION:Granite City");
+        // a short first name ends its sentence; a title or an initial keeps its full stop
+        assertThat(found("Hello, this is Ana. Could you move my booking?")).containsExactly("PERSON:Ana");
+        assertThat(found("Please ask Dr. Okafor about it.")).containsExactly("PERSON:Okafor");
         // a verb the word list lacks, opening an order
         assertThat(found("Dockerize the billing service and keep the image small.")).isEmpty();
         assertThat(found("Thanks. Upsert these rows into the staging table.")).isEmpty();
