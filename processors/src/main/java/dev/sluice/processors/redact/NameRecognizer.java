@@ -1421,11 +1421,7 @@ final class NameRecognizer {
             k++;
         } else if (k < tokens.size() && !tokens.get(k).newlineBefore() && tokens.get(k).kind() == Kind.NUMBER && tokens.get(k).text().length() <= 4) {
             // a version between the name and the noun: "the Java 21 upgrade", "the Python 3.12 migration"
-            k++;
-            while (k + 1 < tokens.size() && tokens.get(k).is(".") && tokens.get(k - 1).end() == tokens.get(k).start()
-                    && tokens.get(k + 1).kind() == Kind.NUMBER && tokens.get(k).end() == tokens.get(k + 1).start()) {
-                k += 2;
-            }
+            k = versionEnd(tokens, k);
         }
         if (k >= tokens.size() || tokens.get(k).newlineBefore() || tokens.get(k).kind() != Kind.WORD || tokens.get(k).capitalised() && k == to) {
             return false;
@@ -1437,6 +1433,16 @@ final class NameRecognizer {
         return PRODUCT_NOUNS.contains(tokens.get(k).lower());
     }
 
+    /** Where a number and the parts glued to it by full stops end: after "3.12.1" for the token "3" at {@code at}. */
+    private static int versionEnd(List<Token> tokens, int at) {
+        int k = at + 1;
+        while (k + 1 < tokens.size() && tokens.get(k).is(".") && tokens.get(k - 1).end() == tokens.get(k).start()
+                && tokens.get(k + 1).kind() == Kind.NUMBER && tokens.get(k).end() == tokens.get(k + 1).start()) {
+            k += 2;
+        }
+        return k;
+    }
+
     /**
      * Whether a release's number follows the run: a version such as "22.04" or "3.12.1", glued to nothing and not followed
      * by a capitalised word, another number or a unit.
@@ -1445,14 +1451,8 @@ final class NameRecognizer {
         if (to >= tokens.size() || tokens.get(to).kind() != Kind.NUMBER || tokens.get(to).newlineBefore() || tokens.get(to - 1).end() == tokens.get(to).start()) {
             return false;
         }
-        int k = to + 1;
-        boolean dotted = false;
-        while (k + 1 < tokens.size() && tokens.get(k).is(".") && tokens.get(k - 1).end() == tokens.get(k).start()
-                && tokens.get(k + 1).kind() == Kind.NUMBER && tokens.get(k).end() == tokens.get(k + 1).start()) {
-            k += 2;
-            dotted = true;
-        }
-        if (!dotted) {
+        int k = versionEnd(tokens, to);
+        if (k == to + 1) {
             return false; // "Dalbraut 99", "ul. Jesionowa 127": a street and its house number look the same as "Microsoft 365"
         }
         if (k < tokens.size() && !tokens.get(k).newlineBefore() && (tokens.get(k).capitalised() || tokens.get(k).kind() == Kind.NUMBER
