@@ -55,8 +55,14 @@ final class CodeLines {
     }
 
     private static boolean code(String text, int a, int b) {
-        if (text.startsWith("import ", a) || text.startsWith("from ", a) && text.substring(a, b).contains(" import ")) {
+        if (text.startsWith("import ", a)) {
             return true;
+        }
+        if (text.startsWith("from ", a)) {
+            int imports = text.indexOf(" import ", a);
+            if (imports > 0 && imports < b) {
+                return true;
+            }
         }
         int marks = 0;
         char last = text.charAt(b - 1);

@@ -1318,13 +1318,11 @@ final class NameRecognizer {
                 }
             } else {
                 String head = w.substring(0, inner).toLowerCase(Locale.ROOT);
-                String tail = w.substring(inner).toLowerCase(Locale.ROOT);
-                // two words of the language joined, or more than one inner capital, are an identifier whatever its first part
-                // is: "EditScript", "PageTemplate", "HasBuildSetting" ("Edit", "Page" are first names too); a name joined so
-                // has one inner capital and a name after it: "JoAnn", "MaryKate"
-                boolean identifier = lexicon.isCommon(head) && lexicon.isCommon(tail) || humps(w) >= 2;
-                if (!identifier && (PARTICLES.contains(head) || lexicon.nameParticles.contains(head) || head.equals("fitz")
-                        || lexicon.firstNames.contains(head))) {
+                // a name's head: a particle or a first name ("McDowell", "LeBlanc", "JoAnn"); but two words of the language
+                // joined, or more than one inner capital, are an identifier whatever its first part is: "EditScript",
+                // "PageTemplate", "HasBuildSetting" ("Edit", "Page" are first names too)
+                if ((PARTICLES.contains(head) || lexicon.nameParticles.contains(head) || head.equals("fitz") || lexicon.firstNames.contains(head))
+                        && humps(w) < 2 && !(lexicon.isCommon(head) && lexicon.isCommon(w.substring(inner).toLowerCase(Locale.ROOT)))) {
                     return false;
                 }
             }
