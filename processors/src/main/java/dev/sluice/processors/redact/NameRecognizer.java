@@ -344,7 +344,7 @@ final class NameRecognizer {
                 // an initial or abbreviation keeps its full stop: "P.", "St.", "Rd."; a short first name ends its sentence: "it's
                 // Ana. Can you ..." had joined "Can" to the name
                 if (i < n && text.charAt(i) == '.' && i - start <= 3 && Character.isUpperCase(c)
-                        && (i - start == 1 || !shortFirstName(text, start, i, lexicon))) {
+                        && (i - start == 1 || i + 1 < n && !Character.isWhitespace(text.charAt(i + 1)) || !shortFirstName(text, start, i, lexicon))) {
                     i++;
                 }
                 kind = Kind.WORD;
@@ -1356,11 +1356,14 @@ final class NameRecognizer {
         return false;
     }
 
-    /** Whether the word of two or three letters is a first name and no title or street word: "Ana", "Ben", not "Mrs", "St". */
+    /**
+     * Whether the word of two or three letters is a first name and no title, street word or month: "Ana", "Ben", not "Mrs",
+     * "St", "Jan" (a full stop glued to what follows is an abbreviation's in any case: "Jan._Feb.").
+     */
     private static boolean shortFirstName(String text, int start, int end, Lexicon lexicon) {
         String w = text.substring(start, end).toLowerCase(Locale.ROOT);
         return lexicon.firstNames.contains(w) && !lexicon.personTitles.contains(w) && !lexicon.isListedStreetWord(w)
-                && !lexicon.companySuffixes.contains(w);
+                && !lexicon.companySuffixes.contains(w) && !MONTH_ABBREVIATIONS.contains(w);
     }
 
     /** The capitals inside the word that follow a small letter: 2 in "HasBuildSetting". */
