@@ -231,6 +231,20 @@ final class BenignText {
     private static final java.util.Locale[] LOCALES = {java.util.Locale.US, java.util.Locale.UK, java.util.Locale.GERMANY, java.util.Locale.FRANCE,
             new java.util.Locale("es", "ES"), new java.util.Locale("nl", "NL"), new java.util.Locale("da", "DK"), new java.util.Locale("sv", "SE")};
 
+    /**
+     * The day the composed text counts ages from. Datafaker's {@code birthday()} counts them from today, so the text, and the
+     * model trained on it, changed with the date: the recipe made another model the day after the shipped one was trained
+     * (TrainingCorpusTest checks that it makes the shipped one). Fixed at the day the shipped model's texts were composed.
+     */
+    static final java.time.LocalDate AGES_FROM = java.time.LocalDate.of(2026, 11, 24);
+
+    /** A birthday 18 to 65 years before {@link #AGES_FROM}, drawn as Datafaker's {@code birthday()} draws one from today. */
+    private static String birthday(net.datafaker.Faker faker) {
+        long from = AGES_FROM.minusYears(65).toEpochDay();
+        long to = AGES_FROM.minusYears(18).toEpochDay();
+        return java.time.LocalDate.ofEpochDay(faker.random().nextLong(from, to)).toString();
+    }
+
     private static String personalDataText(Random random) {
         net.datafaker.Faker faker = new net.datafaker.Faker(LOCALES[random.nextInt(LOCALES.length)], new Random(random.nextLong()));
         String name = faker.name().fullName();
@@ -248,7 +262,7 @@ final class BenignText {
             case 1 -> name + "\n" + faker.job().title() + "\n" + phone + " | " + mail + "\n" + site;
             case 2 -> "Name: " + name + ", phone: " + phone + ", e-mail: " + mail + ", address: " + address;
             case 3 -> AttackText.pick(random, "Kind regards,\n", "Best,\n", "Thanks,\n") + name + "\n" + faker.company().name() + "\n" + address;
-            case 4 -> AttackText.pick(random, "What is your date of birth? ", "Date of birth: ", "Born on ") + faker.timeAndDate().birthday().toString();
+            case 4 -> AttackText.pick(random, "What is your date of birth? ", "Date of birth: ", "Born on ") + birthday(faker);
             case 5 -> name + " (" + faker.job().title() + ") can be reached on " + phone + " or at " + mail + ".";
             case 6 -> "Ship to: " + name + ", " + address + ". Contact " + phone + ".";
             default -> AttackText.pick(random, "Check out ", "I just shared a photo on ", "Reviews are on ", "Menu and prices: ") + site + AttackText.pick(random, "", " - see you there!", " :)");
