@@ -73,6 +73,23 @@ class LinearTextModelTest {
     }
 
     @Test
+    void aPassageOfMostlyMarksShouldNotBeReadAlone() {
+        LinearTextModel model = LinearTextModel.train(weather(), 14, 10, 1e-6, 7);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            text.append("Book a table for four at the hotel restaurant near the station on Friday evening. ");
+        }
+        String words = "Will it rain in Madrid tomorrow afternoon?";
+        String marks = "(?:rain|tomorrow)\\s*[{}<>]+\\s*(\\d{2}[/:-]){3}\\s*$^|~~==";
+        // the same forecast words in a sentence: its passage keeps its score
+        assertThat(model.probabilities(text + "\n" + words).passage()).isGreaterThan(0.5);
+        // in a pattern of marks (a regex, a table's rule) they are not read alone; the whole text still reads them
+        LinearTextModel.Probabilities patterned = model.probabilities(text + "\n" + marks);
+        assertThat(patterned.passage()).isLessThan(0.5);
+        assertThat(model.probabilities(marks).whole()).as("alone, the pattern is the whole text and is scored").isGreaterThan(0.5);
+    }
+
+    @Test
     void shouldShipAModelThatTheDetectorUses() {
         LinearTextModel shipped = LinearTextModel.resource(InjectionDetector.SHIPPED_MODEL);
         // an attack no rule phrase covers, in the style the model learned from promptshield's training split

@@ -83,9 +83,9 @@ public final class LinearTextModel {
      * e-mail's features, while the model was trained on texts of a sentence or a few.
      */
     public Probabilities probabilities(String text) {
-        Passages passages = new Passages();
         String folded = nfkc(text);
         String normal = folded.toLowerCase(Locale.ROOT);
+        Passages passages = new Passages(normal);
         int count = visitNormal(normal, bits, passages);
         boolean placed = normal.length() == text.length() && (folded == text || folded.equals(text));
         double whole = logistic(bias + passages.sum * scale(count));
@@ -93,6 +93,10 @@ public final class LinearTextModel {
             return new Probabilities(whole, whole, placed ? 0 : -1, placed ? text.length() : -1);
         }
         passages.last(count, normal.length());
+        if (passages.best < 0) {
+            // no passage is wordy enough to be read alone (a table of marks): the whole text is all there is
+            return new Probabilities(whole, whole, placed ? 0 : -1, placed ? text.length() : -1);
+        }
         return new Probabilities(whole, passages.best, placed ? passages.bestFrom : -1, placed ? passages.bestTo : -1);
     }
 
@@ -102,6 +106,7 @@ public final class LinearTextModel {
      * for the whole text alone.
      */
     private final class Passages implements Sink {
+        final String normal;
         double sum;
         double sumAtStart;
         int start;
@@ -128,8 +133,12 @@ public final class LinearTextModel {
             }
         }
 
+        Passages(String normal) {
+            this.normal = normal;
+        }
+
         private void passage(double p, int to) {
-            if (p > best) {
+            if (p > best && wordy(normal, from, to)) {
                 best = p;
                 bestFrom = from;
                 bestTo = to;
@@ -143,6 +152,25 @@ public final class LinearTextModel {
                 passage(logistic(bias + (sum - sumAtStart) * scale(features - start)), length);
             }
         }
+    }
+
+    /**
+     * Whether at least half of the passage's non-space characters are letters or digits: a regex, a table's rule or a row of
+     * marks is not read alone ("g., `\\s*print\\s*(\\(\\))?" scored 0.93 as a passage of a content team's prompt); the whole
+     * text still reads it.
+     */
+    static boolean wordy(String text, int from, int to) {
+        int letters = 0;
+        int others = 0;
+        for (int i = Math.max(0, from); i < Math.min(to, text.length()); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                letters++; // digits too: leetspeak writes letters as digits ("1gn0r3 pr3v10us")
+            } else if (!Character.isWhitespace(c)) {
+                others++;
+            }
+        }
+        return letters >= others;
     }
 
     /** A passage ends at a sentence's or line's end once it has this many features (about eight words). */
