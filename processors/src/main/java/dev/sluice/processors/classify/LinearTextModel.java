@@ -89,12 +89,12 @@ public final class LinearTextModel {
         int count = visitNormal(normal, bits, passages);
         boolean placed = normal.length() == text.length() && (folded == text || folded.equals(text));
         double whole = logistic(bias + passages.sum * scale(count));
-        if (passages.closed == 0 || (passages.closed == 1 && passages.start == count)) {
-            return new Probabilities(whole, whole, placed ? 0 : -1, placed ? text.length() : -1);
+        boolean onePassage = passages.closed == 0 || (passages.closed == 1 && passages.start == count);
+        if (!onePassage) {
+            passages.last(count, normal.length());
         }
-        passages.last(count, normal.length());
-        if (passages.best < 0) {
-            // no passage is wordy enough to be read alone (a table of marks): the whole text is all there is
+        // one passage, or none wordy enough to be read alone (a table of marks): the whole text is all there is
+        if (onePassage || passages.best < 0) {
             return new Probabilities(whole, whole, placed ? 0 : -1, placed ? text.length() : -1);
         }
         return new Probabilities(whole, passages.best, placed ? passages.bestFrom : -1, placed ? passages.bestTo : -1);
