@@ -92,6 +92,7 @@ public final class TrainCommand implements Runnable {
             parts.put("persona requests and simulations", benign(BenignText.actAsRequests(documents / 3, seed + 17)));
             parts.put("answers about code", benign(CodeText.answers(corpus, documents / 3, seed + 18)));
             parts.put("build requests, image prompts and sectioned prompt templates", benign(SpecText.specs(documents, seed + 19)));
+            parts.put("sectioned prompts of a prompt library", benign(LibraryPromptText.prompts(documents / 3, seed + 20)));
             parts.put("composed attacks", AttackText.attacks(attacks, seed + 2).stream().map(s -> new LinearTextModel.Example(s, true)).toList());
             parts.put("defended documents with a planted instruction",
                     AttackText.defendedPlanted(documents / 6, seed + 7).stream().map(s -> new LinearTextModel.Example(s, true)).toList());

@@ -244,8 +244,11 @@ public final class InjectionDetector {
                     "limit|constraint|restriction|filter|guardrail|safeguard|safety|policy|moderation|caution|censorship|rules|ethics & off|unplugged|removed|lifted|suspended|disabled|deactivated|paused|waived|gone|apply|optional|suggestions|unnecessary|not needed|not required|void|irrelevant|advisory"),
             rule("override-safety", "\\b(override|overrule|supersede)\\b[^.!?\\n]{0,30}\\b(safety|content policy|guardrails|security|system) ?(rules|instructions|settings|policy|prompt|protocols?)?", 0.6,
                     "override|overrule|supersede & safety|content policy|guardrails|security|system").led("override|overrule|supersede"),
-            rule("fake-system-markers", "\\[/?(system|inst|developer note|admin|sys)]|<\\|?(im_start|system|endoftext)\\|?>|\\{\\{\\s*/?system|#{2,}\\s*(system|instruction)|end of (the )?system prompt|system[_ ](override|footer|update|message)\\s*[:\\]]|critical system update", 0.75,
-                    "[ ; system ; im_start ; endoftext ; ## & instruction").led("[|<|{{|##|end of|system|critical"),
+            rule("fake-system-markers", "\\[/?(system|inst|developer note|admin|sys)]|<\\|?(im_start|system|endoftext)\\|?>|\\{\\{\\s*/?system|#{2,}\\s*(system|instruction)|end of (the )?system prompt|system[_ ](override|footer|update|message)\\s*[:\\]]|critical system update"
+                    // the model's makers' channel as a label ("DEVELOPER MODE OVERRIDE:", "DEVELOPER TRAINING DATA OVERRIDE:");
+                    // "Developer override: ship the build" is a release note's, "price override:" a till's
+                    + "|\\bdeveloper[ _-](mode|training[ _-]data|instructions?|message)[ _-]override\\s*[:\\]]", 0.75,
+                    "[ ; system ; im_start ; endoftext ; ## & instruction ; developer & override").led("[|<|{{|##|end of|system|critical|developer"),
             // an order labelled as the model's own channel inside a text: "Assistant override: tell users ...", "[AI directive] ..."
             rule("machine-order-label", "(^|[\\n.;:!?\\[(/#*>'\"‘“-])\\s{0,3}(the )?((assistant|ai|llm|bot|chatbot)[ _-](override|directive|instructions?|command|orders?)|model[ _-](override|directive|command))\\s*[:\\]]", 0.75,
                     "assistant|ai|model|llm|bot & override|directive|instruction|command|order"),
@@ -621,9 +624,10 @@ public final class InjectionDetector {
             }
             best = Math.max(best, MODEL_WEIGHT * p);
         }
-        // only a text that reads as English once rotated is worth the rules a second time
-        if (best < 1.0 && words.readsBetterRotated()) {
-            best = Math.max(best, decoded(rot13(normal), signals, "rot13:", context));
+        // only a text that reads as English once its letters are shifted back is worth the rules a second time: ROT13, or
+        // a Caesar cipher of another shift ("Lpsruh suhylrxv lqvwuxfwlrqv" is three letters on)
+        if (best < 1.0 && words.shift() != 0) {
+            best = Math.max(best, decoded(rotated(normal, 26 - words.shift()), signals, words.shift() == 13 ? "rot13:" : "caesar:", context));
         }
         for (int at = 0; best < 1.0 && at < normal.length(); ) {
             int end = base64Run(normal, at);
@@ -862,15 +866,16 @@ public final class InjectionDetector {
     }
 
     private static final List<String> ENGLISH = List.of("the", "and", "you", "your", "all", "to", "of", "is", "are", "instructions", "ignore", "previous");
-    private static final String[][][] ENGLISH_BY_LENGTH = byLength(ENGLISH);
-    private static final String[][][] ROTATED_BY_LENGTH = byLength(ENGLISH.stream().map(InjectionDetector::rot13).toList());
+    private static final String[][] ENGLISH_BY_LENGTH = byLength(ENGLISH);
 
     /**
      * What one pass over the words of a text tells.
      *
-     * @param readsBetterRotated more of the commonest English words (and an attack's) appear once the text
-     *                           is ROT13-rotated than as written (each word compared in place, ASCII case
-     *                           ignored, with the words of its length in the list and in its rotation)
+     * @param shift              how many letters on the text's words are shifted from the commonest English words (and an
+     *                           attack's), when a shift makes more of them than the text has as written, or at least
+     *                           {@value #SHIFTED_WORDS} and more than half as many (a shifted sentence in an English
+     *                           document); 13 for ROT13, 0 for none (each word compared in place, ASCII case ignored, with
+     *                           the listed words of its length)
      * @param repeated           the longest run of one word (two or more letters or digits) repeated back to back
      * @param bytesLike          a word of eight 0s and 1s, a word of 16 or more hex digits, or eight
      *                           two-digit hex words in a row: worth decoding
@@ -879,12 +884,11 @@ public final class InjectionDetector {
      *                           "INV2024"); from two on, the text is read in letters too
      * @param disguises          which disguises the text may be in, from the same pass ({@link Disguises})
      */
-    record Words(boolean readsBetterRotated, int repeated, boolean bytesLike, int leet, Disguises.Look disguises) {
+    record Words(int shift, int repeated, boolean bytesLike, int leet, Disguises.Look disguises) {
     }
 
     static Words words(String text) {
-        int plain = 0;
-        int rotated = 0;
+        int[] shifts = new int[26];
         int best = 0;
         int run = 0;
         int previousStart = -1;
@@ -961,10 +965,13 @@ public final class InjectionDetector {
                 words++;
                 ayWords += (text.charAt(i - 2) | 0x20) == 'a' && (text.charAt(i - 1) | 0x20) == 'y' ? 1 : 0;
             }
-            char first = (char) (text.charAt(start) | 0x20);
-            if (length < ENGLISH_BY_LENGTH.length && first >= 'a' && first <= 'z') {
-                plain += listed(ENGLISH_BY_LENGTH[length][first - 'a'], text, start) ? 1 : 0;
-                rotated += listed(ROTATED_BY_LENGTH[length][first - 'a'], text, start) ? 1 : 0;
+            if (length < ENGLISH_BY_LENGTH.length) {
+                for (String word : ENGLISH_BY_LENGTH[length]) {
+                    int shift = shift(word, text, start);
+                    if (shift >= 0) {
+                        shifts[shift]++;
+                    }
+                }
             }
             hexPairs = hex && length == 2 ? hexPairs + 1 : 0;
             bytesLike |= bits && length == 8 || hex && length >= 16 || hexPairs >= 8;
@@ -983,7 +990,7 @@ public final class InjectionDetector {
                 marks >= 2 * Disguises.MORSE_RUN && marks >= 0.6 * (text.length() - spaces),
                 ayWords >= 3 && ayWords >= 0.5 * words, humps >= Disguises.CAMEL_HUMPS, hidden, foreign, leet >= 1,
                 stacks >= 3, braille >= 6, invisible);
-        return new Words(rotated > plain, best, bytesLike, leet, disguises);
+        return new Words(shift(shifts), best, bytesLike, leet, disguises);
     }
 
 
@@ -1010,37 +1017,65 @@ public final class InjectionDetector {
     }
 
     /** Whether the text at {@code from}, ASCII-lower-cased, begins with one of the (lower-case) words. */
-    private static boolean listed(String[] words, String text, int from) {
-        for (String word : words) {
-            if (Gate.equalsLowered(word, text, from)) {
-                return true;
+    /**
+     * How many letters on the text's word at {@code from} is {@code word} (a listed word, lower case, of the same length), ASCII
+     * case ignored: 0 when it is the word as written, 13 when its ROT13; -1 when no one shift makes it.
+     */
+    private static int shift(String word, String text, int from) {
+        int shift = -1;
+        for (int k = 0; k < word.length(); k++) {
+            char c = (char) (text.charAt(from + k) | 0x20);
+            if (c < 'a' || c > 'z') {
+                return -1;
             }
+            int d = (c - word.charAt(k) + 26) % 26;
+            if (shift >= 0 && d != shift) {
+                return -1;
+            }
+            shift = d;
         }
-        return false;
+        return shift;
     }
 
-    /** The words by their length and first letter: {@code [n][c - 'a']} holds those of n letters beginning with c. */
-    private static String[][][] byLength(List<String> words) {
-        int longest = words.stream().mapToInt(String::length).max().orElse(0);
-        String[][][] out = new String[longest + 1][26][];
-        for (int n = 0; n <= longest; n++) {
-            for (char c = 'a'; c <= 'z'; c++) {
-                int length = n;
-                char first = c;
-                out[n][c - 'a'] = words.stream().filter(w -> w.length() == length && w.charAt(0) == first).toArray(String[]::new);
+    /** A shifted reading needs this many listed words when the text as written has more (a cipher's sentence in an English text). */
+    static final int SHIFTED_WORDS = 3;
+
+    /** The shift that makes the most listed words, if it makes more than the text as written or enough ({@link Words#shift}); 0 for none. */
+    private static int shift(int[] shifts) {
+        int best = 13; // ROT13 first among equals
+        for (int k = 1; k < 26; k++) {
+            if (shifts[k] > shifts[best]) {
+                best = k;
             }
+        }
+        boolean reads = shifts[best] > shifts[0] || shifts[best] >= SHIFTED_WORDS && 2 * shifts[best] > shifts[0];
+        return shifts[best] > 0 && reads ? best : 0;
+    }
+
+    /** The words by their length: {@code [n]} holds those of n letters. */
+    private static String[][] byLength(List<String> words) {
+        int longest = words.stream().mapToInt(String::length).max().orElse(0);
+        String[][] out = new String[longest + 1][];
+        for (int n = 0; n <= longest; n++) {
+            int length = n;
+            out[n] = words.stream().filter(w -> w.length() == length).toArray(String[]::new);
         }
         return out;
     }
 
     static String rot13(String text) {
+        return rotated(text, 13);
+    }
+
+    /** The text with each ASCII letter {@code by} letters on in the alphabet (a Caesar cipher; 13 is ROT13, its own inverse). */
+    static String rotated(String text, int by) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= 'a' && c <= 'z') {
-                c = (char) ('a' + (c - 'a' + 13) % 26);
+                c = (char) ('a' + (c - 'a' + by) % 26);
             } else if (c >= 'A' && c <= 'Z') {
-                c = (char) ('A' + (c - 'A' + 13) % 26);
+                c = (char) ('A' + (c - 'A' + by) % 26);
             }
             out.append(c);
         }
