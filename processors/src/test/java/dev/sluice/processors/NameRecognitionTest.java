@@ -192,6 +192,11 @@ class NameRecognitionTest {
         assertThat(found("Write a FAQ about the Tuesday-Thursday office days.")).isEmpty();
         // a town in capitals after a place's cue, or in an address block, is still a town
         assertThat(found("She studied journalism at the University of PORVOO.")).containsExactly("LOCATION:PORVOO");
+        assertThat(found("I'm in VARDOHUS, at the conference.")).containsExactly("LOCATION:VARDOHUS");
+        assertThat(found("Ship it to:\nAnna Lindqvist\nStorgatan 12\n741 40 KNIVSTA")).contains("LOCATION:KNIVSTA");
+        assertThat(found("Deliver to 4 Mill Lane\nTREMORVAH\nTR1 4QP")).anyMatch(f -> f.startsWith("LOCATION:") && f.contains("TREMORVAH"));
+        // a heading, a section's label or an acronym in capitals, with no address's numbers near, is none
+        assertThat(found("# OUPTUT\n- CONSISTENCE OF RESULTS (give a short description)\nCheck the SPF, DKIM, DMARC, and ARC results.")).isEmpty();
     }
 
     @Test

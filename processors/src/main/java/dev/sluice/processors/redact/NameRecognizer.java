@@ -1499,12 +1499,49 @@ final class NameRecognizer {
      * KATO POLEMIDIA").
      */
     private static boolean townInCapitals(List<Token> tokens, int from, int to) {
-        if (to == tokens.size() || tokens.get(to).newlineBefore() || tokens.get(to).kind() != Kind.WORD || tokens.get(to).capitalised()
-                || from == 0 || tokens.get(from).newlineBefore() || tokens.get(from - 1).kind() == Kind.NUMBER) {
-            return true; // also a line's first words, or after a number, as in an address block: "ASKER nan 1386"
+        if (from > 0 && tokens.get(from - 1).kind() == Kind.NUMBER) {
+            return true; // after a number, as in an address block: "ASKER nan 1386", "741 40 KNIVSTA"
         }
-        String before = word(tokens, from - 1);
-        return PLACE_BEFORE.contains(before) || before.equals("of");
+        int cue = from - 1;
+        while (cue >= 0 && tokens.get(cue).kind() == Kind.WORD && tokens.get(cue).allCaps()) {
+            cue--; // the run's first part, when a mark split it: "from ΚΑΤΩ ΠΟΛΕΜΙ∆ΙΑ"
+        }
+        String before = cue < 0 ? "" : word(tokens, cue);
+        if (PLACE_BEFORE.contains(before) || before.equals("of")) {
+            return true; // "I'm in HARSTAD, at the conference"
+        }
+        // a line's first words, or before a mark or a capitalised word: a town in an address, where its numbers stand near
+        // ("SPRINGFIELD, IL 62701", "14 High Street\nGUÉRET"), not a heading, a label or an acronym in capitals ("# OUTPUT",
+        // "CONSISTENCE OF RESULTS", "the SPF, DKIM, DMARC and ARC results")
+        return (to == tokens.size() || tokens.get(to).newlineBefore() || tokens.get(to).kind() != Kind.WORD || tokens.get(to).capitalised()
+                || from == 0 || tokens.get(from).newlineBefore()) && numberNear(tokens, from, to);
+    }
+
+    /** Whether a number, or a word with a digit (a postcode: "SW1A"), is one of the {@value #NEAR} tokens before or after. */
+    private static boolean numberNear(List<Token> tokens, int from, int to) {
+        for (int k = Math.max(0, from - NEAR); k < Math.min(tokens.size(), to + NEAR); k++) {
+            if ((k < from || k >= to) && digits(tokens.get(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final int NEAR = 3;
+
+    private static boolean digits(Token token) {
+        if (token.kind() == Kind.NUMBER) {
+            return true;
+        }
+        if (token.kind() != Kind.WORD) {
+            return false;
+        }
+        for (int i = 0; i < token.text().length(); i++) {
+            if (Character.isDigit(token.text().charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
