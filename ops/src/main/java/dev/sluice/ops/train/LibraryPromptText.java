@@ -9,7 +9,7 @@ import java.util.Random;
 /**
  * Benign training text for the injection model: task prompts as prompt libraries write them, in headed sections (who the
  * model is, the goal, the steps, the output's rules, an example, the input). Measured blind on 43 such prompts of a public
- * library written by others (docs/evaluation.md, "Prompts of a prompt library"), the model flagged 32, each by one passage
+ * library written by others (docs/evaluation.md, "Task prompts of a prompt library"), the model flagged 32, each by one passage
  * and none by its whole text: a heading and a format rule ("# OUTPUT INSTRUCTIONS - Only output Markdown." scored 0.996),
  * because in the training text "output" and "instructions" came together only in attacks that ask for the instructions to
  * be output. Nothing of that library is here: the roles, tasks, rules and examples below are written for every kind of work,
@@ -70,7 +70,6 @@ final class LibraryPromptText {
         boolean upper = random.nextInt(3) > 0;
         StringBuilder sb = new StringBuilder();
         List<Integer> starts = new ArrayList<>();
-        int output = 0;
 
         starts.add(sb.length());
         heading(sb, style, upper, AttackText.pick(random, "Identity", "Role", "Who you are", "Persona", "Role and goal", "Purpose", "Context", "About you", "Your role"), random);
@@ -98,7 +97,7 @@ final class LibraryPromptText {
             }
         }
 
-        output = starts.size();
+        int output = starts.size();
         starts.add(sb.length());
         heading(sb, style, upper, AttackText.pick(random, "Output instructions", "Output", "Output format", "Output sections", "Format", "Response format",
                 "Output rules", "Output requirements", "Formatting"), random);

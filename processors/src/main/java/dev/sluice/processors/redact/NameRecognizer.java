@@ -1530,18 +1530,7 @@ final class NameRecognizer {
     private static final int NEAR = 3;
 
     private static boolean digits(Token token) {
-        if (token.kind() == Kind.NUMBER) {
-            return true;
-        }
-        if (token.kind() != Kind.WORD) {
-            return false;
-        }
-        for (int i = 0; i < token.text().length(); i++) {
-            if (Character.isDigit(token.text().charAt(i))) {
-                return true;
-            }
-        }
-        return false;
+        return token.kind() == Kind.NUMBER || token.kind() == Kind.WORD && token.text().chars().anyMatch(Character::isDigit);
     }
 
     /**
