@@ -200,6 +200,16 @@ class NameRecognitionTest {
     }
 
     @Test
+    void aWordNoListKnowsWithACommonNounsEndingShouldNotBeAPerson() {
+        // a section's label or a sentence's start in a task prompt
+        assertThat(found("Ideation: collect ideas from the team.\nDifferentiator: the tool sorts ideas by market.\n"
+                + "Gamification encourages more active participation.")).isEmpty();
+        // a first name the lists hold keeps its person, an unknown word without such an ending too
+        assertThat(found("Clement Dubois called about the invoice.")).containsExactly("PERSON:Clement Dubois");
+        assertThat(found("Zephyrine: can you check my order?")).containsExactly("PERSON:Zephyrine");
+    }
+
+    @Test
     void programmingProductsAndCompoundsShouldNotBeNames() {
         assertThat(found("Why does this Java method throw an exception? I have five years of Kafka experience.")).isEmpty();
         assertThat(found("How do I enable debug logging in Spring Boot?")).isEmpty();

@@ -1235,6 +1235,11 @@ final class NameRecognizer {
             // not a person: found in a public PII set by others, where "Ramesh Krishnan's Aadhar number" made two people.
             // The same word taken for a name elsewhere in the request is still replaced there and here (Redactor)
             return;
+        } else if (words == 1 && COMMON_NOUN_ENDING.matcher(tokens.get(from).lower()).find()) {
+            // a word no list knows, but a common noun by its ending: "Ideation:", "Differentiator:", "Gamification encourages",
+            // "Deliverables" (a section's label or a sentence's start); names of people do not end so, and the lists hold the
+            // first names that do ("Clement")
+            return;
         } else {
             type = PiiType.PERSON;
             confidence = 0.45;
@@ -1270,6 +1275,10 @@ final class NameRecognizer {
         String w = last.bare();
         return lexicon.isCommon(w) && !lexicon.isName(w) || VENUES.contains(w) && (before.equals("the") || before.equals("our"));
     }
+
+    /** Endings of English common nouns that no person's name has ("-ation", "-ment", "-ness", "-ator", "-ology", ...), seven letters or more. */
+    private static final java.util.regex.Pattern COMMON_NOUN_ENDING = java.util.regex.Pattern.compile(
+            "^\\p{L}{3,}(ations?|itions?|utions?|ments?|ness|ables|ibles|ators?|isms?|ology|ologies|ics)$");
 
     private static final Set<String> PLACE_KINDS = Set.of("city", "county", "township", "borough", "province", "prefecture", "parish");
 
