@@ -197,6 +197,11 @@ class NameRecognitionTest {
         assertThat(found("Deliver to 4 Mill Lane\nTREMORVAH\nTR1 4QP")).anyMatch(f -> f.startsWith("LOCATION:") && f.contains("TREMORVAH"));
         // a heading, a section's label or an acronym in capitals, with no address's numbers near, is none
         assertThat(found("# OUPTUT\n- CONSISTENCE OF RESULTS (give a short description)\nCheck the SPF, DKIM, DMARC, and ARC results.")).isEmpty();
+        // a place or a surname that is a word of the language, before more words in capitals, is that word
+        assertThat(found("In a section called SALES CALL ANALYSIS OVERVIEW, give a summary. Our SALES TEAM meets on Monday.")).isEmpty();
+        assertThat(found("Ship it to SALES, Brazil.")).contains("LOCATION:SALES");
+        assertThat(found("DEAR SMITH, THANK YOU")).containsExactly("PERSON:SMITH");
+        assertThat(found("MR BAKER WILL CALL")).containsExactly("PERSON:BAKER");
     }
 
     @Test
