@@ -173,7 +173,7 @@ public final class LinearTextModel {
         return letters >= others;
     }
 
-    /** A passage ends at a sentence's or line's end once it has this many features (about eight words). */
+    /** A passage ends at a sentence's or line's end once it has this many features (four or five words: each word is a word, a bigram and its 4-grams). */
     static final int MIN_PASSAGE_FEATURES = 24;
 
     private static double logistic(double x) {
