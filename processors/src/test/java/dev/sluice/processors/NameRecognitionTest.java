@@ -410,6 +410,12 @@ class NameRecognitionTest {
     }
 
     @Test
+    void aWordInACodeSpanOfMarkdownShouldNotBeANameButTheProseAroundItKeepsItsNames() {
+        assertThat(found("- `Link`: \"Forgot Password?\"\n- `Spinner`: Animated loading indicator.")).isEmpty();
+        assertThat(found("Use the `Edit` tool, then ask Sam Okafor to review the file.")).containsExactly("PERSON:Sam Okafor");
+    }
+
+    @Test
     void typesAndCallsOnALineOfCodeShouldNotBeNamesButStringsAndCommentsKeepTheirs() {
         String java = "Why does this fail?\n"
                 + "    public static Ledger merge(final Ledger first, final Tally tally) {\n"

@@ -48,6 +48,25 @@ final class CodeLines {
         return !quoted(text, a, start);
     }
 
+    /**
+     * Whether {@code [start, end)} lies inside a code span of Markdown on its line: an odd number of backticks before it on the
+     * line and one after it there ({@code `Spinner`}, {@code `Link`: "Forgot password?"}, {@code Use the `Edit` tool}). A code span
+     * holds an identifier, a command or a file name, not a person.
+     */
+    static boolean inCodeSpan(String text, int start, int end) {
+        int from = text.lastIndexOf('\n', start - 1) + 1;
+        int ticks = 0;
+        for (int i = from; i < start; i++) {
+            ticks += text.charAt(i) == '`' ? 1 : 0;
+        }
+        if (ticks % 2 == 0 || text.substring(start, end).indexOf('`') >= 0) {
+            return false;
+        }
+        int close = text.indexOf('`', end);
+        int lineEnd = text.indexOf('\n', end);
+        return close >= 0 && (lineEnd < 0 || close < lineEnd);
+    }
+
     private static boolean comment(String text, int a) {
         return text.startsWith("#", a) && !text.startsWith("#include", a) || text.startsWith("//", a) || text.startsWith("*", a)
                 || text.startsWith("/*", a) || text.startsWith("--", a) || text.startsWith("<!--", a) || text.startsWith("\"\"\"", a)

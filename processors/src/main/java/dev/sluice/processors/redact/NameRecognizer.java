@@ -158,6 +158,9 @@ final class NameRecognizer {
         if (!out.isEmpty() && CodeLines.mayHoldCode(text)) {
             out.removeIf(f -> CodeLines.inCode(text, f.start(), f.end())); // "public static Formatter append(": a type, not a person
         }
+        if (!out.isEmpty() && text.indexOf('`') >= 0) {
+            out.removeIf(f -> CodeLines.inCodeSpan(text, f.start(), f.end())); // "- `Link`: Forgot password?": a component, not a person
+        }
         return out;
     }
 
