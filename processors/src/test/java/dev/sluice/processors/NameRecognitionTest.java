@@ -410,6 +410,13 @@ class NameRecognitionTest {
     }
 
     @Test
+    void firstNamesInAListShouldBePeopleEachAndPartnersFamilyNamesAFirm() {
+        assertThat(found("Invite Anna, Ben, Carla and Dev to the call."))
+                .containsExactlyInAnyOrder("PERSON:Anna", "PERSON:Ben", "PERSON:Carla", "PERSON:Dev");
+        assertThat(found("Allen & Overy advised the buyer.")).containsExactly("ORGANIZATION:Allen & Overy");
+    }
+
+    @Test
     void aWordInACodeSpanOfMarkdownShouldNotBeANameButTheProseAroundItKeepsItsNames() {
         assertThat(found("- `Link`: \"Forgot Password?\"\n- `Spinner`: Animated loading indicator.")).isEmpty();
         assertThat(found("Use the `Edit` tool, then ask Sam Okafor to review the file.")).containsExactly("PERSON:Sam Okafor");

@@ -1105,6 +1105,9 @@ final class NameRecognizer {
         if (conjunction && placesJoined(text, tokens, taken, from, to, out)) {
             return; // "Dublin and Madrid", "London and New York": places, each of them, not a firm
         }
+        if (conjunction && firstNamesJoined(text, tokens, taken, from, to, out)) {
+            return; // "Invite Anna, Ben, Carla and Dev": people, each of them, not a firm ("Allen & Overy" has a family name)
+        }
         if (conjunction && names == 0 && !lexicon.companySuffixes.contains(last) && !ORG_WORDS.contains(last) && productJoined(text, tokens, from, to)) {
             return; // "HubSpot and Pipedrive", "Jira and Confluence": products compared, not a firm
         }
@@ -1578,6 +1581,32 @@ final class NameRecognizer {
             markAndAdd(text, tokens, taken, part[0], part[1], PiiType.LOCATION, 0.75, out);
         }
         return parts.size() >= 2;
+    }
+
+    /**
+     * A run joined by "and", "&amp;" or commas whose every part is one first name the lists know: each part is reported as a
+     * person. A firm named by partners joins family names ("Skadden, Arps", "Allen &amp; Overy").
+     * @return whether it was so
+     */
+    private boolean firstNamesJoined(String text, List<Token> tokens, boolean[] taken, int from, int to, List<PiiFinding> out) {
+        List<Integer> parts = new ArrayList<>(4);
+        int start = from;
+        for (int k = from; k <= to; k++) {
+            if (k == to || tokens.get(k).is("and") || tokens.get(k).is("&") || tokens.get(k).is(",")) {
+                if (k != start + 1 || tokens.get(start).kind() != Kind.WORD || !lexicon.firstNames.contains(tokens.get(start).bare())) {
+                    return false;
+                }
+                parts.add(start);
+                start = k + 1;
+            }
+        }
+        if (parts.size() < 2) {
+            return false;
+        }
+        for (int part : parts) {
+            markAndAdd(text, tokens, taken, part, part + 1, PiiType.PERSON, 0.8, out);
+        }
+        return true;
     }
 
     /** Whether the run is a brand's or product's name, simple-icons' title in any capitals: "Okta", "Spring Boot", "Langchain". */
