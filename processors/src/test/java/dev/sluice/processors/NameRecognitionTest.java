@@ -414,6 +414,11 @@ class NameRecognitionTest {
         assertThat(found("Invite Anna, Ben, Carla and Dev to the call."))
                 .containsExactlyInAnyOrder("PERSON:Anna", "PERSON:Ben", "PERSON:Carla", "PERSON:Dev");
         assertThat(found("Allen & Overy advised the buyer.")).containsExactly("ORGANIZATION:Allen & Overy");
+        // family names too, when a plural verb follows or a word for people comes first
+        assertThat(found("Okonkwo and Lindqvist were the auditors.")).containsExactlyInAnyOrder("PERSON:Okonkwo", "PERSON:Lindqvist");
+        assertThat(found("Thanks to our partners: Haddad, Brennan and Szabo.")).containsExactlyInAnyOrder("PERSON:Haddad", "PERSON:Brennan", "PERSON:Szabo");
+        // products compared are none
+        assertThat(found("HubSpot and Pipedrive were compared last year.")).isEmpty();
     }
 
     @Test

@@ -1105,8 +1105,12 @@ final class NameRecognizer {
         if (conjunction && placesJoined(text, tokens, taken, from, to, out)) {
             return; // "Dublin and Madrid", "London and New York": places, each of them, not a firm
         }
-        if (conjunction && firstNamesJoined(text, tokens, taken, from, to, out)) {
-            return; // "Invite Anna, Ben, Carla and Dev": people, each of them, not a firm ("Allen & Overy" has a family name)
+        // people, each of them, not a firm: first names ("Invite Anna, Ben, Carla and Dev"), or any names that a plural verb
+        // follows or a word for people introduces ("Marrero and Murphy were engineers", "our founders: Kónya, Becker and
+        // Vasquez"); a firm of partners' names is one ("Allen & Overy advised", "Skadden, Arps")
+        boolean people = PLURAL_AFTER.contains(after) || PEOPLE_BEFORE.contains(before) || before.equals(":") && PEOPLE_BEFORE.contains(before2);
+        if (conjunction && namesJoined(text, tokens, taken, from, to, people, out)) {
+            return;
         }
         if (conjunction && names == 0 && !lexicon.companySuffixes.contains(last) && !ORG_WORDS.contains(last) && productJoined(text, tokens, from, to)) {
             return; // "HubSpot and Pipedrive", "Jira and Confluence": products compared, not a firm
@@ -1584,17 +1588,21 @@ final class NameRecognizer {
     }
 
     /**
-     * A run joined by "and", "&amp;" or commas whose every part is one first name the lists know: each part is reported as a
-     * person. A firm named by partners joins family names ("Skadden, Arps", "Allen &amp; Overy").
+     * A run joined by "and", "&amp;" or commas whose every part is one first name the lists know, or, when {@code people} (a
+     * plural verb after it, a word for people before it), one name of any kind: each part is reported as a person. A firm
+     * named by partners joins family names ("Skadden, Arps", "Allen &amp; Overy advised").
      * @return whether it was so
      */
-    private boolean firstNamesJoined(String text, List<Token> tokens, boolean[] taken, int from, int to, List<PiiFinding> out) {
+    private boolean namesJoined(String text, List<Token> tokens, boolean[] taken, int from, int to, boolean people, List<PiiFinding> out) {
         List<Integer> parts = new ArrayList<>(4);
         int start = from;
         for (int k = from; k <= to; k++) {
             if (k == to || tokens.get(k).is("and") || tokens.get(k).is("&") || tokens.get(k).is(",")) {
-                if (k != start + 1 || tokens.get(start).kind() != Kind.WORD || !lexicon.firstNames.contains(tokens.get(start).bare())) {
-                    return false;
+                Token part = tokens.get(start);
+                if (k != start + 1 || part.kind() != Kind.WORD
+                        || !(lexicon.firstNames.contains(part.bare()) || people && part.capitalised() && (lexicon.isName(part.bare()) || !lexicon.isCommon(part.bare()))
+                        && !brand(text, tokens, start, k) && !innerCapital(part.text()))) {
+                    return false; // products compared are no people: "HubSpot and Pipedrive were compared", "Docker and Kubernetes are"
                 }
                 parts.add(start);
                 start = k + 1;
@@ -1608,6 +1616,24 @@ final class NameRecognizer {
         }
         return true;
     }
+
+    /** Whether a capital follows a small letter inside the word: "HubSpot", "GitLab" are written so, names seldom ("McDonald" is). */
+    private static boolean innerCapital(String word) {
+        for (int i = 1; i < word.length(); i++) {
+            if (Character.isUpperCase(word.charAt(i)) && Character.isLowerCase(word.charAt(i - 1)) && !(i == 2 && word.startsWith("Mc"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Verbs in the plural after names joined by "and": the names are people ("Marrero and Murphy were engineers"). */
+    private static final Set<String> PLURAL_AFTER = Set.of("were", "are", "have", "had", "met", "both", "each", "together");
+
+    /** Words for people before names joined by "and", with or without a colon ("our founders: Kónya, Becker and Vasquez"). */
+    private static final Set<String> PEOPLE_BEFORE = Set.of("founders", "cofounders", "co-founders", "partners", "authors", "directors",
+            "members", "owners", "guests", "speakers", "attendees", "employees", "colleagues", "participants", "winners", "candidates",
+            "hosts", "panelists", "panellists", "siblings", "parents", "children", "teammates", "managers", "engineers", "students");
 
     /** Whether the run is a brand's or product's name, simple-icons' title in any capitals: "Okta", "Spring Boot", "Langchain". */
     private boolean brand(String text, List<Token> tokens, int from, int to) {
