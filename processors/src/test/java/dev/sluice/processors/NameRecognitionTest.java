@@ -410,6 +410,13 @@ class NameRecognitionTest {
     }
 
     @Test
+    void aFamilyNameThatIsAWordOfTheLanguageShouldBeAPersonAfterATitle() {
+        assertThat(found("Yesterday Mr. Wells called about the lease.")).containsExactly("PERSON:Wells");
+        assertThat(found("Dr. Banks will see you at noon.")).containsExactly("PERSON:Banks");
+        assertThat(found("Mrs. Rivers signed the form.")).containsExactly("PERSON:Rivers");
+    }
+
+    @Test
     void firstNamesInAListShouldBePeopleEachAndPartnersFamilyNamesAFirm() {
         assertThat(found("Invite Anna, Ben, Carla and Dev to the call."))
                 .containsExactlyInAnyOrder("PERSON:Anna", "PERSON:Ben", "PERSON:Carla", "PERSON:Dev");

@@ -1149,9 +1149,12 @@ final class NameRecognizer {
                 && (before.equals("of") || before.equals("from") || before.equals("at"));
         boolean orgCue = ORG_BEFORE.contains(before) && (ORG_BEFORE.contains(before2) || before.equals("at") || before.equals("for"));
 
-        if (common == words && names == 0 && !place && !(orgSuffix && (words >= 2 || conjunction))) {
+        // a title as people write one before a name ("Mr.", "Dr"), not an abbreviation in capitals that a locale lists too ("ID")
+        boolean titled = titleBefore && !tokens.get(from - 1).allCaps();
+        if (common == words && names == 0 && !place && !titled && !(orgSuffix && (words >= 2 || conjunction))) {
             // "Border Force", "White Stripes": capitalised common words, no list knows them as names; a firm's word alone is
-            // a department or a field ("Women in Finance", "HR, IT or Finance"), not a firm nor a place
+            // a department or a field ("Women in Finance", "HR, IT or Finance"), not a firm nor a place. After a person's
+            // title they are a family name: "Mr. Wells", "Dr. Banks"
             return;
         }
         if (common == words && names == 0 && !place && BODIES.contains(last) && !tokens.get(from).lower().equals("the")) {
@@ -1203,7 +1206,7 @@ final class NameRecognizer {
         if (orgSuffix && (words >= 2 || conjunction)) {
             type = PiiType.ORGANIZATION;
             confidence = 0.75;
-        } else if (strongPlaceCue || place && (firsts == 0 || placeCue || words > 1 || !personCue)) {
+        } else if (strongPlaceCue || place && !titled && (firsts == 0 || placeCue || words > 1 || !personCue)) {
             type = PiiType.LOCATION;
             confidence = 0.75;
         } else if (town) {
