@@ -414,6 +414,9 @@ class NameRecognitionTest {
         assertThat(found("Yesterday Mr. Wells called about the lease.")).containsExactly("PERSON:Wells");
         assertThat(found("Dr. Banks will see you at noon.")).containsExactly("PERSON:Banks");
         assertThat(found("Mrs. Rivers signed the form.")).containsExactly("PERSON:Rivers");
+        // a middle initial between two names makes a person whatever cue comes before
+        assertThat(found("I was the assistant to Alvir D. Pušaver last year.")).containsExactly("PERSON:Alvir D. Pušaver");
+        assertThat(found("Meet at Terminal B Gate 12.")).noneMatch(f -> f.startsWith("PERSON"));
     }
 
     @Test

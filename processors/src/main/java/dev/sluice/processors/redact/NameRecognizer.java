@@ -1206,6 +1206,11 @@ final class NameRecognizer {
         if (orgSuffix && (words >= 2 || conjunction)) {
             type = PiiType.ORGANIZATION;
             confidence = 0.75;
+        } else if (middleInitial(tokens, from, to)) {
+            // "Faina D. Yefremova", "Brad L Key": a middle initial between two names is a person's, whatever cue comes before
+            // ("the verses from ...", "the assistant to ..."); places and buildings have none ("Terminal B Gate")
+            type = PiiType.PERSON;
+            confidence = 0.8;
         } else if (strongPlaceCue || place && !titled && (firsts == 0 || placeCue || words > 1 || !personCue)) {
             type = PiiType.LOCATION;
             confidence = 0.75;
@@ -1628,6 +1633,21 @@ final class NameRecognizer {
             }
         }
         return false;
+    }
+
+    /** A run of a name, one capital letter (with or without a full stop) and a name: the first a first name or no word, the last a name or no word. */
+    private boolean middleInitial(List<Token> tokens, int from, int to) {
+        if (to - from != 3) {
+            return false;
+        }
+        Token first = tokens.get(from);
+        Token initial = tokens.get(from + 1);
+        Token last = tokens.get(from + 2);
+        String i = initial.text();
+        return first.kind() == Kind.WORD && last.kind() == Kind.WORD && initial.kind() == Kind.WORD && first.capitalised() && last.capitalised()
+                && (i.length() == 1 || i.length() == 2 && i.charAt(1) == '.') && Character.isUpperCase(i.charAt(0))
+                && (lexicon.firstNames.contains(first.bare()) || !lexicon.isCommon(first.bare()))
+                && (lexicon.isName(last.bare()) || !lexicon.isCommon(last.bare()));
     }
 
     /** Verbs in the plural after names joined by "and": the names are people ("Marrero and Murphy were engineers"). */
