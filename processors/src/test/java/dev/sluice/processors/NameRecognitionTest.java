@@ -417,6 +417,9 @@ class NameRecognitionTest {
         // a middle initial between two names makes a person whatever cue comes before
         assertThat(found("I was the assistant to Alvir D. Pušaver last year.")).containsExactly("PERSON:Alvir D. Pušaver");
         assertThat(found("Meet at Terminal B Gate 12.")).noneMatch(f -> f.startsWith("PERSON"));
+        // the initial A is no article there: the whole name was left in the clear
+        assertThat(found("Name:    Martim A Pereira")).containsExactly("PERSON:Martim A Pereira");
+        assertThat(found("Waiting For A Miracle")).isEmpty();
     }
 
     @Test

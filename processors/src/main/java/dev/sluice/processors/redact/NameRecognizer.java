@@ -1090,8 +1090,9 @@ final class NameRecognizer {
             return; // "vom Dienstag", "im März": a day or a month of the text's language
         }
         for (int k = from + 1; k < to; k++) {
-            if (tokens.get(k).capitalised() && HEADLINE_WORDS.contains(tokens.get(k).lower())) {
-                return; // "Musicians Of The 70s You're Supposed To Hate": a title in title case, not a name
+            if (tokens.get(k).capitalised() && HEADLINE_WORDS.contains(tokens.get(k).lower())
+                    && !(tokens.get(k).text().length() == 1 && middleInitial(tokens, from, to))) {
+                return; // "Musicians Of The 70s You're Supposed To Hate": a title in title case, not a name ("Martim A Pereira" is one)
             }
         }
         String before = word(tokens, from - 1);
