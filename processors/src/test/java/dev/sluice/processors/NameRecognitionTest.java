@@ -435,7 +435,17 @@ class NameRecognitionTest {
     }
 
     @Test
+    void speakersLabelsInATranscriptShouldBePeopleAlsoWhenTheNameIsAWord() {
+        assertThat(found("Summarise the thread:\nMark: shipping is late again.\nLena: I'll chase the carrier."))
+                .containsExactlyInAnyOrder("PERSON:Mark", "PERSON:Lena");
+        // alone, a word that is a first name labels a document's part
+        assertThat(found("Page: Ten easy recipes for autumn")).isEmpty();
+    }
+
+    @Test
     void aWordInACodeSpanOfMarkdownShouldNotBeANameButTheProseAroundItKeepsItsNames() {
+        // a fence on one line holds data, whose names stay
+        assertThat(found("Data: ```Customer Maria Lopez called.```")).anyMatch(f -> f.contains("Maria Lopez"));
         assertThat(found("- `Link`: \"Forgot Password?\"\n- `Spinner`: Animated loading indicator.")).isEmpty();
         assertThat(found("Use the `Edit` tool, then ask Sam Okafor to review the file.")).containsExactly("PERSON:Sam Okafor");
     }

@@ -62,9 +62,12 @@ final class CodeLines {
         if (ticks % 2 == 0 || text.substring(start, end).indexOf('`') >= 0) {
             return false;
         }
+        int open = text.lastIndexOf('`', start - 1);
         int close = text.indexOf('`', end);
         int lineEnd = text.indexOf('\n', end);
-        return close >= 0 && (lineEnd < 0 || close < lineEnd);
+        // one backtick each side: a fence ("```Our warehouse in Leeds ...```") holds data, whose names stay names
+        return close >= 0 && (lineEnd < 0 || close < lineEnd) && (open == 0 || text.charAt(open - 1) != '`')
+                && (close + 1 >= text.length() || text.charAt(close + 1) != '`');
     }
 
     private static boolean comment(String text, int a) {

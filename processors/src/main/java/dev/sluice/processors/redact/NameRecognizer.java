@@ -1020,6 +1020,13 @@ final class NameRecognizer {
         if (fieldLabel(tokens, from, to)) {
             return;
         }
+        if (to - from == 1 && speakerLabel(tokens, from) && lexicon.isCommon(tokens.get(from).bare()) && otherSpeaker(tokens, from)) {
+            // a speaker's label in a transcript that is a first name and a word too, beside another speaker's label ("Mark: ...
+            // Lena: ...", "Ella: ... Destiny: ..."): a sentence's first common word was dropped; alone, "Page:" and "Ad:" label a
+            // document. A first name that is no word ("Anna:") is found as any name is
+            markAndAdd(text, tokens, taken, from, to, PiiType.PERSON, 0.6, out);
+            return;
+        }
         if (to - from == 1 && lexicon.companySuffixes.contains(tokens.get(from).bare())) {
             // a firm's suffix alone ("LTD" of "ACME LTD": the name in capitals before it is read as an acronym) was a
             // place in capitals; with the capitals before it, it is the firm
@@ -1630,6 +1637,23 @@ final class NameRecognizer {
     private static boolean innerCapital(String word) {
         for (int i = 1; i < word.length(); i++) {
             if (Character.isUpperCase(word.charAt(i)) && Character.isLowerCase(word.charAt(i - 1)) && !(i == 2 && word.startsWith("Mc"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the token at {@code i} is a first name at a line's start, before a colon, not in capitals. */
+    private boolean speakerLabel(List<Token> tokens, int i) {
+        return (i == 0 || tokens.get(i).newlineBefore()) && i + 1 < tokens.size() && tokens.get(i + 1).is(":")
+                && tokens.get(i).kind() == Kind.WORD && tokens.get(i).capitalised() && !tokens.get(i).allCaps()
+                && lexicon.firstNames.contains(tokens.get(i).bare());
+    }
+
+    /** Whether another first name labels a line of the text as a speaker: the text is a transcript. */
+    private boolean otherSpeaker(List<Token> tokens, int i) {
+        for (int k = 0; k < tokens.size(); k++) {
+            if (k != i && speakerLabel(tokens, k) && !tokens.get(k).bare().equals(tokens.get(i).bare())) {
                 return true;
             }
         }
