@@ -1617,8 +1617,8 @@ final class NameRecognizer {
                 Token part = tokens.get(start);
                 if (k != start + 1 || part.kind() != Kind.WORD
                         || !(lexicon.firstNames.contains(part.bare()) || people && part.capitalised() && (lexicon.isName(part.bare()) || !lexicon.isCommon(part.bare()))
-                        && !brand(text, tokens, start, k) && !innerCapital(part.text()))) {
-                    return false; // products compared are no people: "HubSpot and Pipedrive were compared", "Docker and Kubernetes are"
+                        && !brand(text, tokens, start, k) && humps(part.text()) <= (part.text().startsWith("Mc") ? 1 : 0))) {
+                    return false; // products compared are no people: "HubSpot and Pipedrive were compared" (a capital inside, but "McDonald"), "Docker and Kubernetes are"
                 }
                 parts.add(start);
                 start = k + 1;
@@ -1631,16 +1631,6 @@ final class NameRecognizer {
             markAndAdd(text, tokens, taken, part, part + 1, PiiType.PERSON, 0.8, out);
         }
         return true;
-    }
-
-    /** Whether a capital follows a small letter inside the word: "HubSpot", "GitLab" are written so, names seldom ("McDonald" is). */
-    private static boolean innerCapital(String word) {
-        for (int i = 1; i < word.length(); i++) {
-            if (Character.isUpperCase(word.charAt(i)) && Character.isLowerCase(word.charAt(i - 1)) && !(i == 2 && word.startsWith("Mc"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Whether the token at {@code i} is a first name at a line's start, before a colon, not in capitals. */
