@@ -430,6 +430,8 @@ class NameRecognitionTest {
         // family names too, when a plural verb follows or a word for people comes first
         assertThat(found("Okonkwo and Lindqvist were the auditors.")).containsExactlyInAnyOrder("PERSON:Okonkwo", "PERSON:Lindqvist");
         assertThat(found("Thanks to our partners: Haddad, Brennan and Szabo.")).containsExactlyInAnyOrder("PERSON:Haddad", "PERSON:Brennan", "PERSON:Szabo");
+        assertThat(found("The auditors, Okonkwo and Lindqvist, were on site for two days."))
+                .containsExactlyInAnyOrder("PERSON:Okonkwo", "PERSON:Lindqvist");
         // products compared are none
         assertThat(found("HubSpot and Pipedrive were compared last year.")).isEmpty();
     }

@@ -51,7 +51,7 @@ class RedactionPropertiesTest {
                 "../ops/src/main/resources/eval/pii-records-holdout.json", "../ops/src/main/resources/eval/pii-support-holdout.json",
                 "../ops/src/main/resources/eval/pii-business-dev.json", "../ops/src/main/resources/eval/pii-business-2.json",
                 "../ops/src/main/resources/eval/pii-business-3.json", "../ops/src/main/resources/eval/pii-business-4.json",
-                "../ops/src/main/resources/eval/pii-business-5.json")) {
+                "../ops/src/main/resources/eval/pii-business-5.json", "../ops/src/main/resources/eval/pii-business-6.json")) {
             for (var record : mapper.readTree(new java.io.File(file))) {
                 List<ChatMessage> prompt = messages(List.of(record.path("full_text").asText()));
                 Redaction redaction = redactor.redact(prompt, List.of(detector.detect(prompt.get(0).getContent(), "US")), "US");

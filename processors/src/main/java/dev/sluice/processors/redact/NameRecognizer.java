@@ -1116,7 +1116,8 @@ final class NameRecognizer {
         // people, each of them, not a firm: first names ("Invite Anna, Ben, Carla and Dev"), or any names that a plural verb
         // follows or a word for people introduces ("Marrero and Murphy were engineers", "our founders: Kónya, Becker and
         // Vasquez"); a firm of partners' names is one ("Allen & Overy advised", "Skadden, Arps")
-        boolean people = PLURAL_AFTER.contains(after) || PEOPLE_BEFORE.contains(before) || before.equals(":") && PEOPLE_BEFORE.contains(before2);
+        boolean people = PLURAL_AFTER.contains(after) || after.equals(",") && PLURAL_AFTER.contains(word(tokens, to + 1)) || PEOPLE_BEFORE.contains(before)
+                || (before.equals(":") || before.equals(",")) && PEOPLE_BEFORE.contains(before2);
         if (conjunction && namesJoined(text, tokens, taken, from, to, people, out)) {
             return;
         }
@@ -1604,8 +1605,9 @@ final class NameRecognizer {
     }
 
     /**
-     * A run joined by "and", "&amp;" or commas whose every part is one first name the lists know, or, when {@code people} (a
-     * plural verb after it, a word for people before it), one name of any kind: each part is reported as a person. A firm
+     * A run joined by "and", "&amp;" or commas whose every part is one first name the lists know, a first name and a family
+     * name, or, when {@code people} (a plural verb after it, a word for people before it), one name of any kind: each part is
+     * reported as a person. A firm
      * named by partners joins family names ("Skadden, Arps", "Allen &amp; Overy advised").
      * @return whether it was so
      */
@@ -1615,20 +1617,25 @@ final class NameRecognizer {
         for (int k = from; k <= to; k++) {
             if (k == to || tokens.get(k).is("and") || tokens.get(k).is("&") || tokens.get(k).is(",")) {
                 Token part = tokens.get(start);
-                if (k != start + 1 || part.kind() != Kind.WORD
-                        || !(lexicon.firstNames.contains(part.bare()) || people && part.capitalised() && (lexicon.isName(part.bare()) || !lexicon.isCommon(part.bare()))
-                        && !brand(text, tokens, start, k) && humps(part.text()) <= (part.text().startsWith("Mc") ? 1 : 0))) {
+                boolean single = k == start + 1 && part.kind() == Kind.WORD
+                        && (lexicon.firstNames.contains(part.bare()) || people && part.capitalised() && (lexicon.isName(part.bare()) || !lexicon.isCommon(part.bare()))
+                        && !brand(text, tokens, start, k) && humps(part.text()) <= (part.text().startsWith("Mc") ? 1 : 0));
+                // or a first name and a family name: "Chidi Okafor, Lena Haas and Rui Barros"
+                boolean full = k == start + 2 && part.kind() == Kind.WORD && tokens.get(start + 1).kind() == Kind.WORD && tokens.get(start + 1).capitalised()
+                        && lexicon.firstNames.contains(part.bare()) && (lexicon.isName(tokens.get(start + 1).bare()) || !lexicon.isCommon(tokens.get(start + 1).bare()));
+                if (!single && !full) {
                     return false; // products compared are no people: "HubSpot and Pipedrive were compared" (a capital inside, but "McDonald"), "Docker and Kubernetes are"
                 }
                 parts.add(start);
+                parts.add(k);
                 start = k + 1;
             }
         }
-        if (parts.size() < 2) {
+        if (parts.size() < 4) {
             return false;
         }
-        for (int part : parts) {
-            markAndAdd(text, tokens, taken, part, part + 1, PiiType.PERSON, 0.8, out);
+        for (int p = 0; p < parts.size(); p += 2) {
+            markAndAdd(text, tokens, taken, parts.get(p), parts.get(p + 1), PiiType.PERSON, 0.8, out);
         }
         return true;
     }
@@ -1671,7 +1678,9 @@ final class NameRecognizer {
     /** Words for people before names joined by "and", with or without a colon ("our founders: Kónya, Becker and Vasquez"). */
     private static final Set<String> PEOPLE_BEFORE = Set.of("founders", "cofounders", "co-founders", "partners", "authors", "directors",
             "members", "owners", "guests", "speakers", "attendees", "employees", "colleagues", "participants", "winners", "candidates",
-            "hosts", "panelists", "panellists", "siblings", "parents", "children", "teammates", "managers", "engineers", "students");
+            "hosts", "panelists", "panellists", "siblings", "parents", "children", "teammates", "managers", "engineers", "students",
+            "interns", "auditors", "trainees", "volunteers", "contractors", "consultants", "reviewers", "approvers", "signatories",
+            "delegates", "judges", "applicants", "present");
 
     /** Whether the run is a brand's or product's name, simple-icons' title in any capitals: "Okta", "Spring Boot", "Langchain". */
     private boolean brand(String text, List<Token> tokens, int from, int to) {
