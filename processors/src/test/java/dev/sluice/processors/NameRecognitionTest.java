@@ -193,6 +193,8 @@ class NameRecognitionTest {
         // a town in capitals after a place's cue, or in an address block, is still a town
         assertThat(found("She studied journalism at the University of PORVOO.")).containsExactly("LOCATION:PORVOO");
         assertThat(found("I'm in VARDOHUS, at the conference.")).containsExactly("LOCATION:VARDOHUS");
+        // a form's label for a place before a colon
+        assertThat(found("Role: Procurement Analyst\nLocation: Leeds")).containsExactly("LOCATION:Leeds");
         assertThat(found("Ship it to:\nAnna Lindqvist\nStorgatan 12\n741 40 KNIVSTA")).contains("LOCATION:KNIVSTA");
         assertThat(found("Deliver to 4 Mill Lane\nTREMORVAH\nTR1 4QP")).anyMatch(f -> f.startsWith("LOCATION:") && f.contains("TREMORVAH"));
         // a heading, a section's label or an acronym in capitals, with no address's numbers near, is none

@@ -1141,7 +1141,7 @@ final class NameRecognizer {
         }
         // "Oakland, California": a known place after a comma says more than "at" before
         boolean placeAfterComma = after.equals(",") && lexicon.places.contains(word(tokens, to + 1));
-        boolean placeCue = PLACE_BEFORE.contains(before) || placeAfterComma
+        boolean placeCue = PLACE_BEFORE.contains(before) || placeAfterComma || before.equals(":") && PLACE_LABELS.contains(before2)
                 || to < tokens.size() && tokens.get(to).newlineBefore() && lexicon.places.contains(word(tokens, to)) && names == 0;
         boolean strongPlaceCue = PLACE_AFTER_VERB.contains(before2 + " " + before);
         // a real town no locale file lists, with a place's cue: "in Tilburg", "aus Regensburg", "the Denver office", "Fresno, CA"
@@ -1671,6 +1671,10 @@ final class NameRecognizer {
                 && (lexicon.firstNames.contains(first.bare()) || !lexicon.isCommon(first.bare()))
                 && (lexicon.isName(last.bare()) || !lexicon.isCommon(last.bare()));
     }
+
+    /** A form's labels for a place, before a colon: "Location: Leeds", "City: Tampere". */
+    private static final Set<String> PLACE_LABELS = Set.of("location", "city", "town", "country", "region", "office", "site", "venue",
+            "destination", "origin", "birthplace", "hometown", "base", "county", "state", "province");
 
     /** Verbs in the plural after names joined by "and": the names are people ("Marrero and Murphy were engineers"). */
     private static final Set<String> PLURAL_AFTER = Set.of("were", "are", "have", "had", "met", "both", "each", "together");
