@@ -1580,28 +1580,39 @@ final class NameRecognizer {
      * @return whether it was so
      */
     private boolean placesJoined(String text, List<Token> tokens, boolean[] taken, int from, int to, List<PiiFinding> out) {
-        List<int[]> parts = new ArrayList<>(3);
-        int start = from;
-        for (int k = from; k <= to; k++) {
-            if (k == to || tokens.get(k).is("and") || tokens.get(k).is("&") || tokens.get(k).is(",")) {
-                if (k == start) {
-                    return false;
-                }
-                StringBuilder phrase = new StringBuilder();
-                for (int m = start; m < k; m++) {
-                    phrase.append(m > start ? " " : "").append(tokens.get(m).lower());
-                }
-                if (!lexicon.places.contains(phrase.toString())) {
-                    return false;
-                }
-                parts.add(new int[] {start, k});
-                start = k + 1;
+        List<int[]> parts = joinedParts(tokens, from, to);
+        if (parts == null) {
+            return false;
+        }
+        for (int[] part : parts) {
+            StringBuilder phrase = new StringBuilder();
+            for (int m = part[0]; m < part[1]; m++) {
+                phrase.append(m > part[0] ? " " : "").append(tokens.get(m).lower());
+            }
+            if (!lexicon.places.contains(phrase.toString())) {
+                return false;
             }
         }
         for (int[] part : parts) {
             markAndAdd(text, tokens, taken, part[0], part[1], PiiType.LOCATION, 0.75, out);
         }
         return parts.size() >= 2;
+    }
+
+    /** The parts of a run joined by "and", "&amp;" or commas, as [start, end) token ranges; null when a part is empty. */
+    private static List<int[]> joinedParts(List<Token> tokens, int from, int to) {
+        List<int[]> parts = new ArrayList<>(4);
+        int start = from;
+        for (int k = from; k <= to; k++) {
+            if (k == to || tokens.get(k).is("and") || tokens.get(k).is("&") || tokens.get(k).is(",")) {
+                if (k == start) {
+                    return null;
+                }
+                parts.add(new int[] {start, k});
+                start = k + 1;
+            }
+        }
+        return parts;
     }
 
     /**
@@ -1612,30 +1623,25 @@ final class NameRecognizer {
      * @return whether it was so
      */
     private boolean namesJoined(String text, List<Token> tokens, boolean[] taken, int from, int to, boolean people, List<PiiFinding> out) {
-        List<Integer> parts = new ArrayList<>(4);
-        int start = from;
-        for (int k = from; k <= to; k++) {
-            if (k == to || tokens.get(k).is("and") || tokens.get(k).is("&") || tokens.get(k).is(",")) {
-                Token part = tokens.get(start);
-                boolean single = k == start + 1 && part.kind() == Kind.WORD
-                        && (lexicon.firstNames.contains(part.bare()) || people && part.capitalised() && (lexicon.isName(part.bare()) || !lexicon.isCommon(part.bare()))
-                        && !brand(text, tokens, start, k) && humps(part.text()) <= (part.text().startsWith("Mc") ? 1 : 0));
-                // or a first name and a family name: "Chidi Okafor, Lena Haas and Rui Barros"
-                boolean full = k == start + 2 && part.kind() == Kind.WORD && tokens.get(start + 1).kind() == Kind.WORD && tokens.get(start + 1).capitalised()
-                        && lexicon.firstNames.contains(part.bare()) && (lexicon.isName(tokens.get(start + 1).bare()) || !lexicon.isCommon(tokens.get(start + 1).bare()));
-                if (!single && !full) {
-                    return false; // products compared are no people: "HubSpot and Pipedrive were compared" (a capital inside, but "McDonald"), "Docker and Kubernetes are"
-                }
-                parts.add(start);
-                parts.add(k);
-                start = k + 1;
-            }
-        }
-        if (parts.size() < 4) {
+        List<int[]> parts = joinedParts(tokens, from, to);
+        if (parts == null || parts.size() < 2) {
             return false;
         }
-        for (int p = 0; p < parts.size(); p += 2) {
-            markAndAdd(text, tokens, taken, parts.get(p), parts.get(p + 1), PiiType.PERSON, 0.8, out);
+        for (int[] range : parts) {
+            Token part = tokens.get(range[0]);
+            boolean single = range[1] == range[0] + 1 && part.kind() == Kind.WORD
+                    && (lexicon.firstNames.contains(part.bare()) || people && part.capitalised() && (lexicon.isName(part.bare()) || !lexicon.isCommon(part.bare()))
+                    && !brand(text, tokens, range[0], range[1]) && humps(part.text()) <= (part.text().startsWith("Mc") ? 1 : 0));
+            // or a first name and a family name: "Chidi Okafor, Lena Haas and Rui Barros"
+            Token second = range[1] == range[0] + 2 ? tokens.get(range[0] + 1) : null;
+            boolean full = second != null && part.kind() == Kind.WORD && second.kind() == Kind.WORD && second.capitalised()
+                    && lexicon.firstNames.contains(part.bare()) && (lexicon.isName(second.bare()) || !lexicon.isCommon(second.bare()));
+            if (!single && !full) {
+                return false; // products compared are no people: "HubSpot and Pipedrive were compared" (a capital inside, but "McDonald"), "Docker and Kubernetes are"
+            }
+        }
+        for (int[] range : parts) {
+            markAndAdd(text, tokens, taken, range[0], range[1], PiiType.PERSON, 0.8, out);
         }
         return true;
     }
