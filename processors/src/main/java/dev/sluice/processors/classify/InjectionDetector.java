@@ -1048,8 +1048,7 @@ public final class InjectionDetector {
                 best = k;
             }
         }
-        boolean reads = shifts[best] > shifts[0] || shifts[best] >= SHIFTED_WORDS && 2 * shifts[best] > shifts[0];
-        return shifts[best] > 0 && reads ? best : 0;
+        return shifts[best] > shifts[0] || shifts[best] >= SHIFTED_WORDS && 2 * shifts[best] > shifts[0] ? best : 0;
     }
 
     /** The words by their length: {@code [n]} holds those of n letters. */

@@ -1128,15 +1128,15 @@ final class NameRecognizer {
         // "Commerce City", "Harris County": a name before a word for a town or a region is a place
         // a place or a name that is a word of the language, written in capitals before more words in capitals, is that word
         // ("SALES CALL ANALYSIS OVERVIEW", "our SALES TEAM"): the phrase's other words are common and not in the run
-        boolean capitalised = words == 1 && tokens.get(from).allCaps() && capitalsAfter(tokens, to) && lexicon.isCommon(phrase);
-        boolean place = !capitalised && (lexicon.places.contains(phrase) || placeInside(tokens, from, to)) || words >= 2 && PLACE_KINDS.contains(last);
+        boolean wordInCapitals = words == 1 && tokens.get(from).allCaps() && capitalsAfter(tokens, to) && lexicon.isCommon(phrase);
+        boolean place = !wordInCapitals && (lexicon.places.contains(phrase) || placeInside(tokens, from, to)) || words >= 2 && PLACE_KINDS.contains(last);
         // after a greeting, a list must know the name in another language's text ("Gentile Cliente", "Kære Kunde" greet a customer);
         // a locale's nobility prefix that is also another language's function word cues no one ("vom Dienstag")
         boolean greetedName = greeted && (names > 0 || !foreign.getAsBoolean());
         boolean titleBefore = lexicon.personTitles.contains(before) && !lexicon.foreignFunctionWords.contains(before);
         boolean personCue = greetedName || titleBefore || PERSON_BEFORE.contains(before) || PERSON_AFTER.contains(after)
                 || before.equals("is") && (before2.equals("name") || before2.equals("am")) || before.equals("am") && before2.equals("i");
-        if (capitalised && !greetedName && !titleBefore) {
+        if (wordInCapitals && !greetedName && !titleBefore) {
             return; // nor a person: "a section called SALES CALL ANALYSIS OVERVIEW" ("MR BAKER WILL CALL" stays one)
         }
         // "Oakland, California": a known place after a comma says more than "at" before
