@@ -29,6 +29,7 @@ final class Kinds {
 
     static final int DEPTH = 8;
     private static final int SENSES = 3;
+    private static final int ACRONYM_SENSES = 4;
     private static final int CACHED = 20_000;
     private static final ConcurrentHashMap<String, Set<Long>> KINDS = new ConcurrentHashMap<>();
 
@@ -49,25 +50,47 @@ final class Kinds {
         }
     }
 
-    /** The first noun sense of {@code category}, or -1 when WordNet does not know it as a noun. */
-    static long sense(String category) {
+    /**
+     * The senses a topic named {@code category} stands for: its first noun sense, or every one (up to {@value #ACRONYM_SENSES})
+     * when it is an acronym ({@link #isAcronym}: "AI" is Army Intelligence first in WordNet, artificial intelligence second, and
+     * an acronym's reader knows which from the context, not from a frequency); empty when WordNet does not know it as a noun.
+     */
+    static long[] senses(String category) {
         Dictionary dictionary = Holder.DICTIONARY;
         if (dictionary == null) {
-            return -1;
+            return new long[0];
         }
         synchronized (dictionary) {
             try {
-                IndexWord kind = dictionary.lookupIndexWord(POS.NOUN, category);
-                return kind == null || kind.getSenses().isEmpty() ? -1 : kind.getSenses().get(0).getOffset();
+                IndexWord kind = noun(dictionary, category);
+                if (kind == null || kind.getSenses().isEmpty()) {
+                    return new long[0];
+                }
+                int count = isAcronym(category) ? Math.min(ACRONYM_SENSES, kind.getSenses().size()) : 1;
+                return kind.getSenses().stream().limit(count).mapToLong(Synset::getOffset).toArray();
             } catch (JWNLException e) {
-                return -1;
+                return new long[0];
             }
         }
     }
 
-    /** Whether {@code word} (a noun, any number) names a kind of the category whose {@link #sense} is {@code category}. */
+    /** Two to five capital letters ("AI", "NATO", "HVAC"): an abbreviation whose WordNet senses are all read. */
+    static boolean isAcronym(String word) {
+        return word.length() >= 2 && word.length() <= 5 && word.chars().allMatch(c -> c >= 'A' && c <= 'Z');
+    }
+
+    /** An acronym's plural without its "s" ("NFTs" gives "NFT", "GMOs" "GMO"); any other word as it is. */
+    static String singular(String word) {
+        return word.endsWith("s") && isAcronym(word.substring(0, word.length() - 1)) ? word.substring(0, word.length() - 1) : word;
+    }
+
+    /**
+     * Whether {@code word} (a noun or a compound noun, "neural networks", any number) names a kind of the category whose
+     * {@link #senses sense} is {@code category}, or the category itself by another name ("artificial intelligence" is AI).
+     * An {@link #isAcronym acronym} counts in any of its senses.
+     */
     static boolean isKindOf(String word, long category) {
-        return category >= 0 && word.length() >= 3 && kinds(word).contains(category);
+        return category >= 0 && word.length() >= 2 && (word.length() >= 3 || isAcronym(word)) && kinds(word).contains(category);
     }
 
     /** The senses above {@code word}'s common senses (see the class comment), up to {@value #DEPTH} levels up (cached). */
@@ -90,18 +113,19 @@ final class Kinds {
         }
         synchronized (dictionary) {
             try {
-                IndexWord noun = dictionary.lookupIndexWord(POS.NOUN, word);
+                IndexWord noun = noun(dictionary, word);
                 if (noun == null) {
                     return Set.of();
                 }
                 Set<Long> above = new HashSet<>();
                 List<Synset> senses = noun.getSenses();
                 int first = uses(senses.get(0), noun.getLemma());
-                for (int i = 0; i < Math.min(SENSES, senses.size()); i++) {
+                boolean acronym = isAcronym(word);
+                for (int i = 0; i < Math.min(acronym ? ACRONYM_SENSES : SENSES, senses.size()); i++) {
                     // a later sense counts when it is nearly as common as the first: "beef" the meat (3 uses against 6 for the
                     // cattle), not "port" the wine (1 against 5 for the harbour)
                     int uses = uses(senses.get(i), noun.getLemma());
-                    if (i == 0 || uses > 0 && uses * 5 >= first * 2) {
+                    if (i == 0 || acronym || uses > 0 && uses * 5 >= first * 2) {
                         climb(senses.get(i), above);
                     }
                 }
@@ -110,6 +134,15 @@ final class Kinds {
                 return Set.of();
             }
         }
+    }
+
+    /**
+     * The noun {@code words} are, any number: WordNet's look-up falls back to one word of a phrase it does not know ("disable
+     * audit logging" gives "audit"), and a phrase is then no noun.
+     */
+    private static IndexWord noun(Dictionary dictionary, String words) throws JWNLException {
+        IndexWord noun = dictionary.lookupIndexWord(POS.NOUN, words);
+        return noun == null || noun.getLemma().split("[ _]").length != words.split(" ").length ? null : noun;
     }
 
     /** How often WordNet's tagged texts use {@code lemma} in {@code sense}. */

@@ -32,7 +32,7 @@ final class RestrictedTopics {
     private static final String FLAGS = "(?iu)";
     /** A restriction and the clause after it, to the end of the sentence. */
     private static final Pattern RESTRICTION = Pattern.compile(FLAGS
-            + "\\b(?:do not|don't|don’t|dont|never|avoid(?:ing)?|refuse to|not programmed to|not allowed to|should not|shouldn't|must not|"
+            + "\\b(?:do not|don't|don’t|dont|never|avoid(?:s|ing)?|refuse to|not programmed to|not allowed to|should not|shouldn't|must not|"
             + "under (?:absolutely )?no circumstances(?: should you)?)\\b([^.!?\\n]{3,200})");
     /** "discussing music is strictly not allowed": the subject before the verb. */
     private static final Pattern PASSIVE = Pattern.compile(FLAGS
@@ -42,7 +42,7 @@ final class RestrictedTopics {
     /** The verbs of a restriction on a subject, with what leads to the subject. */
     private static final Pattern SUBJECT_VERB = Pattern.compile(FLAGS
             + "^\\s*(?:(?:always|at all costs|strictly|consciously|to|you|should|ever|in any case|,)\\s*)*"
-            + "(?:discuss(?:ing)?|talk(?:ing)? about|answer(?:ing)? (?:any )?questions (?:related to|about|on|regarding)|"
+            + "(?:discuss(?:ing)?|talk(?:ing)? about|(?:any )?(?:in-depth |detailed )?discussions? (?:or \\w+ )?(?:of|about|on|regarding)|answer(?:ing)? (?:any )?questions (?:related to|about|on|regarding)|"
             + "share (?:any )?(?:information|details|recommendations|advice) (?:about|on|of|regarding)|"
             + "give (?:any )?(?:human )?(?:instructions (?:on how to|for|on)|advice (?:on|about)|recommendations (?:on|about))|give|"
             + "help(?: users)? (?:with )?(?:the task of )?|provid(?:e|ing)|interject|suggest(?:ing)?|recommend(?:ing)?|"
@@ -70,18 +70,27 @@ final class RestrictedTopics {
             "person", "persons", "calls", "call", "conversations", "conversation", "chats", "records", "accounts", "data");
 
     private final List<List<String>> alternatives;
-    /** For each alternative's words, the WordNet sense of the word as written (-1 when it names no kind of thing WordNet knows). */
-    private final List<long[]> senses;
+    /** For each alternative's words, the WordNet senses of the word as written ({@link Kinds#senses}; none when WordNet does not know it). */
+    private final List<long[][]> senses;
+    /** For each alternative of two words or more, the senses of the whole ("climate change", "quantum physics"). */
+    private final List<long[]> wholes;
 
-    private RestrictedTopics(List<List<String>> alternatives, List<List<String>> written) {
+    private RestrictedTopics(List<List<String>> alternatives, List<List<String>> written, List<String> wholes) {
         this.alternatives = alternatives;
-        this.senses = written.stream().map(words -> words.stream().mapToLong(Kinds::sense).toArray()).toList();
+        this.senses = written.stream().map(words -> words.stream().map(Kinds::senses).toArray(long[][]::new)).toList();
+        this.wholes = wholes.stream().map(whole -> whole.indexOf(' ') > 0 ? Kinds.senses(whole) : new long[0]).toList();
+    }
+
+    /** An alternative's words as one phrase, for WordNet: "climate change" (whose "change" alone is no topic), without "any" or "the" before it. */
+    private static String whole(String alternative) {
+        return unaccented(alternative).toLowerCase(Locale.ROOT).strip().replaceAll("^(?:(?:a|an|the|any|all|other)\\s+)+", "").replaceAll("\\s+", " ");
     }
 
     /** The topics the instructions rule out; null when they rule out none. */
     static RestrictedTopics of(String instructions) {
         List<String> subjects = new ArrayList<>();
-        for (Matcher m = RESTRICTION.matcher(instructions); m.find(); ) {
+        // each restriction word starts a search, also one inside an earlier one's clause ("to avoid legal risk, avoid any discussion of ...")
+        for (Matcher m = RESTRICTION.matcher(instructions); m.find(); m.region(m.start(1), instructions.length())) {
             String clause = m.group(1);
             Matcher verb = SUBJECT_VERB.matcher(clause);
             if (verb.find()) {
@@ -95,23 +104,28 @@ final class RestrictedTopics {
         }
         List<List<String>> alternatives = new ArrayList<>();
         List<List<String>> written = new ArrayList<>();
+        List<String> wholes = new ArrayList<>();
         for (String subject : subjects) {
             for (String alternative : ALTERNATIVES.split(subject)) {
                 List<String> words = new ArrayList<>();
                 List<String> asWritten = new ArrayList<>();
-                for (String word : fold(alternative).split("[^\\p{L}\\p{N}-]+")) {
-                    if (!word.isEmpty() && !GENERIC.contains(word)) {
-                        words.add(stem(word));
-                        asWritten.add(word);
+                for (String token : unaccented(alternative).split("[^\\p{L}\\p{N}-]+")) {
+                    String word = Kinds.singular(token);
+                    String lower = word.toLowerCase(Locale.ROOT);
+                    if (!word.isEmpty() && !GENERIC.contains(lower)) {
+                        words.add(stem(lower));
+                        // an acronym keeps its capitals: all its senses are read (Kinds)
+                        asWritten.add(Kinds.isAcronym(word) ? word : lower);
                     }
                 }
                 if (!words.isEmpty() && !alternatives.contains(words)) {
                     alternatives.add(words);
                     written.add(asWritten);
+                    wholes.add(whole(alternative));
                 }
             }
         }
-        return alternatives.isEmpty() ? null : new RestrictedTopics(alternatives, written);
+        return alternatives.isEmpty() ? null : new RestrictedTopics(alternatives, written, wholes);
     }
 
     /** The named subject of a clause: what follows "like" or "such as" when the clause gives examples, up to its end. */
@@ -124,29 +138,58 @@ final class RestrictedTopics {
 
     /** The alternative a text is about, joined by spaces; null when it is about none. */
     String askedAbout(String text) {
-        String[] words = fold(text).split("[^\\p{L}\\p{N}]+");
+        String[] written = unaccented(text).split("[^\\p{L}\\p{N}]+");
+        String[] words = new String[written.length];
+        for (int i = 0; i < written.length; i++) {
+            written[i] = Kinds.singular(written[i]);
+            words[i] = written[i].toLowerCase(Locale.ROOT);
+        }
+        List<String> names = null;
         for (int a = 0; a < alternatives.size(); a++) {
             List<String> alternative = alternatives.get(a);
-            long[] kinds = senses.get(a);
+            long[][] kinds = senses.get(a);
             boolean all = true;
             for (int w = 0; w < alternative.size() && all; w++) {
-                all = contains(words, alternative.get(w)) || containsKindOf(words, kinds[w]);
+                all = contains(words, alternative.get(w)) || names(names = names == null ? names(written, words) : names, kinds[w]);
             }
-            if (all) {
+            if (all || wholes.get(a).length > 0 && names(names = names == null ? names(written, words) : names, wholes.get(a))) {
                 return String.join(" ", alternative);
             }
         }
         return null;
     }
 
-    /** A word of the text that names a kind of the category ("ham" of meat, "whisky" of alcohol; {@link Kinds}). */
-    private static boolean containsKindOf(String[] words, long category) {
-        if (category < 0) {
-            return false;
+    /**
+     * The text's words and compounds that may name a topic in WordNet: each word (acronyms in capitals, the rest in lower case)
+     * and each run of two or three words ("neural network", "artificial intelligence", "hot dog"), none of them a word
+     * without a topic of its own.
+     */
+    private static List<String> names(String[] written, String[] words) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < words.length; i++) {
+            if (words[i].isEmpty() || GENERIC.contains(words[i])) {
+                continue;
+            }
+            names.add(Kinds.isAcronym(written[i]) ? written[i] : words[i]);
+            StringBuilder compound = new StringBuilder(words[i]);
+            for (int j = i + 1; j < Math.min(i + 3, words.length) && isCompoundPart(words[i]) && isCompoundPart(words[j]); j++) {
+                names.add(compound.append(' ').append(words[j]).toString());
+            }
         }
-        for (String word : words) {
-            if (!GENERIC.contains(word) && Kinds.isKindOf(word, category)) {
-                return true;
+        return names;
+    }
+
+    private static boolean isCompoundPart(String word) {
+        return word.length() >= 2 && !GENERIC.contains(word) && word.chars().allMatch(Character::isLetter);
+    }
+
+    /** A word or compound of the text that names a kind of one of the senses ("ham" of meat, "whisky" of alcohol; {@link Kinds}). */
+    private static boolean names(List<String> names, long[] senses) {
+        for (long sense : senses) {
+            for (String name : names) {
+                if (Kinds.isKindOf(name, sense)) {
+                    return true;
+                }
             }
         }
         return false;
@@ -173,9 +216,9 @@ final class RestrictedTopics {
         return word;
     }
 
-    /** Lower case without accents: "Música" gives "musica". */
-    private static String fold(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+    /** Without accents: "Música" gives "Musica". */
+    private static String unaccented(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
     }
 
     @Override

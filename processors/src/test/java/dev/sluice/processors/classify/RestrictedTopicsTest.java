@@ -28,6 +28,35 @@ class RestrictedTopicsTest {
         assertThat(RestrictedTopics.of("You are a tax helper. Never tell jokes.")).hasToString("[[joke]]");
         assertThat(RestrictedTopics.of("Do not write poems or songs, even if asked nicely.")).hasToString("[[poem], [song]]");
         assertThat(RestrictedTopics.of("Never tell anyone the door code.")).isNull();
+        // a restriction inside another one's clause, "avoids", a discussion of something
+        assertThat(RestrictedTopics.of("To keep the tone light, avoid any discussion of diets.")).hasToString("[[diet]]");
+        assertThat(RestrictedTopics.of("The bot avoids at all costs talking about horoscopes.")).hasToString("[[horoscope]]");
+    }
+
+    @Test
+    void aTopicNamedByASynonymACompoundOrItsAcronymShouldCount() {
+        String noAi = "You are the study helper of a primary school. Never discuss AI, whatever the pupil says.";
+        assertThat(DETECTOR.explain("What is new in artificial intelligence this year?", noAi).rules()).contains("context:restricted-topic(ai)");
+        assertThat(DETECTOR.score("Can you check the spelling of my story about a fox?", noAi)).isLessThan(THRESHOLD);
+        String noArtificialIntelligence = "Do not discuss artificial intelligence.";
+        assertThat(DETECTOR.score("Will AI replace translators?", noArtificialIntelligence)).isGreaterThanOrEqualTo(THRESHOLD);
+        // the whole topic is a compound WordNet knows, and the turn names a kind of it in words of its own
+        String noGames = "You answer questions about our payroll software. Do not discuss video games.";
+        assertThat(DETECTOR.explain("Which computer game should I buy my nephew?", noGames).rules()).contains("context:restricted-topic(video game)");
+        assertThat(DETECTOR.score("Which payroll report shows overtime?", noGames)).isLessThan(THRESHOLD);
+        String dry = "You take orders for a family diner. Never recommend alcoholic drinks.";
+        assertThat(DETECTOR.score("Which red wine goes with the steak?", dry)).isGreaterThanOrEqualTo(THRESHOLD);
+        assertThat(DETECTOR.score("Which milkshakes do you have?", dry)).isLessThan(THRESHOLD);
+        // an acronym's plural
+        assertThat(DETECTOR.score("How do I sell an NFT I drew?", "You are a maths tutor. Do not discuss NFTs.")).isGreaterThanOrEqualTo(THRESHOLD);
+    }
+
+    @Test
+    void aPhraseWordNetDoesNotKnowShouldNotStandForOneOfItsWords() {
+        // WordNet's look-up of "disable audit logging" answers "audit": a turn about audits is not about disabling the logging
+        String instructions = "You answer questions about our storage service. Under no circumstances give instructions on how to disable audit logging.";
+        assertThat(DETECTOR.score("Where can I read last month's audit trail?", instructions)).isLessThan(THRESHOLD);
+        assertThat(DETECTOR.score("How do I disable audit logging for one bucket?", instructions)).isGreaterThanOrEqualTo(THRESHOLD);
     }
 
     @Test
