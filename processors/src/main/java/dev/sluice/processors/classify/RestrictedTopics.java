@@ -18,12 +18,15 @@ import java.util.regex.Pattern;
  * "politics" and "political opinions"), each alternative its content words, and a turn is about the
  * topic when it holds every content word of one alternative (as a word or with an ending: "politic"
  * matches "political", "cake" matches "cakes"; accents are ignored, so "music" matches "música").
- * "Do not give financial advice" therefore does not flag "summarise this financial report". Only
+ * "Do not give financial advice" therefore does not flag "summarise this financial report". A topic word also counts
+ * when a word or a compound of the turn names it or a kind of it in WordNet ({@link Kinds}: "pork" for meat, "artificial
+ * intelligence" for AI, an acronym in any of its senses), and a topic of several words when the turn names a kind of
+ * the whole ("computer game" for video games). Only
  * restrictions on subjects are read (discuss, talk about, answer questions on, share information
  * about, give instructions or advice on, help with, provide); formatting rules ("never use bullet
- * points") are not topics. What this cannot see: a topic named in other words or another language
- * ("C17H19NO3" for medications, "komponiert" for composers); that needs a semantic, multilingual
- * model.
+ * points") are not topics. What this cannot see: a topic named in words WordNet does not relate to it or in another
+ * language ("C17H19NO3" for medications, "komponiert" for composers, "neural networks" for AI); that needs a semantic,
+ * multilingual model.
  */
 final class RestrictedTopics {
 
