@@ -439,6 +439,19 @@ class NameRecognitionTest {
     }
 
     @Test
+    void aFirstNameThatIsAShortWordShouldBeAPersonBesideAnotherName() {
+        // "Tom" and "Will" are words of three and four letters; beside another first name they are names, and the first
+        // name that opens a sentence before them ("Maria", also a word) stays one
+        assertThat(found("Thanks to Maria and Tom for the quick review.")).containsExactlyInAnyOrder("PERSON:Maria", "PERSON:Tom");
+        assertThat(found("Maria and Tom reviewed the draft.")).containsExactlyInAnyOrder("PERSON:Maria", "PERSON:Tom");
+        assertThat(found("Please ask Maria and Tom.")).containsExactlyInAnyOrder("PERSON:Maria", "PERSON:Tom");
+        assertThat(found("Sofia Brandt and Tom will join the call.")).containsExactlyInAnyOrder("PERSON:Sofia Brandt", "PERSON:Tom");
+        assertThat(found("Maria and Will Smith met on Friday.")).containsExactlyInAnyOrder("PERSON:Maria", "PERSON:Will Smith");
+        // months are no people
+        assertThat(found("May and June were busy months.")).isEmpty();
+    }
+
+    @Test
     void speakersLabelsInATranscriptShouldBePeopleAlsoWhenTheNameIsAWord() {
         assertThat(found("Summarise the thread:\nMark: shipping is late again.\nLena: I'll chase the carrier."))
                 .containsExactlyInAnyOrder("PERSON:Mark", "PERSON:Lena");

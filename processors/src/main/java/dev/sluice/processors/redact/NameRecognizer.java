@@ -846,6 +846,7 @@ final class NameRecognizer {
                 continue;
             }
             int end = i + 1;
+            int part = i;
             boolean conjunction = false;
             while (end < tokens.size() && !taken[end] && !tokens.get(end).newlineBefore()) {
                 Token t = tokens.get(end);
@@ -857,19 +858,43 @@ final class NameRecognizer {
                 } else if (t.is(",") && end + 1 < tokens.size() && lexicon.companySuffixes.contains(tokens.get(end + 1).bare())
                         && !tokens.get(end + 1).newlineBefore()) {
                     end += 2; // "Bayview Property Management, LLC", "Summit Freight Systems, Inc."
-                } else if (t.is("and") && end + 1 < tokens.size() && anyFirstName(tokens, i, end) && firstName(tokens.get(end + 1))) {
-                    break; // "Robert Finch and Linda Finch": two people, each with a first name, not one firm
+                } else if (t.is("and") && end + 1 < tokens.size() && anyFirstName(tokens, i, end) && firstName(tokens.get(end + 1))
+                        && !(end - part == 1 && !continuesAfter(tokens, end + 1))) {
+                    break; // "Robert Finch and Linda Finch": two people, each with a first name, not one firm ("Maria and Tom" stay one run of first names)
                 } else if ((PARTICLES.contains(t.lower()) || t.is("and") || t.is("&") || t.is(",") && commaList(tokens, end))
                         && end + 1 < tokens.size() && continuesRun(tokens, end + 1) && !tokens.get(end + 1).newlineBefore()) {
                     conjunction |= t.is("and") || t.is("&") || t.is(",");
+                    if (t.is("and") || t.is("&") || t.is(",")) {
+                        part = end + 1;
+                    }
                     end += 2;
                 } else {
                     break;
                 }
             }
-            classify(text, tokens, taken, i, end, conjunction, foreign, out);
+            if (end == i + 1 && firstName(tokens.get(i)) && personJoinedBefore(tokens, i, out)) {
+                // one first name after "and" or a comma that follows a person: "John Smith and Tom", "Ask Maria and Tom" ("Tom"
+                // alone is a word of three letters and no evidence)
+                markAndAdd(text, tokens, taken, i, end, PiiType.PERSON, 0.8, out);
+            } else {
+                classify(text, tokens, taken, i, end, conjunction, foreign, out);
+            }
             i = end;
         }
+    }
+
+    /** Whether the token at {@code i} follows "and", "&amp;" or a comma right after a person found. */
+    private static boolean personJoinedBefore(List<Token> tokens, int i, List<PiiFinding> out) {
+        if (i < 2 || !(tokens.get(i - 1).is("and") || tokens.get(i - 1).is("&") || tokens.get(i - 1).is(",")) || tokens.get(i).newlineBefore()) {
+            return false;
+        }
+        int before = tokens.get(i - 2).end();
+        return !out.isEmpty() && out.get(out.size() - 1).type() == PiiType.PERSON && out.get(out.size() - 1).end() == before;
+    }
+
+    /** Whether the run goes on after the token at {@code i}: a capitalised word follows on the same line. */
+    private boolean continuesAfter(List<Token> tokens, int i) {
+        return i + 1 < tokens.size() && continuesRun(tokens, i + 1) && !tokens.get(i + 1).newlineBefore();
     }
 
     private boolean firstName(Token t) {
@@ -977,7 +1002,13 @@ final class NameRecognizer {
     private boolean forename(List<Token> tokens, int at, int to) {
         String first = tokens.get(at).lower();
         // "My" and "Will" are first names in the lists too; a pronoun or an article opens a sentence, not a name
-        if (at + 1 >= to || !lexicon.firstNames.contains(first) || lexicon.englishFunctionWords.contains(first) || !tokens.get(at + 1).capitalised()) {
+        if (!lexicon.firstNames.contains(first) || lexicon.englishFunctionWords.contains(first)) {
+            return false;
+        }
+        if (at + 2 < tokens.size() && tokens.get(at + 1).is("and") && firstName(tokens.get(at + 2))) {
+            return true; // another first name after "and": "Maria and Tom reviewed it", "Maria and Will Smith met"
+        }
+        if (at + 1 >= to || !tokens.get(at + 1).capitalised()) {
             return false;
         }
         // a family name the lists know, an initial ("Ken N. Fukuda"), or a word no word list holds ("Jasmine Whitaker");
@@ -1179,8 +1210,8 @@ final class NameRecognizer {
             // (not a line of a record block, where a firm's name may stand before anything: "Innography the corner of ...")
             return;
         }
-        if (common == words && words == 1 && (sentenceStart(tokens, from) || before.equals("the") && !personCue)) {
-            return; // "Court" opening a sentence; "the Court", "the Board": an institution named by a common word
+        if (common == words && words == 1 && (sentenceStart(tokens, from) && !forename(tokens, from, to) || before.equals("the") && !personCue)) {
+            return; // "Court" opening a sentence; "the Court", "the Board": an institution named by a common word ("Maria and Will Smith met": a person)
         }
         // (whether the run is a brand is asked last, where the rest holds: it costs a look-up of the run's text)
         if (to - from == 1 && names == 0 && common == 0 && !place && !titleBefore && versionAfter(tokens, to)) {
