@@ -452,6 +452,15 @@ class NameRecognitionTest {
     }
 
     @Test
+    void aFullNameNoListKnowsShouldBeAPersonAmongPeopleOfTheLists() {
+        assertThat(found("Present were Adaeze Nwosu, Lena Haas and Rui Barros."))
+                .containsExactlyInAnyOrder("PERSON:Adaeze Nwosu", "PERSON:Lena Haas", "PERSON:Rui Barros");
+        // places of the lists stay places
+        assertThat(found("Offices in Porto Alegre, Belo Horizonte and Rio Branco."))
+                .containsExactlyInAnyOrder("LOCATION:Porto Alegre", "LOCATION:Belo Horizonte", "LOCATION:Rio Branco");
+    }
+
+    @Test
     void speakersLabelsInATranscriptShouldBePeopleAlsoWhenTheNameIsAWord() {
         assertThat(found("Summarise the thread:\nMark: shipping is late again.\nLena: I'll chase the carrier."))
                 .containsExactlyInAnyOrder("PERSON:Mark", "PERSON:Lena");

@@ -1658,6 +1658,7 @@ final class NameRecognizer {
         if (parts == null || parts.size() < 2) {
             return false;
         }
+        int known = 0;
         for (int[] range : parts) {
             Token part = tokens.get(range[0]);
             boolean single = range[1] == range[0] + 1 && part.kind() == Kind.WORD
@@ -1667,9 +1668,18 @@ final class NameRecognizer {
             Token second = range[1] == range[0] + 2 ? tokens.get(range[0] + 1) : null;
             boolean full = second != null && part.kind() == Kind.WORD && second.kind() == Kind.WORD && second.capitalised()
                     && lexicon.firstNames.contains(part.bare()) && (lexicon.isName(second.bare()) || !lexicon.isCommon(second.bare()));
-            if (!single && !full) {
+            // two words no list knows, beside people of the list: "Chidi Okafor, Lena Haas and Rui Barros" ("Chidi" is in no list)
+            boolean unknown = !single && !full && second != null && part.kind() == Kind.WORD && second.kind() == Kind.WORD && part.capitalised()
+                    && second.capitalised() && !part.allCaps() && !second.allCaps() && !lexicon.isCommon(part.bare()) && !lexicon.isCommon(second.bare())
+                    && !lexicon.companySuffixes.contains(second.bare()) && !ORG_WORDS.contains(second.bare()) && !brand(text, tokens, range[0], range[1])
+                    && humps(part.text()) == 0 && humps(second.text()) == 0;
+            if (!single && !full && !unknown) {
                 return false; // products compared are no people: "HubSpot and Pipedrive were compared" (a capital inside, but "McDonald"), "Docker and Kubernetes are"
             }
+            known += unknown ? 0 : 1;
+        }
+        if (known * 2 < parts.size()) {
+            return false; // most parts must be names the lists know
         }
         for (int[] range : parts) {
             markAndAdd(text, tokens, taken, range[0], range[1], PiiType.PERSON, 0.8, out);
