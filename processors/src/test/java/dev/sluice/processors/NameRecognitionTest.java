@@ -214,6 +214,10 @@ class NameRecognitionTest {
         // a first name the lists hold keeps its person, an unknown word without such an ending too
         assertThat(found("Clement Dubois called about the invoice.")).containsExactly("PERSON:Clement Dubois");
         assertThat(found("Zephyrine: can you check my order?")).containsExactly("PERSON:Zephyrine");
+        // a newer verb's "-ing" form: a word or two of the language before "-ing"
+        assertThat(found("Onboarding begins next week.\nPlaytesting starts on Monday.\nUpskilling: two courses a year.")).isEmpty();
+        // names that end so and leave no word keep their person
+        assertThat(found("Xiaoming signed the form.")).containsExactly("PERSON:Xiaoming");
     }
 
     @Test

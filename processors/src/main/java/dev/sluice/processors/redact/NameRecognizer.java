@@ -1299,10 +1299,10 @@ final class NameRecognizer {
             // not a person: found in a public PII set by others, where "Ramesh Krishnan's Aadhar number" made two people.
             // The same word taken for a name elsewhere in the request is still replaced there and here (Redactor)
             return;
-        } else if (words == 1 && COMMON_NOUN_ENDING.matcher(tokens.get(from).lower()).find()) {
+        } else if (words == 1 && (COMMON_NOUN_ENDING.matcher(tokens.get(from).lower()).find() || gerund(tokens.get(from).lower()))) {
             // a word no list knows, but a common noun by its ending: "Ideation:", "Differentiator:", "Gamification encourages",
             // "Deliverables" (a section's label or a sentence's start); names of people do not end so, and the lists hold the
-            // first names that do ("Clement")
+            // first names that do ("Clement"); or a verb's "-ing" form: "Onboarding begins", "Playtesting starts"
             return;
         } else {
             type = PiiType.PERSON;
@@ -1338,6 +1338,34 @@ final class NameRecognizer {
         }
         String w = last.bare();
         return lexicon.isCommon(w) && !lexicon.isName(w) || VENUES.contains(w) && (before.equals("the") || before.equals("our"));
+    }
+
+    /**
+     * Whether a word no list knows is a verb's "-ing" form: seven letters or more, and what is left without "-ing" is a word
+     * of the language or two of them ("benchmarking", "onboarding" = on + board, "playtesting", "upskilling", "rebranding";
+     * a doubled consonant or a dropped "e" undone). The word lists lack such newer verbs, and a sentence or a heading
+     * opening with one ("Onboarding begins next week") made a person. Names that end so and are no list's ("Kipling",
+     * "Xiaoming") leave no word.
+     */
+    private boolean gerund(String w) {
+        if (w.length() < 7 || !w.endsWith("ing")) {
+            return false;
+        }
+        String stem = w.substring(0, w.length() - 3);
+        int n = stem.length();
+        return wordOrTwo(stem) || wordOrTwo(stem + "e") || n >= 4 && stem.charAt(n - 1) == stem.charAt(n - 2) && wordOrTwo(stem.substring(0, n - 1));
+    }
+
+    private boolean wordOrTwo(String w) {
+        if (lexicon.isCommon(w)) {
+            return true;
+        }
+        for (int i = 2; i <= w.length() - 3; i++) {
+            if (lexicon.isCommon(w.substring(0, i)) && lexicon.isCommon(w.substring(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Endings of English common nouns that no person's name has ("-ation", "-ment", "-ness", "-ator", "-ology", ...), seven letters or more. */
