@@ -451,6 +451,9 @@ class NameRecognitionTest {
         assertThat(found("Please ask Maria and Tom.")).containsExactlyInAnyOrder("PERSON:Maria", "PERSON:Tom");
         assertThat(found("Sofia Brandt and Tom will join the call.")).containsExactlyInAnyOrder("PERSON:Sofia Brandt", "PERSON:Tom");
         assertThat(found("Maria and Will Smith met on Friday.")).containsExactlyInAnyOrder("PERSON:Maria", "PERSON:Will Smith");
+        // a titled name and a first name are two people, not one "Brown and Tom" nor a firm "Patel and Grace"
+        assertThat(found("Dear Mr Brown and Tom,")).containsExactlyInAnyOrder("PERSON:Brown", "PERSON:Tom");
+        assertThat(found("Mrs Patel and Grace will attend.")).containsExactlyInAnyOrder("PERSON:Patel", "PERSON:Grace");
         // months are no people
         assertThat(found("May and June were busy months.")).isEmpty();
     }

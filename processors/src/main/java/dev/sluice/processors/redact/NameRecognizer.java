@@ -858,9 +858,11 @@ final class NameRecognizer {
                 } else if (t.is(",") && end + 1 < tokens.size() && lexicon.companySuffixes.contains(tokens.get(end + 1).bare())
                         && !tokens.get(end + 1).newlineBefore()) {
                     end += 2; // "Bayview Property Management, LLC", "Summit Freight Systems, Inc."
-                } else if (t.is("and") && end + 1 < tokens.size() && anyFirstName(tokens, i, end) && firstName(tokens.get(end + 1))
-                        && !(end - part == 1 && !continuesAfter(tokens, end + 1))) {
-                    break; // "Robert Finch and Linda Finch": two people, each with a first name, not one firm ("Maria and Tom" stay one run of first names)
+                } else if (t.is("and") && end + 1 < tokens.size() && firstName(tokens.get(end + 1))
+                        && (anyFirstName(tokens, i, end) && !(end - part == 1 && !continuesAfter(tokens, end + 1)) || part == i && titleBefore(tokens, i))) {
+                    // "Robert Finch and Linda Finch", "Mr Brown and Tom": two people, each with a first name or a title, not one firm
+                    // ("Maria and Tom" stay one run of first names)
+                    break;
                 } else if ((PARTICLES.contains(t.lower()) || t.is("and") || t.is("&") || t.is(",") && commaList(tokens, end))
                         && end + 1 < tokens.size() && continuesRun(tokens, end + 1) && !tokens.get(end + 1).newlineBefore()) {
                     conjunction |= t.is("and") || t.is("&") || t.is(",");
@@ -890,6 +892,12 @@ final class NameRecognizer {
         }
         int before = tokens.get(i - 2).end();
         return !out.isEmpty() && out.get(out.size() - 1).type() == PiiType.PERSON && out.get(out.size() - 1).end() == before;
+    }
+
+    /** Whether a person's title stands right before the token at {@code i}, with or without its full stop ("Mr Brown", "Dr. Okafor"). */
+    private boolean titleBefore(List<Token> tokens, int i) {
+        int t = i >= 2 && tokens.get(i - 1).is(".") ? i - 2 : i - 1;
+        return t >= 0 && lexicon.personTitles.contains(tokens.get(t).bare()) && !lexicon.foreignFunctionWords.contains(tokens.get(t).bare());
     }
 
     /** Whether the run goes on after the token at {@code i}: a capitalised word follows on the same line. */
