@@ -867,6 +867,23 @@ public final class InjectionDetector {
 
     private static final List<String> ENGLISH = List.of("the", "and", "you", "your", "all", "to", "of", "is", "are", "instructions", "ignore", "previous");
     private static final String[][] ENGLISH_BY_LENGTH = byLength(ENGLISH);
+    /**
+     * The commonest words of four letters or more and an attack's: one of them with its inner letters shuffled is the sign of
+     * scrambled words ({@link Disguises#unscrambled}, which reads the rest of the text's words against the whole word list).
+     */
+    private static final List<String> SCRAMBLE_SIGNS = List.of("that", "with", "have", "this", "will", "your", "from", "they", "know",
+            "want", "been", "good", "much", "some", "time", "very", "when", "come", "here", "just", "like", "long", "make", "many", "more",
+            "only", "over", "such", "take", "than", "them", "well", "were", "what", "where", "which", "while", "about", "after", "again",
+            "also", "back", "because", "before", "being", "between", "both", "could", "does", "down", "each", "even", "every", "first",
+            "give", "going", "great", "help", "into", "last", "little", "look", "made", "most", "must", "need", "never", "other", "people",
+            "please", "right", "same", "should", "show", "since", "still", "tell", "told", "their", "there", "these", "thing", "think",
+            "those", "through", "under", "used", "using", "work", "would", "write", "year", "information", "system", "user", "name",
+            "email", "address", "data", "list", "output", "instructions", "ignore", "previous", "prompt", "rules", "safety", "password",
+            "secret", "reveal", "bypass", "override", "forget", "disregard", "developer", "mode", "answer", "respond", "following", "above",
+            "prior", "earlier", "everything", "anything", "guidelines", "restrictions", "enable", "disable", "internal", "configuration",
+            "account", "customer", "details", "describe", "explain", "stored", "database", "complete");
+    /** {@link #SCRAMBLE_SIGNS} by length and first letter: a word is compared with the few that share both. */
+    private static final String[][][] SCRAMBLE_SIGNS_BY_START = byLengthAndStart(SCRAMBLE_SIGNS);
 
     /**
      * What one pass over the words of a text tells.
@@ -909,6 +926,7 @@ public final class InjectionDetector {
         int marksInRow = 0;
         int stacks = 0;
         int braille = 0;
+        int scrambled = 0;
         int i = 0;
         while (i < text.length()) {
             char between = text.charAt(i);
@@ -973,6 +991,15 @@ public final class InjectionDetector {
                     }
                 }
             }
+            int first = (text.charAt(start) | 0x20) - 'a';
+            if (length >= 4 && length < SCRAMBLE_SIGNS_BY_START.length && digits == 0 && first >= 0 && first < 26) {
+                for (String word : SCRAMBLE_SIGNS_BY_START[length][first]) {
+                    if (scrambled(word, text, start)) {
+                        scrambled++;
+                        break;
+                    }
+                }
+            }
             hexPairs = hex && length == 2 ? hexPairs + 1 : 0;
             bytesLike |= bits && length == 8 || hex && length >= 16 || hexPairs >= 8;
             if (length < 2) {
@@ -989,10 +1016,39 @@ public final class InjectionDetector {
         Disguises.Look disguises = new Disguises.Look(morseGaps >= Disguises.MORSE_RUN - 1,
                 marks >= 2 * Disguises.MORSE_RUN && marks >= 0.6 * (text.length() - spaces),
                 ayWords >= 3 && ayWords >= 0.5 * words, humps >= Disguises.CAMEL_HUMPS, hidden, foreign, leet >= 1,
-                stacks >= 3, braille >= 6, invisible);
+                stacks >= 3, braille >= 6, invisible, scrambled >= Disguises.SCRAMBLED_WORDS);
         return new Words(shift(shifts), best, bytesLike, leet, disguises);
     }
 
+
+    /**
+     * Whether the text's word at {@code start} (as long as {@code word}) is {@code word} with its inner letters shuffled:
+     * the same first and last letters (ASCII case ignored), the same inner letters in another order, and no word of the
+     * list itself ("form" is a word, not "from" scrambled).
+     */
+    static boolean scrambled(String word, String text, int start) {
+        int n = word.length();
+        if ((text.charAt(start + n - 1) | 0x20) != word.charAt(n - 1) || (text.charAt(start) | 0x20) != word.charAt(0)) {
+            return false;
+        }
+        boolean same = true;
+        int[] counts = new int[26];
+        for (int k = 1; k < n - 1; k++) {
+            int c = (text.charAt(start + k) | 0x20) - 'a';
+            if (c < 0 || c >= 26) {
+                return false;
+            }
+            counts[c]++;
+            counts[word.charAt(k) - 'a']--;
+            same &= c == word.charAt(k) - 'a';
+        }
+        for (int count : counts) {
+            if (count != 0) {
+                return false;
+            }
+        }
+        return !same && !dev.sluice.processors.text.EnglishWords.contains(text.substring(start, start + n).toLowerCase(java.util.Locale.ROOT));
+    }
 
     /** The digits and signs leetspeak writes for letters, and the letters: {@code LEET.charAt(i)} stands for {@code LETTERS.charAt(i)}. */
     private static final String LEET = "013457@$!";
@@ -1052,6 +1108,18 @@ public final class InjectionDetector {
     }
 
     /** The words by their length: {@code [n]} holds those of n letters. */
+    private static String[][][] byLengthAndStart(List<String> words) {
+        String[][] byLength = byLength(words);
+        String[][][] out = new String[byLength.length][26][];
+        for (int n = 0; n < byLength.length; n++) {
+            for (int c = 0; c < 26; c++) {
+                char first = (char) ('a' + c);
+                out[n][c] = java.util.Arrays.stream(byLength[n]).filter(w -> w.charAt(0) == first).toArray(String[]::new);
+            }
+        }
+        return out;
+    }
+
     private static String[][] byLength(List<String> words) {
         int longest = words.stream().mapToInt(String::length).max().orElse(0);
         String[][] out = new String[longest + 1][];

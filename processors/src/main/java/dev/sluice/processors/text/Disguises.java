@@ -46,9 +46,10 @@ public final class Disguises {
      * @param stacked     three places or more where three combining marks or more stand on one letter ("Zalgo" text)
      * @param braille     six Braille cells or more
      * @param invisible   a character that is not displayed (a soft hyphen, a zero-width joiner, a word joiner, ...)
+     * @param scrambled   a common word with its inner letters shuffled ("hvae", "tlod", "Igrnoe"), which is no word itself
      */
     public record Look(boolean morse, boolean mostlyMorse, boolean pigLatin, boolean camelCase, boolean hidden, boolean foreign, boolean leet,
-                       boolean stacked, boolean braille, boolean invisible) {
+                       boolean stacked, boolean braille, boolean invisible, boolean scrambled) {
     }
 
     /**
@@ -58,7 +59,7 @@ public final class Disguises {
      * injection detector passes the signs it has counted instead ({@link #read(String, Look)}).
      */
     public static List<Reading> read(String text, int morseCodes, int mixedWords) {
-        List<Reading> out = read(text, new Look(false, false, true, true, true, false, true, true, true, true));
+        List<Reading> out = read(text, new Look(false, false, true, true, true, false, true, true, true, true, false));
         add(out, "morse", morse(text, morseCodes));
         add(out, "lookalike", lookAlikes(text, mixedWords));
         return out;
@@ -88,7 +89,8 @@ public final class Disguises {
             new Reader("leetspeak", Look::leet, Disguises::leetspeak),
             new Reader("zalgo", Look::stacked, Disguises::unmarked),
             new Reader("braille", Look::braille, Disguises::braille),
-            new Reader("invisible", Look::invisible, Disguises::visible));
+            new Reader("invisible", Look::invisible, Disguises::visible),
+            new Reader("scrambled", Look::scrambled, Disguises::unscrambled));
 
     private static void add(List<Reading> out, String form, String text) {
         if (text != null && !text.isBlank()) {
@@ -726,6 +728,85 @@ public final class Disguises {
 
     private static boolean invisible(int codePoint) {
         return codePoint >= 0xAD && UCharacter.hasBinaryProperty(codePoint, UProperty.DEFAULT_IGNORABLE_CODE_POINT);
+    }
+
+    // ---- scrambled words (typoglycemia) ------------------------------------------------------------------------
+
+    /** Common words scrambled that are the sign of a scrambled text ({@link Look#scrambled}); reading it back needs {@value #UNSCRAMBLED_WORDS} words put back. */
+    public static final int SCRAMBLED_WORDS = 1;
+    static final int UNSCRAMBLED_WORDS = 2;
+
+    /**
+     * Words of four letters or more whose first and last letters stand and whose inner letters are shuffled ("Igrnoe
+     * ehtyevring you hvae been tlod so far"): people read them at a glance (the "typoglycemia" effect) and so does a large
+     * model, while a filter of words and their n-grams sees none it knows. Each such word that is no word itself is put
+     * back as the one word of the word list ({@link EnglishWords}) with the same first and last letters and the same inner
+     * letters; a word two of the list could be ("slat", "salt") or none stays as written. Null when fewer than
+     * {@value #UNSCRAMBLED_WORDS} words were put back (one misspelt word, "thier", is a typo, not a disguise).
+     * Written here: no library reads scrambled words back.
+     */
+    public static String unscrambled(String text) {
+        StringBuilder out = null;
+        int putBack = 0;
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!isAsciiLetter(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && isAsciiLetter(text.charAt(i))) {
+                i++;
+            }
+            if (i - start < 4 || i < n && Character.isLetterOrDigit(text.charAt(i)) || start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
+                continue;
+            }
+            String word = text.substring(start, i);
+            String lower = word.toLowerCase(Locale.ROOT);
+            if (EnglishWords.contains(lower)) {
+                continue;
+            }
+            String meant = Scrambles.WORDS.get(scrambleKey(lower));
+            if (meant == null || meant.isEmpty()) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(text);
+            }
+            putBack++;
+            for (int k = 0; k < meant.length(); k++) {
+                char c = meant.charAt(k);
+                out.setCharAt(start + k, Character.isUpperCase(word.charAt(k)) ? Character.toUpperCase(c) : c);
+            }
+        }
+        return putBack < UNSCRAMBLED_WORDS ? null : out.toString();
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    /** A lower-case word's first and last letters and its inner letters in order of the alphabet: "hvae" and "have" give "he:av". */
+    static String scrambleKey(String lower) {
+        char[] inner = lower.substring(1, lower.length() - 1).toCharArray();
+        java.util.Arrays.sort(inner);
+        return new StringBuilder(inner.length + 3).append(lower.charAt(0)).append(lower.charAt(lower.length() - 1)).append(':').append(inner).toString();
+    }
+
+    /** The word list's words of four letters or more by {@link #scrambleKey}; "" where two words share a key. Built on first use (~0.1 s). */
+    private static final class Scrambles {
+        static final Map<String, String> WORDS = build();
+
+        private static Map<String, String> build() {
+            Map<String, String> words = new java.util.HashMap<>(100_000);
+            for (String word : EnglishWords.all()) {
+                if (word.length() >= 4 && word.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+                    words.merge(scrambleKey(word), word, (a, b) -> "");
+                }
+            }
+            return Map.copyOf(words);
+        }
     }
 
     // ---- look-alike letters of other scripts --------------------------------------------------------------------

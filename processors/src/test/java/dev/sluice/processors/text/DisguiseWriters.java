@@ -21,6 +21,17 @@ public final class DisguiseWriters {
         return out.toString();
     }
 
+    /** Every word of four letters or more with its inner letters in reverse order ("instructions" gives "inoitcurtsns"). */
+    public static String toScrambled(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z]{4,}").matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String w = m.group();
+            m.appendReplacement(out, w.charAt(0) + new StringBuilder(w.substring(1, w.length() - 1)).reverse().toString() + w.charAt(w.length() - 1));
+        }
+        return m.appendTail(out).toString();
+    }
+
     private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz";
     private static final String[] MORSE = {".-", "-...", "-.-.", "-..", ".", "..-.", "--.", "....", "..", ".---", "-.-", ".-..", "--", "-.", "---", ".--.", "--.-",
         ".-.", "...", "-", "..-", "...-", ".--", "-..-", "-.--", "--.."};
