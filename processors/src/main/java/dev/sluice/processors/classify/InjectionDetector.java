@@ -1107,7 +1107,7 @@ public final class InjectionDetector {
         return shifts[best] > shifts[0] || shifts[best] >= SHIFTED_WORDS && 2 * shifts[best] > shifts[0] ? best : 0;
     }
 
-    /** The words by their length: {@code [n]} holds those of n letters. */
+    /** The words by their length and first letter: {@code [n][c]} holds those of n letters that begin with {@code 'a' + c}. */
     private static String[][][] byLengthAndStart(List<String> words) {
         String[][] byLength = byLength(words);
         String[][][] out = new String[byLength.length][26][];
@@ -1120,6 +1120,7 @@ public final class InjectionDetector {
         return out;
     }
 
+    /** The words by their length: {@code [n]} holds those of n letters. */
     private static String[][] byLength(List<String> words) {
         int longest = words.stream().mapToInt(String::length).max().orElse(0);
         String[][] out = new String[longest + 1][];

@@ -17,8 +17,9 @@ import net.sf.extjwnl.dictionary.Dictionary;
 /**
  * Whether a word names a kind of something: "ham" and "steak" are kinds of meat, "whisky" of alcohol,
  * "ibuprofen" of medication, "opera" of music. Read from WordNet 3.1's noun hierarchy (extjwnl, with the
- * WordNet data from Maven Central): a word's or compound's ("hot dog") first sense, and the next two when they are nearly as common (an acronym's every sense),
- * with their hypernyms up to {@value #DEPTH} levels up, against the category's first sense. Used only where a system prompt rules out a topic
+ * WordNet data from Maven Central): a word's or a compound's ("hot dog") first sense, and the next two when they are nearly
+ * as common (an acronym's every sense), with their hypernyms up to {@value #DEPTH} levels up, against the category's first
+ * sense (an acronym's every sense). Used only where a system prompt rules out a topic
  * ({@link RestrictedTopics}), so a request for "a ham omelette recipe" is seen to be about meat.
  *
  * <p>The dictionary is loaded on first use (~0.4 s, then ~0.3-9 ms a word until cached), not at start-up:

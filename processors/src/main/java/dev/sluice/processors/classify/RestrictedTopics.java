@@ -147,15 +147,22 @@ final class RestrictedTopics {
             written[i] = Kinds.singular(written[i]);
             words[i] = written[i].toLowerCase(Locale.ROOT);
         }
-        List<String> names = null;
+        List<String> names = null; // looked up in WordNet only when a topic word is not in the text as written
         for (int a = 0; a < alternatives.size(); a++) {
             List<String> alternative = alternatives.get(a);
             long[][] kinds = senses.get(a);
             boolean all = true;
             for (int w = 0; w < alternative.size() && all; w++) {
-                all = contains(words, alternative.get(w)) || names(names = names == null ? names(written, words) : names, kinds[w]);
+                if (!contains(words, alternative.get(w))) {
+                    names = names == null ? names(written, words) : names;
+                    all = namesAKindOf(names, kinds[w]);
+                }
             }
-            if (all || wholes.get(a).length > 0 && names(names = names == null ? names(written, words) : names, wholes.get(a))) {
+            if (!all && wholes.get(a).length > 0) {
+                names = names == null ? names(written, words) : names;
+                all = namesAKindOf(names, wholes.get(a));
+            }
+            if (all) {
                 return String.join(" ", alternative);
             }
         }
@@ -187,7 +194,7 @@ final class RestrictedTopics {
     }
 
     /** A word or compound of the text that names a kind of one of the senses ("ham" of meat, "whisky" of alcohol; {@link Kinds}). */
-    private static boolean names(List<String> names, long[] senses) {
+    private static boolean namesAKindOf(List<String> names, long[] senses) {
         for (long sense : senses) {
             for (String name : names) {
                 if (Kinds.isKindOf(name, sense)) {
