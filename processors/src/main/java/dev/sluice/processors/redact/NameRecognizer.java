@@ -865,9 +865,9 @@ final class NameRecognizer {
                     break;
                 } else if ((PARTICLES.contains(t.lower()) || t.is("and") || t.is("&") || t.is(",") && commaList(tokens, end))
                         && end + 1 < tokens.size() && continuesRun(tokens, end + 1) && !tokens.get(end + 1).newlineBefore()) {
-                    conjunction |= t.is("and") || t.is("&") || t.is(",");
                     if (t.is("and") || t.is("&") || t.is(",")) {
-                        part = end + 1;
+                        conjunction = true;
+                        part = end + 1; // where the next part of a list begins
                     }
                     end += 2;
                 } else {
@@ -1715,7 +1715,7 @@ final class NameRecognizer {
             known += unknown ? 0 : 1;
         }
         if (known * 2 < parts.size()) {
-            return false; // most parts must be names the lists know
+            return false; // at least half the parts must be names the lists know
         }
         for (int[] range : parts) {
             markAndAdd(text, tokens, taken, range[0], range[1], PiiType.PERSON, 0.8, out);
