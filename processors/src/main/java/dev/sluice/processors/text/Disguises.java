@@ -794,7 +794,7 @@ public final class Disguises {
         return new StringBuilder(inner.length + 3).append(lower.charAt(0)).append(lower.charAt(lower.length() - 1)).append(':').append(inner).toString();
     }
 
-    /** The word list's words of four letters or more by {@link #scrambleKey}; "" where two words share a key. Built on first use (~0.1 s). */
+    /** The word list's words of four letters or more by {@link #scrambleKey}; "" where two words share a key. Built on first use (~0.2 s, only once a text shows the sign). */
     private static final class Scrambles {
         static final Map<String, String> WORDS = build();
 
