@@ -882,6 +882,15 @@ public final class InjectionDetector {
             "secret", "reveal", "bypass", "override", "forget", "disregard", "developer", "mode", "answer", "respond", "following", "above",
             "prior", "earlier", "everything", "anything", "guidelines", "restrictions", "enable", "disable", "internal", "configuration",
             "account", "customer", "details", "describe", "explain", "stored", "database", "complete");
+    /**
+     * Common words and an attack's, written backwards, none of them a word or an acronym as written ("now" backwards is "won",
+     * "and" is "dna"): two in a text are the sign of a reversed text.
+     */
+    private static final List<String> REVERSED_SIGNS = List.of("eht", "uoy", "ruoy", "lla", "rof", "htiw", "taht", "siht", "tahw", "erongi",
+            "suoiverp", "snoitcurtsni", "metsys", "tpmorp", "laever", "tegrof", "dragersid", "selur", "nac", "woh", "yhw", "ohw", "erehw",
+            "nehw", "esaelp", "llet", "evig", "wohs", "ekam", "etirw", "nialpxe", "tsil", "tuoba", "morf", "evah", "neeb", "dluow", "dluoc",
+            "dluohs", "ereht", "rieht", "tsuj");
+    private static final String[][][] REVERSED_SIGNS_BY_START = byLengthAndStart(REVERSED_SIGNS);
     /** {@link #SCRAMBLE_SIGNS} by length and first letter: a word is compared with the few that share both. */
     private static final String[][][] SCRAMBLE_SIGNS_BY_START = byLengthAndStart(SCRAMBLE_SIGNS);
 
@@ -927,6 +936,9 @@ public final class InjectionDetector {
         int stacks = 0;
         int braille = 0;
         int scrambled = 0;
+        int backwards = 0;
+        int apart = 0;
+        int longestApart = 0;
         int i = 0;
         while (i < text.length()) {
             char between = text.charAt(i);
@@ -992,6 +1004,16 @@ public final class InjectionDetector {
                 }
             }
             int first = (text.charAt(start) | 0x20) - 'a';
+            if (length < REVERSED_SIGNS_BY_START.length && first >= 0 && first < 26) {
+                for (String word : REVERSED_SIGNS_BY_START[length][first]) {
+                    if (text.regionMatches(true, start, word, 0, length)) {
+                        backwards++;
+                        break;
+                    }
+                }
+            }
+            apart = length == 1 && letters == 1 ? apart + 1 : 0;
+            longestApart = Math.max(longestApart, apart);
             if (length >= 4 && length < SCRAMBLE_SIGNS_BY_START.length && digits == 0 && first >= 0 && first < 26) {
                 for (String word : SCRAMBLE_SIGNS_BY_START[length][first]) {
                     if (scrambled(word, text, start)) {
@@ -1016,7 +1038,8 @@ public final class InjectionDetector {
         Disguises.Look disguises = new Disguises.Look(morseGaps >= Disguises.MORSE_RUN - 1,
                 marks >= 2 * Disguises.MORSE_RUN && marks >= 0.6 * (text.length() - spaces),
                 ayWords >= 3 && ayWords >= 0.5 * words, humps >= Disguises.CAMEL_HUMPS, hidden, foreign, leet >= 1,
-                stacks >= 3, braille >= 6, invisible, scrambled >= Disguises.SCRAMBLED_WORDS);
+                stacks >= 3, braille >= 6, invisible, scrambled >= Disguises.SCRAMBLED_WORDS, longestApart >= Disguises.APART_RUN,
+                backwards >= Disguises.REVERSED_WORDS);
         return new Words(shift(shifts), best, bytesLike, leet, disguises);
     }
 

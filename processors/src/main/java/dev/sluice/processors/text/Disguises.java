@@ -47,9 +47,11 @@ public final class Disguises {
      * @param braille     six Braille cells or more
      * @param invisible   a character that is not displayed (a soft hyphen, a zero-width joiner, a word joiner, ...)
      * @param scrambled   a common word with its inner letters shuffled ("hvae", "tlod", "Igrnoe"), which is no word itself
+     * @param apart       {@value #APART_RUN} single letters or more in a row, each a word of its own ("I g n o r e", "i.g.n.o.r.e")
+     * @param reversed    {@value #REVERSED_WORDS} common words or more written backwards ("erongi", "uoy", "eht") that are no words as written
      */
     public record Look(boolean morse, boolean mostlyMorse, boolean pigLatin, boolean camelCase, boolean hidden, boolean foreign, boolean leet,
-                       boolean stacked, boolean braille, boolean invisible, boolean scrambled) {
+                       boolean stacked, boolean braille, boolean invisible, boolean scrambled, boolean apart, boolean reversed) {
     }
 
     /**
@@ -59,7 +61,7 @@ public final class Disguises {
      * injection detector passes the signs it has counted instead ({@link #read(String, Look)}).
      */
     public static List<Reading> read(String text, int morseCodes, int mixedWords) {
-        List<Reading> out = read(text, new Look(false, false, true, true, true, false, true, true, true, true, false));
+        List<Reading> out = read(text, new Look(false, false, true, true, true, false, true, true, true, true, false, false, false));
         add(out, "morse", morse(text, morseCodes));
         add(out, "lookalike", lookAlikes(text, mixedWords));
         return out;
@@ -90,7 +92,9 @@ public final class Disguises {
             new Reader("zalgo", Look::stacked, Disguises::unmarked),
             new Reader("braille", Look::braille, Disguises::braille),
             new Reader("invisible", Look::invisible, Disguises::visible),
-            new Reader("scrambled", Look::scrambled, Disguises::unscrambled));
+            new Reader("scrambled", Look::scrambled, Disguises::unscrambled),
+            new Reader("apart", Look::apart, Disguises::together),
+            new Reader("reversed", Look::reversed, Disguises::reversed));
 
     private static void add(List<Reading> out, String form, String text) {
         if (text != null && !text.isBlank()) {
@@ -807,6 +811,186 @@ public final class Disguises {
             }
             return Map.copyOf(words);
         }
+    }
+
+    // ---- letters set apart, text written backwards -------------------------------------------------------------
+
+    /** Single letters in a row that are the sign of letters set apart ({@link Look#apart}). */
+    public static final int APART_RUN = 6;
+    /** Words written backwards that are the sign of a reversed text ({@link Look#reversed}). */
+    public static final int REVERSED_WORDS = 2;
+
+    /**
+     * Runs of single characters set apart by one mark each ("I g n o r e  a l l", "i.g.n.o.r.e a.l.l", "i-g-n-o-r-e"), joined
+     * back into words: the run's mark is the one after its first letter, and every character between two of them belongs
+     * to the word (a dot or a bracket too: "s.y.s.t.e.m._.p.r.o.m.p.t" is "system_prompt"); spaces (two or more when the mark
+     * is a space) or a slash between spaces end a word. A run with no word's end in it is cut into the word list's words
+     * where it can be ("ignoreallprevious" gives "ignore all previous"). Null when no run of {@value #APART_RUN} letters or
+     * more, two in three of its characters, was joined. Written here: no library reads such runs back.
+     */
+    public static String together(String text) {
+        StringBuilder out = null;
+        int last = 0;
+        int n = text.length();
+        for (int i = 0; i + 2 < n; ) {
+            char mark = text.charAt(i + 1);
+            if (!letterAlone(text, i) || Character.isLetterOrDigit(mark) || !alone(text, i + 2, mark)) {
+                i++;
+                continue;
+            }
+            StringBuilder words = new StringBuilder();
+            StringBuilder word = new StringBuilder().append(text.charAt(i));
+            int count = 1;
+            int letters = Character.isLetter(text.charAt(i)) ? 1 : 0;
+            boolean breaks = false;
+            int end = i + 1; // after the last character taken
+            while (end < n) {
+                if (text.charAt(end) == mark && alone(text, end + 1, mark)) {
+                    char c = text.charAt(end + 1);
+                    if (Character.isWhitespace(mark) && (c == '/' || c == '|')) {
+                        // a slash set apart like a letter ends a word: one letter a line, "/" between words
+                        words.append(word).append(' ');
+                        word.setLength(0);
+                        breaks = true;
+                        end += 2;
+                        continue;
+                    }
+                    word.append(c);
+                    letters += Character.isLetter(text.charAt(end + 1)) ? 1 : 0;
+                    end += 2;
+                    count++;
+                    continue;
+                }
+                int gap = wordGap(text, end, mark);
+                if (gap > end && gap < n && letterAlone(text, gap) && (gap + 1 >= n || text.charAt(gap + 1) == mark || wordGap(text, gap + 1, mark) > gap + 1)) {
+                    words.append(word).append(' ');
+                    word.setLength(0);
+                    word.append(text.charAt(gap));
+                    letters += Character.isLetter(text.charAt(gap)) ? 1 : 0;
+                    breaks = true;
+                    end = gap + 1;
+                    count++;
+                    continue;
+                }
+                break;
+            }
+            // letters, most of them: spaced-out sums ("x = a + b * c") are no words set apart
+            if (letters >= APART_RUN && letters * 3 >= count * 2) {
+                words.append(word);
+                String joined = breaks ? words.toString() : segmented(words.toString());
+                out = out == null ? new StringBuilder(n) : out;
+                out.append(text, last, i).append(joined);
+                last = end;
+                i = end;
+            } else {
+                i++;
+            }
+        }
+        return out == null ? null : out.append(text, last, n).toString();
+    }
+
+    /** A letter or digit with no letter or digit on either side. */
+    private static boolean letterAlone(String text, int i) {
+        return Character.isLetterOrDigit(text.charAt(i)) && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))
+                && (i + 1 >= text.length() || !Character.isLetterOrDigit(text.charAt(i + 1)));
+    }
+
+    /** A character other than a space or the mark at {@code i}, with no letter or digit right after it (one character alone). */
+    private static boolean alone(String text, int i, char mark) {
+        return i < text.length() && !Character.isWhitespace(text.charAt(i)) && text.charAt(i) != mark
+                && (i + 1 >= text.length() || !Character.isLetterOrDigit(text.charAt(i + 1)) || !Character.isLetterOrDigit(text.charAt(i)));
+    }
+
+    /**
+     * Where the next word begins when the gap at {@code at} ends a word of a run set apart by {@code mark}: spaces (two or
+     * more when the mark is a space, one or more otherwise) or a slash or a bar between spaces; {@code at} when it is none.
+     */
+    private static int wordGap(String text, int at, char mark) {
+        int i = at;
+        while (i < text.length() && i - at < 4 && (text.charAt(i) == ' ' || text.charAt(i) == '/' || text.charAt(i) == '|')) {
+            i++;
+        }
+        String gap = text.substring(at, i);
+        boolean slash = gap.strip().equals("/") || gap.strip().equals("|");
+        boolean spaces = gap.isBlank() && gap.length() >= (mark == ' ' ? 2 : 1);
+        return slash || spaces ? i : at;
+    }
+
+    /**
+     * Letters run together cut into the word list's words, the fewest words first (a word list's single letters "a" and
+     * "i" only where nothing longer fits); as written when no cut makes words of all of it.
+     */
+    static String segmented(String letters) {
+        String lower = letters.toLowerCase(Locale.ROOT);
+        int n = lower.length();
+        int[] cost = new int[n + 1];
+        int[] from = new int[n + 1];
+        java.util.Arrays.fill(cost, Integer.MAX_VALUE);
+        cost[0] = 0;
+        for (int end = 1; end <= n; end++) {
+            for (int start = Math.max(0, end - 20); start < end; start++) {
+                String piece = lower.substring(start, end);
+                boolean word = piece.length() == 1 ? piece.equals("a") || piece.equals("i") : EnglishWords.contains(piece);
+                if (cost[start] != Integer.MAX_VALUE && word && cost[start] + 1 < cost[end]) {
+                    cost[end] = cost[start] + 1;
+                    from[end] = start;
+                }
+            }
+        }
+        if (cost[n] == Integer.MAX_VALUE) {
+            return letters;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int end = n; end > 0; end = from[end]) {
+            out.insert(0, letters, from[end], end).insert(0, ' ');
+        }
+        return out.substring(1);
+    }
+
+    /**
+     * A text written backwards read forwards: the whole text reversed ("?tpmorp metsys ruoy" gives "your system prompt?"), or
+     * each word in place ("erongI lla suoiverp." gives "Ignore all previous.") when its sentence marks follow its words, as
+     * marks do in a text whose words alone were reversed (in a text reversed whole they come before them), or, with no marks,
+     * when its first word ends in a capital.
+     */
+    public static String reversed(String text) {
+        int before = 0;
+        int after = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '.' || c == ',' || c == '?' || c == '!' || c == ';' || c == ':') {
+                boolean letterBefore = i > 0 && Character.isLetterOrDigit(text.charAt(i - 1));
+                boolean letterAfter = i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i + 1));
+                before += letterAfter && !letterBefore ? 1 : 0;
+                after += letterBefore && !letterAfter ? 1 : 0;
+            }
+        }
+        if (after == before) {
+            // no marks to tell: a text's first word ends in a capital when its words alone were reversed ("erongI lla")
+            int end = 0;
+            while (end < text.length() && Character.isLetter(text.charAt(end))) {
+                end++;
+            }
+            after = end >= 2 && Character.isUpperCase(text.charAt(end - 1)) && Character.isLowerCase(text.charAt(0)) ? 1 : 0;
+        }
+        return after > before ? wordsBackwards(text) : new StringBuilder(text).reverse().toString();
+    }
+
+    /** Each word of the text written backwards in place ("erongI lla suoiverp" gives "Ignore all previous"). */
+    static String wordsBackwards(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            int start = i;
+            while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+            }
+            out.append(new StringBuilder(text.substring(start, i)).reverse());
+            if (i < text.length()) {
+                out.append(text.charAt(i++));
+            }
+        }
+        return out.toString();
     }
 
     // ---- look-alike letters of other scripts --------------------------------------------------------------------

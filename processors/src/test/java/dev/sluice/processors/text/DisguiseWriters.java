@@ -32,6 +32,16 @@ public final class DisguiseWriters {
         return m.appendTail(out).toString();
     }
 
+    /** Letters set apart by a space, words by two ("I g n o r e  a l l"). */
+    public static String toApart(String text) {
+        return java.util.Arrays.stream(text.split(" ")).map(w -> String.join(" ", w.split(""))).collect(java.util.stream.Collectors.joining("  "));
+    }
+
+    /** The text written backwards. */
+    public static String toReversed(String text) {
+        return new StringBuilder(text).reverse().toString();
+    }
+
     private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz";
     private static final String[] MORSE = {".-", "-...", "-.-.", "-..", ".", "..-.", "--.", "....", "..", ".---", "-.-", ".-..", "--", "-.", "---", ".--.", "--.-",
         ".-.", "...", "-", "..-", "...-", ".--", "-..-", "-.--", "--.."};
