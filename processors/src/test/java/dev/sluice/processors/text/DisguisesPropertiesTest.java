@@ -12,8 +12,10 @@ import net.jqwik.api.Provide;
 
 /**
  * A text put in a disguise and read back is the text again, whatever its words: Morse code, bytes hidden in variation
- * selectors (any text, any script), words run together, look-alike letters. Pig latin is left out: a word in it can be
- * read two ways ("asway" is "was" or "as"), and the reader takes the one the word list knows. Seeds are fixed.
+ * selectors (any text, any script), words run together, look-alike letters, letters set apart or dotted, a text written
+ * backwards, scrambled words the word list holds; and the readers of words in disguise never fail on any text. Pig latin is
+ * left out: a word in it can be read two ways ("asway" is "was" or "as"), and the reader takes the one the word list knows.
+ * Seeds are fixed.
  */
 class DisguisesPropertiesTest {
 
@@ -68,6 +70,45 @@ class DisguisesPropertiesTest {
     void charactersThatAreNotDisplayedDroppedLeaveTheText(@ForAll("sentences") List<String> words, @ForAll("invisibles") char invisible) {
         String text = String.join(" ", words);
         assertThat(Disguises.visible(DisguiseWriters.withInvisible(text, invisible))).isEqualTo(text);
+    }
+
+    @Property(seed = "20261125", tries = 300)
+    void lettersSetApartOrDottedReadBackAreTheText(@ForAll("sentences") List<String> words) {
+        String text = String.join(" ", words);
+        assertThat(Disguises.together(DisguiseWriters.toApart(text))).isEqualTo(text);
+        String dotted = String.join(" ", words.stream().map(w -> String.join(".", w.split(""))).toList());
+        assertThat(Disguises.together(dotted)).isEqualTo(text);
+    }
+
+    @Property(seed = "20261125", tries = 300)
+    void aTextWrittenBackwardsReadForwardsIsTheText(@ForAll("sentences") List<String> words) {
+        String text = String.join(" ", words);
+        assertThat(Disguises.reversed(DisguiseWriters.toReversed(text))).isEqualTo(text);
+        // word by word, with a sentence's mark after its words
+        assertThat(Disguises.reversed(Disguises.wordsBackwards(text) + ".")).isEqualTo(text + ".");
+    }
+
+    /** Sentences of the words the word list holds ("summarise", British, is not in it and cannot be put back). */
+    @Provide
+    Arbitrary<List<String>> listedSentences() {
+        return Arbitraries.of(WORDS.stream().filter(EnglishWords::contains).toList()).list().ofMinSize(6).ofMaxSize(30);
+    }
+
+    @Property(seed = "20261125", tries = 300)
+    void scrambledWordsPutBackAreTheText(@ForAll("listedSentences") List<String> words) {
+        String text = String.join(" ", words);
+        String scrambled = DisguiseWriters.toScrambled(text);
+        Assume.that(!scrambled.equals(text));
+        String read = Disguises.unscrambled(scrambled);
+        assertThat(read == null ? scrambled : read).isEqualTo(text);
+    }
+
+    @Property(seed = "20261125", tries = 500)
+    void theReadersOfWordsInDisguiseNeverFailOnAnyText(@ForAll("texts") String text) {
+        Disguises.together(text);
+        Disguises.reversed(text);
+        Disguises.unscrambled(text);
+        assertThat(Disguises.reversed(Disguises.reversed(text).toString())).hasSize(text.length());
     }
 
     @Provide
