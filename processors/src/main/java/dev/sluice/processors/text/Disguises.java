@@ -845,34 +845,26 @@ public final class Disguises {
             boolean breaks = false;
             int end = i + 1; // after the last character taken
             while (end < n) {
+                char c;
                 if (text.charAt(end) == mark && alone(text, end + 1, mark)) {
-                    char c = text.charAt(end + 1);
+                    c = text.charAt(end + 1);
+                    end += 2;
                     if (Character.isWhitespace(mark) && (c == '/' || c == '|')) {
-                        // a slash set apart like a letter ends a word: one letter a line, "/" between words
-                        words.append(word).append(' ');
-                        word.setLength(0);
-                        breaks = true;
-                        end += 2;
+                        breaks = endWord(words, word); // a slash set apart like a letter ends a word: one letter a line, "/" between words
                         continue;
                     }
-                    word.append(c);
-                    letters += Character.isLetter(text.charAt(end + 1)) ? 1 : 0;
-                    end += 2;
-                    count++;
-                    continue;
-                }
-                int gap = wordGap(text, end, mark);
-                if (gap > end && gap < n && letterAlone(text, gap) && (gap + 1 >= n || text.charAt(gap + 1) == mark || wordGap(text, gap + 1, mark) > gap + 1)) {
-                    words.append(word).append(' ');
-                    word.setLength(0);
-                    word.append(text.charAt(gap));
-                    letters += Character.isLetter(text.charAt(gap)) ? 1 : 0;
-                    breaks = true;
+                } else {
+                    int gap = wordGap(text, end, mark);
+                    if (gap == end || gap >= n || !letterAlone(text, gap) || !(gap + 1 >= n || text.charAt(gap + 1) == mark || wordGap(text, gap + 1, mark) > gap + 1)) {
+                        break;
+                    }
+                    breaks = endWord(words, word);
+                    c = text.charAt(gap);
                     end = gap + 1;
-                    count++;
-                    continue;
                 }
-                break;
+                word.append(c);
+                letters += Character.isLetter(c) ? 1 : 0;
+                count++;
             }
             // letters, most of them: spaced-out sums ("x = a + b * c") are no words set apart
             if (letters >= APART_RUN && letters * 3 >= count * 2) {
@@ -887,6 +879,13 @@ public final class Disguises {
             }
         }
         return out == null ? null : out.append(text, last, n).toString();
+    }
+
+    /** Ends the word being joined: it goes to {@code words} with a space after it. */
+    private static boolean endWord(StringBuilder words, StringBuilder word) {
+        words.append(word).append(' ');
+        word.setLength(0);
+        return true;
     }
 
     /** A letter or digit with no letter or digit on either side. */
