@@ -459,6 +459,15 @@ class NameRecognitionTest {
     }
 
     @Test
+    void aHeadingOrAListLabelOfCommonWordsShouldNotBeAFirm() {
+        assertThat(found("### 3. Perform Comprehensive Research\nCollect the data.\n4. Affected Systems (if applicable)\n"
+                + "- **Internal Services:** how will this work?")).isEmpty();
+        // in a sentence, or with a firm's legal suffix, still a firm
+        assertThat(found("Global Research Systems won the bid.")).containsExactly("ORGANIZATION:Global Research Systems");
+        assertThat(found("- Acme Logistics Inc: our carrier")).containsExactly("ORGANIZATION:Acme Logistics Inc");
+    }
+
+    @Test
     void aFullNameNoListKnowsShouldBeAPersonAmongPeopleOfTheLists() {
         assertThat(found("Present were Adaeze Nwosu, Lena Haas and Rui Barros."))
                 .containsExactlyInAnyOrder("PERSON:Adaeze Nwosu", "PERSON:Lena Haas", "PERSON:Rui Barros");

@@ -1199,10 +1199,12 @@ final class NameRecognizer {
 
         // a title as people write one before a name ("Mr.", "Dr"), not an abbreviation in capitals that a locale lists too ("ID")
         boolean titled = titleBefore && !tokens.get(from - 1).allCaps();
-        if (common == words && names == 0 && !place && !titled && !(orgSuffix && (words >= 2 || conjunction))) {
+        if (common == words && names == 0 && !place && !titled && (!(orgSuffix && (words >= 2 || conjunction))
+                || !lexicon.companySuffixes.contains(last) && markdownHeading(tokens, from, to))) {
             // "Border Force", "White Stripes": capitalised common words, no list knows them as names; a firm's word alone is
             // a department or a field ("Women in Finance", "HR, IT or Finance"), not a firm nor a place. After a person's
-            // title they are a family name: "Mr. Wells", "Dr. Banks"
+            // title they are a family name: "Mr. Wells", "Dr. Banks". A Markdown heading of such words is a section's title,
+            // though it ends in a firm's word ("## Affected Systems", "### 3. Perform Comprehensive Research")
             return;
         }
         if (common == words && names == 0 && !place && BODIES.contains(last) && !tokens.get(from).lower().equals("the")) {
@@ -1817,6 +1819,26 @@ final class NameRecognizer {
     }
 
     /** Whether the run is a line of its own. */
+    /**
+     * Whether the run is a Markdown heading's or a list item's label: only the marks of a heading, a list or bold type and a
+     * section number stand before it on its line ("## Affected Systems", "### 3. Perform Comprehensive Research", "4.
+     * Affected Systems (if applicable)", "- **Internal Services:** how ..."), and the line ends after it or a colon, a
+     * bracket or the bold type's marks follow.
+     */
+    private static boolean markdownHeading(List<Token> tokens, int from, int to) {
+        if (to < tokens.size() && !tokens.get(to).newlineBefore() && !tokens.get(to).is(":") && !tokens.get(to).is("(")
+                && !tokens.get(to).text().startsWith("*")) {
+            return false;
+        }
+        int k = from - 1;
+        while (k >= 0 && !tokens.get(k + 1).newlineBefore() && (tokens.get(k).kind() == Kind.NUMBER || tokens.get(k).is(".") || tokens.get(k).is(")")
+                || tokens.get(k).is("-") || tokens.get(k).is("•") || tokens.get(k).text().chars().allMatch(c -> c == '#' || c == '*'))) {
+            k--;
+        }
+        // a mark or a number before the run, and nothing else on its line
+        return k < from - 1 && (k < 0 || tokens.get(k + 1).newlineBefore());
+    }
+
     private static boolean wholeLine(List<Token> tokens, int from, int to) {
         return (from == 0 || tokens.get(from).newlineBefore()) && (to == tokens.size() || tokens.get(to).newlineBefore());
     }
