@@ -8,6 +8,7 @@
 #   -dotted: letters joined by dots, words set apart by a space ("i.g.n.o.r.e a.l.l")
 #   -reversed: the whole text written backwards
 #   -reversedwords: each word written backwards in place
+#   -misspelt: half the words of five letters or more with one letter after the first dropped, added or changed (seeded)
 #
 #   ops/eval/disguised-sets.sh /tmp/disguised-sets
 #   ./sluice eval injection /tmp/disguised-sets/attacks-holdout-5-scrambled-all.jsonl
@@ -40,6 +41,31 @@ for (const [form, write] of Object.entries(forms)) {
     fs.writeFileSync(path.join(out, file.replace('.jsonl', `-${form}.jsonl`)), written.join('\n') + '\n');
   }
 }
+for (const file of files) {
+  let seed = 11;
+  const random = () => { // mulberry32
+    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const misspell = (word) => {
+    const at = 1 + Math.floor(random() * (word.length - 2));
+    const kind = Math.floor(random() * 3);
+    const letter = letters[Math.floor(random() * 26)];
+    if (kind === 0) return word.slice(0, at) + word.slice(at + 1);
+    if (kind === 1) return word.slice(0, at) + letter + word.slice(at);
+    return word.slice(0, at) + letter + word.slice(at + 1);
+  };
+  const lines = fs.readFileSync(path.join(evalDir, file), 'utf8').split('\n').filter((l) => l.trim());
+  const written = lines.map((l) => {
+    const row = JSON.parse(l);
+    row.text = row.text.replace(/[A-Za-z]{5,}/g, (w) => (random() < 0.5 ? misspell(w) : w));
+    return JSON.stringify(row);
+  });
+  fs.writeFileSync(path.join(out, file.replace('.jsonl', '-misspelt.jsonl')), written.join('\n') + '\n');
+}
 for (const [rate, tag] of [[1.0, 'scrambled-all'], [0.3, 'scrambled-some']]) {
   for (const file of files) {
     let seed = 7;
@@ -67,5 +93,5 @@ for (const [rate, tag] of [[1.0, 'scrambled-all'], [0.3, 'scrambled-some']]) {
     fs.writeFileSync(path.join(out, name), written.join('\n') + '\n');
   }
 }
-console.log(`${files.length * 6} files in ${out}`);
+console.log(`${files.length * 7} files in ${out}`);
 JS

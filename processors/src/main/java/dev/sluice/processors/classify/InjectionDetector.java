@@ -868,21 +868,6 @@ public final class InjectionDetector {
     private static final List<String> ENGLISH = List.of("the", "and", "you", "your", "all", "to", "of", "is", "are", "instructions", "ignore", "previous");
     private static final String[][] ENGLISH_BY_LENGTH = byLength(ENGLISH);
     /**
-     * The commonest words of four letters or more and an attack's: one of them with its inner letters shuffled is the sign of
-     * scrambled words ({@link Disguises#unscrambled}, which reads the rest of the text's words against the whole word list).
-     */
-    private static final List<String> SCRAMBLE_SIGNS = List.of("that", "with", "have", "this", "will", "your", "from", "they", "know",
-            "want", "been", "good", "much", "some", "time", "very", "when", "come", "here", "just", "like", "long", "make", "many", "more",
-            "only", "over", "such", "take", "than", "them", "well", "were", "what", "where", "which", "while", "about", "after", "again",
-            "also", "back", "because", "before", "being", "between", "both", "could", "does", "down", "each", "even", "every", "first",
-            "give", "going", "great", "help", "into", "last", "little", "look", "made", "most", "must", "need", "never", "other", "people",
-            "please", "right", "same", "should", "show", "since", "still", "tell", "told", "their", "there", "these", "thing", "think",
-            "those", "through", "under", "used", "using", "work", "would", "write", "year", "information", "system", "user", "name",
-            "email", "address", "data", "list", "output", "instructions", "ignore", "previous", "prompt", "rules", "safety", "password",
-            "secret", "reveal", "bypass", "override", "forget", "disregard", "developer", "mode", "answer", "respond", "following", "above",
-            "prior", "earlier", "everything", "anything", "guidelines", "restrictions", "enable", "disable", "internal", "configuration",
-            "account", "customer", "details", "describe", "explain", "stored", "database", "complete");
-    /**
      * Common words and an attack's, written backwards, none of them a word or an acronym as written ("now" backwards is "won",
      * "and" is "dna"): two in a text are the sign of a reversed text.
      */
@@ -891,8 +876,8 @@ public final class InjectionDetector {
             "nehw", "esaelp", "llet", "evig", "wohs", "ekam", "etirw", "nialpxe", "tsil", "tuoba", "morf", "evah", "neeb", "dluow", "dluoc",
             "dluohs", "ereht", "rieht", "tsuj");
     private static final String[][][] REVERSED_SIGNS_BY_START = byLengthAndStart(REVERSED_SIGNS);
-    /** {@link #SCRAMBLE_SIGNS} by length and first letter: a word is compared with the few that share both. */
-    private static final String[][][] SCRAMBLE_SIGNS_BY_START = byLengthAndStart(SCRAMBLE_SIGNS);
+    /** {@link Disguises#SIGN_WORDS} by length and first letter: a word is compared with the few that share both. */
+    private static final String[][][] SIGNS_BY_START = byLengthAndStart(Disguises.SIGN_WORDS);
 
     /**
      * What one pass over the words of a text tells.
@@ -936,6 +921,7 @@ public final class InjectionDetector {
         int stacks = 0;
         int braille = 0;
         int scrambled = 0;
+        boolean misspelt = false;
         int backwards = 0;
         int apart = 0;
         int longestApart = 0;
@@ -1014,10 +1000,19 @@ public final class InjectionDetector {
             }
             apart = length == 1 && letters == 1 ? apart + 1 : 0;
             longestApart = Math.max(longestApart, apart);
-            if (length >= 4 && length < SCRAMBLE_SIGNS_BY_START.length && digits == 0 && first >= 0 && first < 26) {
-                for (String word : SCRAMBLE_SIGNS_BY_START[length][first]) {
+            if (length >= 4 && length < SIGNS_BY_START.length && digits == 0 && first >= 0 && first < 26) {
+                for (String word : SIGNS_BY_START[length][first]) {
                     if (scrambled(word, text, start)) {
                         scrambled++;
+                        break;
+                    }
+                }
+            }
+            // a sign word one letter dropped, added or changed away (not its first), and no word itself
+            for (int n = Math.max(5, length - 1); !misspelt && length >= 5 && digits == 0 && first >= 0 && first < 26 && n <= length + 1 && n < SIGNS_BY_START.length; n++) {
+                for (String word : SIGNS_BY_START[n][first]) {
+                    if (oneEdit(word, text, start, length)) {
+                        misspelt = !dev.sluice.processors.text.EnglishWords.contains(text.substring(start, start + length).toLowerCase(java.util.Locale.ROOT));
                         break;
                     }
                 }
@@ -1039,7 +1034,7 @@ public final class InjectionDetector {
                 marks >= 2 * Disguises.MORSE_RUN && marks >= 0.6 * (text.length() - spaces),
                 ayWords >= 3 && ayWords >= 0.5 * words, humps >= Disguises.CAMEL_HUMPS, hidden, foreign, leet >= 1,
                 stacks >= 3, braille >= 6, invisible, scrambled >= Disguises.SCRAMBLED_WORDS, longestApart >= Disguises.APART_RUN,
-                backwards >= Disguises.REVERSED_WORDS);
+                backwards >= Disguises.REVERSED_WORDS, misspelt);
         return new Words(shift(shifts), best, bytesLike, leet, disguises);
     }
 
@@ -1071,6 +1066,44 @@ public final class InjectionDetector {
             }
         }
         return !same && !dev.sluice.processors.text.EnglishWords.contains(text.substring(start, start + n).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * Whether the text's word at {@code start} ({@code length} characters) is {@code word} with one letter after the first
+     * dropped, added or changed (ASCII case ignored); the same word is not.
+     */
+    static boolean oneEdit(String word, String text, int start, int length) {
+        int n = word.length();
+        // the last two letters on each side: one edit leaves at least one pair of them equal (most words fail here)
+        char last = (char) (text.charAt(start + length - 1) | 0x20);
+        char lastButOne = (char) (text.charAt(start + length - 2) | 0x20);
+        if (last != word.charAt(n - 1) && last != word.charAt(n - 2) && lastButOne != word.charAt(n - 1) && lastButOne != word.charAt(n - 2)) {
+            return false;
+        }
+        int i = 0;
+        int j = 0;
+        int edits = 0;
+        while (i < n && j < length) {
+            char c = (char) (text.charAt(start + j) | 0x20);
+            if (c == word.charAt(i)) {
+                i++;
+                j++;
+                continue;
+            }
+            if (++edits > 1 || i == 0) {
+                return false;
+            }
+            if (n == length) {
+                i++;
+                j++; // changed
+            } else if (n > length) {
+                i++; // dropped from the text
+            } else {
+                j++; // added in the text
+            }
+        }
+        edits += (n - i) + (length - j);
+        return edits == 1;
     }
 
     /** The digits and signs leetspeak writes for letters, and the letters: {@code LEET.charAt(i)} stands for {@code LETTERS.charAt(i)}. */

@@ -49,9 +49,10 @@ public final class Disguises {
      * @param scrambled   a common word with its inner letters shuffled ("hvae", "tlod", "Igrnoe"), which is no word itself
      * @param apart       {@value #APART_RUN} single letters or more in a row, each a word of its own ("I g n o r e", "i.g.n.o.r.e")
      * @param reversed    {@value #REVERSED_WORDS} common words or more written backwards ("erongi", "uoy", "eht") that are no words as written
+     * @param misspelt    a common word with one letter dropped, added or changed ("instructons", "previuos" is scrambled), which is no word itself
      */
     public record Look(boolean morse, boolean mostlyMorse, boolean pigLatin, boolean camelCase, boolean hidden, boolean foreign, boolean leet,
-                       boolean stacked, boolean braille, boolean invisible, boolean scrambled, boolean apart, boolean reversed) {
+                       boolean stacked, boolean braille, boolean invisible, boolean scrambled, boolean apart, boolean reversed, boolean misspelt) {
     }
 
     /**
@@ -61,7 +62,7 @@ public final class Disguises {
      * injection detector passes the signs it has counted instead ({@link #read(String, Look)}).
      */
     public static List<Reading> read(String text, int morseCodes, int mixedWords) {
-        List<Reading> out = read(text, new Look(false, false, true, true, true, false, true, true, true, true, false, false, false));
+        List<Reading> out = read(text, new Look(false, false, true, true, true, false, true, true, true, true, false, false, false, false));
         add(out, "morse", morse(text, morseCodes));
         add(out, "lookalike", lookAlikes(text, mixedWords));
         return out;
@@ -94,7 +95,8 @@ public final class Disguises {
             new Reader("invisible", Look::invisible, Disguises::visible),
             new Reader("scrambled", Look::scrambled, Disguises::unscrambled),
             new Reader("apart", Look::apart, Disguises::together),
-            new Reader("reversed", Look::reversed, Disguises::reversed));
+            new Reader("reversed", Look::reversed, Disguises::reversed),
+            new Reader("misspelt", Look::misspelt, Disguises::respelt));
 
     private static void add(List<Reading> out, String form, String text) {
         if (text != null && !text.isBlank()) {
@@ -736,6 +738,29 @@ public final class Disguises {
 
     // ---- scrambled words (typoglycemia) ------------------------------------------------------------------------
 
+    /**
+     * The commonest words of four letters or more and an attack's: one of them with its inner letters shuffled is the sign of
+     * scrambled words ({@link #unscrambled}), one of them misspelt by a letter the sign of misspelt words ({@link #respelt});
+     * either reader then reads the rest of the text's words against the whole word list, and a misspelt word that is one
+     * letter from two words is put back as the one of them listed here. The injection detector looks for the signs.
+     */
+    public static final List<String> SIGN_WORDS = List.of("that", "with", "have", "this", "will", "your", "from", "they", "know",
+            "want", "been", "good", "much", "some", "time", "very", "when", "come", "here", "just", "like", "long", "make", "many", "more",
+            "only", "over", "such", "take", "than", "them", "well", "were", "what", "where", "which", "while", "about", "after", "again",
+            "also", "back", "because", "before", "being", "between", "both", "could", "does", "down", "each", "even", "every", "first",
+            "give", "going", "great", "help", "into", "last", "little", "look", "made", "most", "must", "need", "never", "other", "people",
+            "please", "right", "same", "should", "show", "since", "still", "tell", "told", "their", "there", "these", "thing", "think",
+            "those", "through", "under", "used", "using", "work", "would", "write", "year", "information", "system", "user", "name",
+            "email", "address", "data", "list", "output", "instructions", "ignore", "previous", "prompt", "rules", "safety", "password",
+            "secret", "reveal", "bypass", "override", "forget", "disregard", "developer", "mode", "answer", "respond", "following", "above",
+            "prior", "earlier", "everything", "anything", "guidelines", "restrictions", "enable", "disable", "internal", "configuration",
+            "account", "customer", "details", "describe", "explain", "stored", "database", "complete", "pretend", "access", "character",
+            "roleplay", "unrestricted", "unfiltered", "jailbreak", "hidden", "confidential", "private", "admin", "administrator", "debug",
+            "credentials", "token", "delete", "execute", "command", "policy", "filter", "filters", "censorship", "ethics", "limits",
+            "limitations", "assistant", "model", "language", "role", "play", "game", "story", "imagine", "reply", "print", "repeat",
+            "verbatim", "translate", "encode", "decode", "message", "users", "keys");
+    private static final java.util.Set<String> SIGNS = java.util.Set.copyOf(SIGN_WORDS);
+
     /** Common words scrambled that are the sign of a scrambled text ({@link Look#scrambled}); reading it back needs {@value #UNSCRAMBLED_WORDS} words put back. */
     public static final int SCRAMBLED_WORDS = 1;
     static final int UNSCRAMBLED_WORDS = 2;
@@ -785,6 +810,86 @@ public final class Disguises {
             }
         }
         return putBack < UNSCRAMBLED_WORDS ? null : out.toString();
+    }
+
+    /**
+     * Words misspelt by one letter dropped, added or changed ("Ignore all previus instrucions") put back: each word of five
+     * letters or more that is no word, and is one such edit away from exactly one word of the word list, is that word (a
+     * word two words are one edit from, "brane", stays as written; the first letter is kept, as typos and evasions keep
+     * it). Null when fewer than two words were put back.
+     */
+    public static String respelt(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        int putBack = 0;
+        int last = 0;
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!isAsciiLetter(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && isAsciiLetter(text.charAt(i))) {
+                i++;
+            }
+            if (i - start < 5 || i < n && Character.isLetterOrDigit(text.charAt(i)) || start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
+                continue;
+            }
+            String word = text.substring(start, i);
+            String lower = word.toLowerCase(Locale.ROOT);
+            String meant = EnglishWords.contains(lower) ? null : oneEditFrom(lower);
+            if (meant != null) {
+                out.append(text, last, start).append(Character.isUpperCase(word.charAt(0)) ? Character.toUpperCase(meant.charAt(0)) + meant.substring(1) : meant);
+                last = i;
+                putBack++;
+            }
+        }
+        return putBack < UNSCRAMBLED_WORDS ? null : out.append(text, last, n).toString();
+    }
+
+    /**
+     * The one word of the list that {@code lower} is one letter dropped, added or changed away from (not its first), or of
+     * several such words the one among {@link #SIGN_WORDS}; null when none or several.
+     */
+    private static String oneEditFrom(String lower) {
+        java.util.Set<String> found = new java.util.LinkedHashSet<>(2);
+        StringBuilder candidate = new StringBuilder(lower.length() + 1);
+        for (int k = 1; k <= lower.length(); k++) {
+            // a letter dropped from the word: add one back
+            for (char c = 'a'; c <= 'z'; c++) {
+                candidate.setLength(0);
+                candidate.append(lower, 0, k).append(c).append(lower, k, lower.length());
+                String w = candidate.toString();
+                if (EnglishWords.contains(w)) {
+                    found.add(w);
+                }
+            }
+            if (k == lower.length()) {
+                break;
+            }
+            // a letter added: drop it; a letter changed: change it back
+            String dropped = lower.substring(0, k) + lower.substring(k + 1);
+            if (EnglishWords.contains(dropped)) {
+                found.add(dropped);
+            }
+            for (char c = 'a'; c <= 'z'; c++) {
+                if (c == lower.charAt(k)) {
+                    continue;
+                }
+                candidate.setLength(0);
+                candidate.append(lower, 0, k).append(c).append(lower, k + 1, lower.length());
+                String w = candidate.toString();
+                if (EnglishWords.contains(w)) {
+                    found.add(w);
+                }
+            }
+        }
+        if (found.size() == 1) {
+            return found.iterator().next();
+        }
+        List<String> signs = found.stream().filter(SIGNS::contains).toList();
+        return signs.size() == 1 ? signs.get(0) : null;
     }
 
     private static boolean isAsciiLetter(char c) {

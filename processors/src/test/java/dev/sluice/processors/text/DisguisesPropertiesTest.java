@@ -108,6 +108,7 @@ class DisguisesPropertiesTest {
         Disguises.together(text);
         Disguises.reversed(text);
         Disguises.unscrambled(text);
+        Disguises.respelt(text);
         assertThat(Disguises.reversed(Disguises.reversed(text).toString())).hasSize(text.length());
     }
 
