@@ -23,6 +23,16 @@ const fs = require('fs');
 const path = require('path');
 const [evalDir, out] = process.argv.slice(2);
 const files = fs.readdirSync(evalDir).filter((f) => /^(attacks-holdout.*|benign-holdout.*|benign-trigger-words|benign-business-dev)\.jsonl$/.test(f)).sort();
+// a seeded generator, so the files are the same on every run
+const mulberry32 = (start) => {
+  let seed = start;
+  return () => {
+    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+};
 const words = (text) => text.split(/\s+/).filter((w) => w);
 const forms = {
   apart: (text) => words(text).map((w) => w.split('').join(' ')).join('  '),
@@ -42,13 +52,7 @@ for (const [form, write] of Object.entries(forms)) {
   }
 }
 for (const file of files) {
-  let seed = 11;
-  const random = () => { // mulberry32
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = mulberry32(11);
   const letters = 'abcdefghijklmnopqrstuvwxyz';
   const misspell = (word) => {
     const at = 1 + Math.floor(random() * (word.length - 2));
@@ -68,13 +72,7 @@ for (const file of files) {
 }
 for (const [rate, tag] of [[1.0, 'scrambled-all'], [0.3, 'scrambled-some']]) {
   for (const file of files) {
-    let seed = 7;
-    const random = () => { // mulberry32
-      seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    const random = mulberry32(7);
     const scramble = (word) => {
       const inner = word.slice(1, -1).split('');
       for (let i = inner.length - 1; i > 0; i--) {

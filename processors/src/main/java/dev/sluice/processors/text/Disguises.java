@@ -775,41 +775,10 @@ public final class Disguises {
      * Written here: no library reads scrambled words back.
      */
     public static String unscrambled(String text) {
-        StringBuilder out = null;
-        int putBack = 0;
-        int n = text.length();
-        int i = 0;
-        while (i < n) {
-            if (!isAsciiLetter(text.charAt(i))) {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < n && isAsciiLetter(text.charAt(i))) {
-                i++;
-            }
-            if (i - start < 4 || i < n && Character.isLetterOrDigit(text.charAt(i)) || start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
-                continue;
-            }
-            String word = text.substring(start, i);
-            String lower = word.toLowerCase(Locale.ROOT);
-            if (EnglishWords.contains(lower)) {
-                continue;
-            }
+        return putBack(text, 4, lower -> {
             String meant = Scrambles.WORDS.get(scrambleKey(lower));
-            if (meant == null || meant.isEmpty()) {
-                continue;
-            }
-            if (out == null) {
-                out = new StringBuilder(text);
-            }
-            putBack++;
-            for (int k = 0; k < meant.length(); k++) {
-                char c = meant.charAt(k);
-                out.setCharAt(start + k, Character.isUpperCase(word.charAt(k)) ? Character.toUpperCase(c) : c);
-            }
-        }
-        return putBack < UNSCRAMBLED_WORDS ? null : out.toString();
+            return meant == null || meant.isEmpty() ? null : meant;
+        });
     }
 
     /**
@@ -819,6 +788,15 @@ public final class Disguises {
      * it). Null when fewer than two words were put back.
      */
     public static String respelt(String text) {
+        return putBack(text, 5, Disguises::oneEditFrom);
+    }
+
+    /**
+     * Each ASCII word of {@code shortest} letters or more that stands alone and is no word of the list, put back as the word
+     * {@code meant} gives for it in lower case (none: as written), its first letter's case kept; null when fewer than
+     * {@value #UNSCRAMBLED_WORDS} words were put back.
+     */
+    private static String putBack(String text, int shortest, java.util.function.UnaryOperator<String> meant) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         int putBack = 0;
         int last = 0;
@@ -833,14 +811,14 @@ public final class Disguises {
             while (i < n && isAsciiLetter(text.charAt(i))) {
                 i++;
             }
-            if (i - start < 5 || i < n && Character.isLetterOrDigit(text.charAt(i)) || start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
+            if (i - start < shortest || i < n && Character.isLetterOrDigit(text.charAt(i)) || start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
                 continue;
             }
             String word = text.substring(start, i);
             String lower = word.toLowerCase(Locale.ROOT);
-            String meant = EnglishWords.contains(lower) ? null : oneEditFrom(lower);
-            if (meant != null) {
-                out.append(text, last, start).append(Character.isUpperCase(word.charAt(0)) ? Character.toUpperCase(meant.charAt(0)) + meant.substring(1) : meant);
+            String put = EnglishWords.contains(lower) ? null : meant.apply(lower);
+            if (put != null) {
+                out.append(text, last, start).append(Character.isUpperCase(word.charAt(0)) ? Character.toUpperCase(put.charAt(0)) + put.substring(1) : put);
                 last = i;
                 putBack++;
             }
