@@ -783,9 +783,9 @@ public final class Disguises {
 
     /**
      * Words misspelt by one letter dropped, added or changed ("Ignore all previus instrucions") put back: each word of five
-     * letters or more that is no word, and is one such edit away from exactly one word of the word list, is that word (a
-     * word two words are one edit from, "brane", stays as written; the first letter is kept, as typos and evasions keep
-     * it). Null when fewer than two words were put back.
+     * letters or more that is no word, and is one such edit away from exactly one word of the word list (or, of several, from
+     * one of {@link #SIGN_WORDS}), is that word; others stay as written; the first letter is kept, as typos and evasions
+     * keep it. Null when fewer than two words were put back.
      */
     public static String respelt(String text) {
         return putBack(text, 5, Disguises::oneEditFrom);
