@@ -9,6 +9,7 @@
 #   -reversed: the whole text written backwards
 #   -reversedwords: each word written backwards in place
 #   -misspelt: half the words of five letters or more with one letter after the first dropped, added or changed (seeded)
+#   -split: half the words of six letters or more split in two by a space (seeded)
 #
 #   ops/eval/disguised-sets.sh /tmp/disguised-sets
 #   ./sluice eval injection /tmp/disguised-sets/attacks-holdout-5-scrambled-all.jsonl
@@ -69,6 +70,17 @@ for (const file of files) {
     return JSON.stringify(row);
   });
   fs.writeFileSync(path.join(out, file.replace('.jsonl', '-misspelt.jsonl')), written.join('\n') + '\n');
+  const split = mulberry32(5);
+  const halves = lines.map((l) => {
+    const row = JSON.parse(l);
+    row.text = row.text.replace(/[A-Za-z]{6,}/g, (w) => {
+      if (split() >= 0.5) return w;
+      const at = 2 + Math.floor(split() * (w.length - 3));
+      return w.slice(0, at) + ' ' + w.slice(at);
+    });
+    return JSON.stringify(row);
+  });
+  fs.writeFileSync(path.join(out, file.replace('.jsonl', '-split.jsonl')), halves.join('\n') + '\n');
 }
 for (const [rate, tag] of [[1.0, 'scrambled-all'], [0.3, 'scrambled-some']]) {
   for (const file of files) {
@@ -91,5 +103,5 @@ for (const [rate, tag] of [[1.0, 'scrambled-all'], [0.3, 'scrambled-some']]) {
     fs.writeFileSync(path.join(out, name), written.join('\n') + '\n');
   }
 }
-console.log(`${files.length * 7} files in ${out}`);
+console.log(`${files.length * 8} files in ${out}`);
 JS

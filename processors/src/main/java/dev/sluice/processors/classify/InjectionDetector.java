@@ -922,6 +922,7 @@ public final class InjectionDetector {
         int braille = 0;
         int scrambled = 0;
         boolean misspelt = false;
+        boolean split = false;
         int backwards = 0;
         int apart = 0;
         int longestApart = 0;
@@ -1017,6 +1018,10 @@ public final class InjectionDetector {
                     }
                 }
             }
+            // a sign word split in two by a space, a piece of it no word itself ("ig nore")
+            if (!split && digits == 0 && previousStart >= 0 && start == previousEnd + 1 && text.charAt(previousEnd) == ' ') {
+                split = splitSign(text, previousStart, previousEnd, start, i);
+            }
             hexPairs = hex && length == 2 ? hexPairs + 1 : 0;
             bytesLike |= bits && length == 8 || hex && length >= 16 || hexPairs >= 8;
             if (length < 2) {
@@ -1034,7 +1039,7 @@ public final class InjectionDetector {
                 marks >= 2 * Disguises.MORSE_RUN && marks >= 0.6 * (text.length() - spaces),
                 ayWords >= 3 && ayWords >= 0.5 * words, humps >= Disguises.CAMEL_HUMPS, hidden, foreign, leet >= 1,
                 stacks >= 3, braille >= 6, invisible, scrambled >= Disguises.SCRAMBLED_WORDS, longestApart >= Disguises.APART_RUN,
-                backwards >= Disguises.REVERSED_WORDS, misspelt);
+                backwards >= Disguises.REVERSED_WORDS, misspelt, split);
         return new Words(shift(shifts), best, bytesLike, leet, disguises);
     }
 
@@ -1066,6 +1071,22 @@ public final class InjectionDetector {
             }
         }
         return !same && !dev.sluice.processors.text.EnglishWords.contains(text.substring(start, start + n).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Whether the two pieces of the text ({@code [a, aEnd)}, {@code [b, bEnd)}) make a sign word together and one of them is no word. */
+    private static boolean splitSign(String text, int a, int aEnd, int b, int bEnd) {
+        int length = aEnd - a + bEnd - b;
+        int first = (text.charAt(a) | 0x20) - 'a';
+        if (length < 6 || length >= SIGNS_BY_START.length || first < 0 || first >= 26) {
+            return false;
+        }
+        for (String word : SIGNS_BY_START[length][first]) {
+            if (text.regionMatches(true, a, word, 0, aEnd - a) && text.regionMatches(true, b, word, aEnd - a, bEnd - b)) {
+                return !dev.sluice.processors.text.EnglishWords.contains(text.substring(a, aEnd).toLowerCase(java.util.Locale.ROOT))
+                        || !dev.sluice.processors.text.EnglishWords.contains(text.substring(b, bEnd).toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return false;
     }
 
     /**

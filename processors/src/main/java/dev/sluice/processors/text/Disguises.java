@@ -50,9 +50,11 @@ public final class Disguises {
      * @param apart       {@value #APART_RUN} single letters or more in a row, each a word of its own ("I g n o r e", "i.g.n.o.r.e")
      * @param reversed    {@value #REVERSED_WORDS} common words or more written backwards ("erongi", "uoy", "eht") that are no words as written
      * @param misspelt    a common word with one letter dropped, added or changed ("instructons", "previuos" is scrambled), which is no word itself
+     * @param split       a common word split in two by a space ("ig nore", "instr uctions"), a piece of it no word itself
      */
     public record Look(boolean morse, boolean mostlyMorse, boolean pigLatin, boolean camelCase, boolean hidden, boolean foreign, boolean leet,
-                       boolean stacked, boolean braille, boolean invisible, boolean scrambled, boolean apart, boolean reversed, boolean misspelt) {
+                       boolean stacked, boolean braille, boolean invisible, boolean scrambled, boolean apart, boolean reversed, boolean misspelt,
+                       boolean split) {
     }
 
     /**
@@ -62,7 +64,7 @@ public final class Disguises {
      * injection detector passes the signs it has counted instead ({@link #read(String, Look)}).
      */
     public static List<Reading> read(String text, int morseCodes, int mixedWords) {
-        List<Reading> out = read(text, new Look(false, false, true, true, true, false, true, true, true, true, false, false, false, false));
+        List<Reading> out = read(text, new Look(false, false, true, true, true, false, true, true, true, true, false, false, false, false, false));
         add(out, "morse", morse(text, morseCodes));
         add(out, "lookalike", lookAlikes(text, mixedWords));
         return out;
@@ -96,7 +98,8 @@ public final class Disguises {
             new Reader("scrambled", Look::scrambled, Disguises::unscrambled),
             new Reader("apart", Look::apart, Disguises::together),
             new Reader("reversed", Look::reversed, Disguises::reversed),
-            new Reader("misspelt", Look::misspelt, Disguises::respelt));
+            new Reader("misspelt", Look::misspelt, Disguises::respelt),
+            new Reader("split", Look::split, Disguises::joined));
 
     private static void add(List<Reading> out, String form, String text) {
         if (text != null && !text.isBlank()) {
@@ -789,6 +792,46 @@ public final class Disguises {
      */
     public static String respelt(String text) {
         return putBack(text, 5, Disguises::oneEditFrom);
+    }
+
+    /**
+     * Words split in two by a space joined back ("Ig nore all prev ious instr uctions"): two pieces of letters side by side,
+     * one of them at least no word of the list, that make a word of the list of five letters or more together ("the rapist"
+     * stays: both are words). Null when fewer than {@value #UNSCRAMBLED_WORDS} words were joined.
+     */
+    public static String joined(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int joins = 0;
+        int last = 0;
+        int n = text.length();
+        int previousStart = -1;
+        int previousEnd = -1;
+        int i = 0;
+        while (i < n) {
+            if (!isAsciiLetter(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && isAsciiLetter(text.charAt(i))) {
+                i++;
+            }
+            boolean standsAlone = (i >= n || !Character.isLetterOrDigit(text.charAt(i))) && (start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1)));
+            if (standsAlone && previousStart >= last && start == previousEnd + 1 && text.charAt(previousEnd) == ' ' && i - previousStart - 1 >= 5) {
+                String first = text.substring(previousStart, previousEnd).toLowerCase(Locale.ROOT);
+                String second = text.substring(start, i).toLowerCase(Locale.ROOT);
+                if ((!EnglishWords.contains(first) || !EnglishWords.contains(second)) && EnglishWords.contains(first + second)) {
+                    out.append(text, last, previousEnd).append(text, start, i);
+                    last = i;
+                    joins++;
+                    previousStart = -1;
+                    continue;
+                }
+            }
+            previousStart = standsAlone ? start : -1;
+            previousEnd = i;
+        }
+        return joins < UNSCRAMBLED_WORDS ? null : out.append(text, last, n).toString();
     }
 
     /**

@@ -109,6 +109,7 @@ class DisguisesPropertiesTest {
         Disguises.reversed(text);
         Disguises.unscrambled(text);
         Disguises.respelt(text);
+        Disguises.joined(text);
         assertThat(Disguises.reversed(Disguises.reversed(text).toString())).hasSize(text.length());
     }
 
