@@ -803,9 +803,30 @@ public final class Disguises {
         StringBuilder out = new StringBuilder(text.length());
         int joins = 0;
         int last = 0;
+        int[] previous = null;
+        for (int[] word : asciiWords(text)) {
+            boolean alone = word[2] == 1;
+            if (alone && previous != null && previous[0] >= last && word[0] == previous[1] + 1 && text.charAt(previous[1]) == ' '
+                    && word[1] - previous[0] - 1 >= 5) {
+                String first = text.substring(previous[0], previous[1]).toLowerCase(Locale.ROOT);
+                String second = text.substring(word[0], word[1]).toLowerCase(Locale.ROOT);
+                if ((!EnglishWords.contains(first) || !EnglishWords.contains(second)) && EnglishWords.contains(first + second)) {
+                    out.append(text, last, previous[1]).append(text, word[0], word[1]);
+                    last = word[1];
+                    joins++;
+                    previous = null;
+                    continue;
+                }
+            }
+            previous = alone ? word : null;
+        }
+        return joins < UNSCRAMBLED_WORDS ? null : out.append(text, last, text.length()).toString();
+    }
+
+    /** The text's runs of ASCII letters as {start, end, 1 when no letter or digit touches the run, else 0}. */
+    private static List<int[]> asciiWords(String text) {
+        List<int[]> words = new ArrayList<>();
         int n = text.length();
-        int previousStart = -1;
-        int previousEnd = -1;
         int i = 0;
         while (i < n) {
             if (!isAsciiLetter(text.charAt(i))) {
@@ -816,22 +837,10 @@ public final class Disguises {
             while (i < n && isAsciiLetter(text.charAt(i))) {
                 i++;
             }
-            boolean standsAlone = (i >= n || !Character.isLetterOrDigit(text.charAt(i))) && (start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1)));
-            if (standsAlone && previousStart >= last && start == previousEnd + 1 && text.charAt(previousEnd) == ' ' && i - previousStart - 1 >= 5) {
-                String first = text.substring(previousStart, previousEnd).toLowerCase(Locale.ROOT);
-                String second = text.substring(start, i).toLowerCase(Locale.ROOT);
-                if ((!EnglishWords.contains(first) || !EnglishWords.contains(second)) && EnglishWords.contains(first + second)) {
-                    out.append(text, last, previousEnd).append(text, start, i);
-                    last = i;
-                    joins++;
-                    previousStart = -1;
-                    continue;
-                }
-            }
-            previousStart = standsAlone ? start : -1;
-            previousEnd = i;
+            boolean alone = (i >= n || !Character.isLetterOrDigit(text.charAt(i))) && (start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1)));
+            words.add(new int[] {start, i, alone ? 1 : 0});
         }
-        return joins < UNSCRAMBLED_WORDS ? null : out.append(text, last, n).toString();
+        return words;
     }
 
     /**
@@ -843,30 +852,20 @@ public final class Disguises {
         StringBuilder out = new StringBuilder(text.length() + 16);
         int putBack = 0;
         int last = 0;
-        int n = text.length();
-        int i = 0;
-        while (i < n) {
-            if (!isAsciiLetter(text.charAt(i))) {
-                i++;
+        for (int[] at : asciiWords(text)) {
+            if (at[2] == 0 || at[1] - at[0] < shortest) {
                 continue;
             }
-            int start = i;
-            while (i < n && isAsciiLetter(text.charAt(i))) {
-                i++;
-            }
-            if (i - start < shortest || i < n && Character.isLetterOrDigit(text.charAt(i)) || start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
-                continue;
-            }
-            String word = text.substring(start, i);
+            String word = text.substring(at[0], at[1]);
             String lower = word.toLowerCase(Locale.ROOT);
             String put = EnglishWords.contains(lower) ? null : meant.apply(lower);
             if (put != null) {
-                out.append(text, last, start).append(Character.isUpperCase(word.charAt(0)) ? Character.toUpperCase(put.charAt(0)) + put.substring(1) : put);
-                last = i;
+                out.append(text, last, at[0]).append(Character.isUpperCase(word.charAt(0)) ? Character.toUpperCase(put.charAt(0)) + put.substring(1) : put);
+                last = at[1];
                 putBack++;
             }
         }
-        return putBack < UNSCRAMBLED_WORDS ? null : out.append(text, last, n).toString();
+        return putBack < UNSCRAMBLED_WORDS ? null : out.append(text, last, text.length()).toString();
     }
 
     /**
