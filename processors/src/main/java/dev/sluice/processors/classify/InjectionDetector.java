@@ -2,6 +2,7 @@ package dev.sluice.processors.classify;
 
 import dev.sluice.processors.text.Chars;
 import dev.sluice.processors.text.Disguises;
+import dev.sluice.processors.text.EnglishWords;
 import dev.sluice.processors.text.Gate;
 import dev.sluice.processors.text.Gates;
 import java.util.List;
@@ -867,15 +868,7 @@ public final class InjectionDetector {
 
     private static final List<String> ENGLISH = List.of("the", "and", "you", "your", "all", "to", "of", "is", "are", "instructions", "ignore", "previous");
     private static final String[][] ENGLISH_BY_LENGTH = byLength(ENGLISH);
-    /**
-     * Common words and an attack's, written backwards, none of them a word or an acronym as written ("now" backwards is "won",
-     * "and" is "dna"): two in a text are the sign of a reversed text.
-     */
-    private static final List<String> REVERSED_SIGNS = List.of("eht", "uoy", "ruoy", "lla", "rof", "htiw", "taht", "siht", "tahw", "erongi",
-            "suoiverp", "snoitcurtsni", "metsys", "tpmorp", "laever", "tegrof", "dragersid", "selur", "nac", "woh", "yhw", "ohw", "erehw",
-            "nehw", "esaelp", "llet", "evig", "wohs", "ekam", "etirw", "nialpxe", "tsil", "tuoba", "morf", "evah", "neeb", "dluow", "dluoc",
-            "dluohs", "ereht", "rieht", "tsuj");
-    private static final String[][][] REVERSED_SIGNS_BY_START = byLengthAndStart(REVERSED_SIGNS);
+    private static final String[][][] REVERSED_SIGNS_BY_START = byLengthAndStart(Disguises.REVERSED_SIGN_WORDS);
     /** {@link Disguises#SIGN_WORDS} by length and first letter: a word is compared with the few that share both. */
     private static final String[][][] SIGNS_BY_START = byLengthAndStart(Disguises.SIGN_WORDS);
 
@@ -990,37 +983,19 @@ public final class InjectionDetector {
                     }
                 }
             }
+            // the signs of words in disguise (Disguises.Look): each compared with the few sign words of its length and first letter
             int first = (text.charAt(start) | 0x20) - 'a';
-            if (length < REVERSED_SIGNS_BY_START.length && first >= 0 && first < 26) {
-                for (String word : REVERSED_SIGNS_BY_START[length][first]) {
-                    if (text.regionMatches(true, start, word, 0, length)) {
-                        backwards++;
-                        break;
-                    }
-                }
-            }
+            boolean asciiWord = digits == 0 && first >= 0 && first < 26;
             apart = length == 1 && letters == 1 ? apart + 1 : 0;
             longestApart = Math.max(longestApart, apart);
-            if (length >= 4 && length < SIGNS_BY_START.length && digits == 0 && first >= 0 && first < 26) {
-                for (String word : SIGNS_BY_START[length][first]) {
-                    if (scrambled(word, text, start)) {
-                        scrambled++;
-                        break;
-                    }
+            if (asciiWord) {
+                backwards += reversedSign(text, start, length, first) ? 1 : 0;
+                scrambled += length >= 4 && scrambledSign(text, start, length, first) ? 1 : 0;
+                misspelt = misspelt || length >= 5 && misspeltSign(text, start, length, first);
+                // split in two by a space ("ig nore")
+                if (!split && previousStart >= 0 && start == previousEnd + 1 && text.charAt(previousEnd) == ' ') {
+                    split = splitSign(text, previousStart, previousEnd, start, i);
                 }
-            }
-            // a sign word one letter dropped, added or changed away (not its first), and no word itself
-            for (int n = Math.max(5, length - 1); !misspelt && length >= 5 && digits == 0 && first >= 0 && first < 26 && n <= length + 1 && n < SIGNS_BY_START.length; n++) {
-                for (String word : SIGNS_BY_START[n][first]) {
-                    if (oneEdit(word, text, start, length)) {
-                        misspelt = !dev.sluice.processors.text.EnglishWords.contains(text.substring(start, start + length).toLowerCase(java.util.Locale.ROOT));
-                        break;
-                    }
-                }
-            }
-            // a sign word split in two by a space, a piece of it no word itself ("ig nore")
-            if (!split && digits == 0 && previousStart >= 0 && start == previousEnd + 1 && text.charAt(previousEnd) == ' ') {
-                split = splitSign(text, previousStart, previousEnd, start, i);
             }
             hexPairs = hex && length == 2 ? hexPairs + 1 : 0;
             bytesLike |= bits && length == 8 || hex && length >= 16 || hexPairs >= 8;
@@ -1070,20 +1045,66 @@ public final class InjectionDetector {
                 return false;
             }
         }
-        return !same && !dev.sluice.processors.text.EnglishWords.contains(text.substring(start, start + n).toLowerCase(java.util.Locale.ROOT));
+        return !same && !isWord(text, start, start + n);
+    }
+
+    /** The sign words of {@code length} letters beginning with {@code 'a' + first}; none when no sign word is so long. */
+    private static String[] signs(String[][][] byStart, int length, int first) {
+        return length >= 0 && length < byStart.length ? byStart[length][first] : NO_WORDS;
+    }
+
+    private static final String[] NO_WORDS = {};
+
+    /** Whether the text's word at {@code start} is a common or attack word written backwards ({@link Disguises#REVERSED_SIGN_WORDS}). */
+    private static boolean reversedSign(String text, int start, int length, int first) {
+        for (String word : signs(REVERSED_SIGNS_BY_START, length, first)) {
+            if (text.regionMatches(true, start, word, 0, length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the text's word at {@code start} is a sign word with its inner letters shuffled ({@link #scrambled}). */
+    private static boolean scrambledSign(String text, int start, int length, int first) {
+        for (String word : signs(SIGNS_BY_START, length, first)) {
+            if (scrambled(word, text, start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the text's word at {@code start} is a sign word of five letters or more with one letter after the first dropped,
+     * added or changed ({@link #oneEdit}: the sign word is a letter longer, as long or a letter shorter), and no word itself.
+     */
+    private static boolean misspeltSign(String text, int start, int length, int first) {
+        for (int n = Math.max(5, length - 1); n <= length + 1; n++) {
+            for (String word : signs(SIGNS_BY_START, n, first)) {
+                if (oneEdit(word, text, start, length)) {
+                    return !isWord(text, start, start + length);
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether the text's characters in {@code [from, to)} are a word of the word list, any case. */
+    private static boolean isWord(String text, int from, int to) {
+        return EnglishWords.contains(text.substring(from, to).toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Whether the two pieces of the text ({@code [a, aEnd)}, {@code [b, bEnd)}) make a sign word together and one of them is no word. */
     private static boolean splitSign(String text, int a, int aEnd, int b, int bEnd) {
         int length = aEnd - a + bEnd - b;
         int first = (text.charAt(a) | 0x20) - 'a';
-        if (length < 6 || length >= SIGNS_BY_START.length || first < 0 || first >= 26) {
+        if (length < 6 || first < 0 || first >= 26) {
             return false;
         }
-        for (String word : SIGNS_BY_START[length][first]) {
+        for (String word : signs(SIGNS_BY_START, length, first)) {
             if (text.regionMatches(true, a, word, 0, aEnd - a) && text.regionMatches(true, b, word, aEnd - a, bEnd - b)) {
-                return !dev.sluice.processors.text.EnglishWords.contains(text.substring(a, aEnd).toLowerCase(java.util.Locale.ROOT))
-                        || !dev.sluice.processors.text.EnglishWords.contains(text.substring(b, bEnd).toLowerCase(java.util.Locale.ROOT));
+                return !isWord(text, a, aEnd) || !isWord(text, b, bEnd);
             }
         }
         return false;

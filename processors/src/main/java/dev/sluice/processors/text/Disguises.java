@@ -764,9 +764,13 @@ public final class Disguises {
             "verbatim", "translate", "encode", "decode", "message", "users", "keys");
     private static final java.util.Set<String> SIGNS = java.util.Set.copyOf(SIGN_WORDS);
 
-    /** Common words scrambled that are the sign of a scrambled text ({@link Look#scrambled}); reading it back needs {@value #UNSCRAMBLED_WORDS} words put back. */
+    /** Common words scrambled that are the sign of a scrambled text ({@link Look#scrambled}). */
     public static final int SCRAMBLED_WORDS = 1;
-    static final int UNSCRAMBLED_WORDS = 2;
+    /**
+     * Words a word reader (scrambled, misspelt, split) must put back before its reading counts: one misspelt word is a
+     * typo, not a disguise.
+     */
+    static final int READ_BACK_WORDS = 2;
 
     /**
      * Words of four letters or more whose first and last letters stand and whose inner letters are shuffled ("Igrnoe
@@ -774,7 +778,7 @@ public final class Disguises {
      * model, while a filter of words and their n-grams sees none it knows. Each such word that is no word itself is put
      * back as the one word of the word list ({@link EnglishWords}) with the same first and last letters and the same inner
      * letters; a word two of the list could be ("slat", "salt") or none stays as written. Null when fewer than
-     * {@value #UNSCRAMBLED_WORDS} words were put back (one misspelt word, "thier", is a typo, not a disguise).
+     * {@value #READ_BACK_WORDS} words were put back (one misspelt word, "thier", is a typo, not a disguise).
      * Written here: no library reads scrambled words back.
      */
     public static String unscrambled(String text) {
@@ -797,7 +801,7 @@ public final class Disguises {
     /**
      * Words split in two by a space joined back ("Ig nore all prev ious instr uctions"): two pieces of letters side by side,
      * one of them at least no word of the list, that make a word of the list of five letters or more together ("the rapist"
-     * stays: both are words). Null when fewer than {@value #UNSCRAMBLED_WORDS} words were joined.
+     * stays: both are words). Null when fewer than {@value #READ_BACK_WORDS} words were joined.
      */
     public static String joined(String text) {
         StringBuilder out = new StringBuilder(text.length());
@@ -820,7 +824,7 @@ public final class Disguises {
             }
             previous = alone ? word : null;
         }
-        return joins < UNSCRAMBLED_WORDS ? null : out.append(text, last, text.length()).toString();
+        return joins < READ_BACK_WORDS ? null : out.append(text, last, text.length()).toString();
     }
 
     /** The text's runs of ASCII letters as {start, end, 1 when no letter or digit touches the run, else 0}. */
@@ -846,7 +850,7 @@ public final class Disguises {
     /**
      * Each ASCII word of {@code shortest} letters or more that stands alone and is no word of the list, put back as the word
      * {@code meant} gives for it in lower case (none: as written), its first letter's case kept; null when fewer than
-     * {@value #UNSCRAMBLED_WORDS} words were put back.
+     * {@value #READ_BACK_WORDS} words were put back.
      */
     private static String putBack(String text, int shortest, java.util.function.UnaryOperator<String> meant) {
         StringBuilder out = new StringBuilder(text.length() + 16);
@@ -865,7 +869,7 @@ public final class Disguises {
                 putBack++;
             }
         }
-        return putBack < UNSCRAMBLED_WORDS ? null : out.append(text, last, text.length()).toString();
+        return putBack < READ_BACK_WORDS ? null : out.append(text, last, text.length()).toString();
     }
 
     /**
@@ -944,6 +948,14 @@ public final class Disguises {
     public static final int APART_RUN = 6;
     /** Words written backwards that are the sign of a reversed text ({@link Look#reversed}). */
     public static final int REVERSED_WORDS = 2;
+    /**
+     * Common words and an attack's, written backwards, none of them a word or an acronym as written ("now" backwards is "won",
+     * "and" is "dna"): {@value #REVERSED_WORDS} in a text are the sign of a reversed text (the injection detector looks for them).
+     */
+    public static final List<String> REVERSED_SIGN_WORDS = List.of("eht", "uoy", "ruoy", "lla", "rof", "htiw", "taht", "siht", "tahw",
+            "erongi", "suoiverp", "snoitcurtsni", "metsys", "tpmorp", "laever", "tegrof", "dragersid", "selur", "nac", "woh", "yhw", "ohw",
+            "erehw", "nehw", "esaelp", "llet", "evig", "wohs", "ekam", "etirw", "nialpxe", "tsil", "tuoba", "morf", "evah", "neeb", "dluow",
+            "dluoc", "dluohs", "ereht", "rieht", "tsuj");
 
     /**
      * Runs of single characters set apart by one mark each ("I g n o r e  a l l", "i.g.n.o.r.e a.l.l", "i-g-n-o-r-e"), joined
