@@ -271,7 +271,8 @@ class RedactorTest {
         assertThat(types("order 111222333 shipped")).isEmpty(); // no BSN context
         assertThat(types("DNI 12345678Z y NIE X1234567L")).containsExactly(PiiType.NATIONAL_ID, PiiType.NATIONAL_ID);
         assertThat(types("DNI 12345678A")).isEmpty(); // wrong letter
-        assertThat(types("our VAT number is DE123456789")).containsExactly(PiiType.VAT_ID);
+        assertThat(types("our VAT number is DE136308783")).containsExactly(PiiType.VAT_ID);
+        assertThat(types("our VAT number is DE123456789")).isEmpty(); // wrong check digit
     }
 
     @Test

@@ -193,12 +193,17 @@ public record GatewayConfig(
     /**
      * @param activeKeyId      key that seals new placeholder mappings (null: mappings are not kept)
      * @param vaultKeys        AES-256 keys by id; old ids stay so that older results can still be restored
-     * @param lenientChecksums entity types (CREDIT_CARD, IBAN) also accepted when their checksum fails
+     * @param lenientChecksums entity types (CREDIT_CARD, IBAN, NATIONAL_ID, VAT_ID) also accepted when their checksum fails
      */
     public record RedactionRules(String activeKeyId, Map<String, byte[]> vaultKeys, java.util.Set<String> lenientChecksums) {
         public RedactionRules {
             vaultKeys = Map.copyOf(vaultKeys);
             lenientChecksums = java.util.Set.copyOf(lenientChecksums);
+            java.util.Set<String> checksummed = new java.util.TreeSet<>();
+            dev.sluice.processors.redact.PiiDetector.CHECKSUM_TYPES.forEach(type -> checksummed.add(type.name()));
+            for (String type : lenientChecksums) {
+                require(checksummed.contains(type), "redaction.lenientChecksums: '" + type + "' is not a type with a checksum; one of " + checksummed);
+            }
             for (Map.Entry<String, byte[]> key : vaultKeys.entrySet()) {
                 require(key.getValue().length == 32, "redaction.vaultKeys." + key.getKey() + " must be 32 bytes (AES-256), base64-encoded");
             }

@@ -3,14 +3,17 @@ package dev.sluice.processors.redact;
 import dev.sluice.processors.text.Gate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * EU national identifiers and VAT numbers, each with its official check: German Steuer-ID
  * (ISO 7064 MOD 11,10), French NIR (97 minus the number modulo 97), Dutch BSN (the 11-test), Spanish
- * DNI and NIE (check letter, modulo 23). VAT numbers are accepted by their country's format when a
- * VAT word is near. Written by hand because no Apache-compatible library on Maven Central validates
- * these national schemes (commons-validator covers IBAN, ISIN and cards, not these).
+ * DNI and NIE (check letter, modulo 23); VAT numbers by their country's format and check digits
+ * ({@link VatNumbers}) when a VAT word is near. A number whose check fails is reported only for the types
+ * the configuration makes lenient ({@code redaction.lenientChecksums}), at confidence 0.5, and only where
+ * the words of its scheme are near. Written by hand because no Apache-compatible library on Maven Central
+ * validates these national schemes (commons-validator covers IBAN, ISIN and cards, not these).
  */
 final class NationalIds {
 
@@ -19,10 +22,15 @@ final class NationalIds {
     static final DigitRegions.Bounded BSN = DigitRegions.Bounded.of("(?<![\\d.-])\\d{4}\\.?\\d{2}\\.?\\d{3}(?![\\d.-])", 0, 0).startingWhere(DigitRegions.Starts.DIGIT).withAtLeast(9);
     static final DigitRegions.Bounded DNI = DigitRegions.Bounded.of("(?<![\\dA-Z])(?:[XYZ]-?\\d{7}|\\d{8})-?[A-HJ-NP-TV-Z](?![\\dA-Za-z])", 2, 2)
             .startingWhere((text, at) -> DigitRegions.Starts.DIGIT.at(text, at) || "XYZ".indexOf(text.charAt(at)) >= 0);
-    static final DigitRegions.Bounded VAT = DigitRegions.Bounded.of("\\b(?:ATU\\d{8}|BE0?\\d{9}|DE\\d{9}|DK\\d{8}|ES[A-Z0-9]\\d{7}[A-Z0-9]|FI\\d{8}|FR[A-Z0-9]{2}\\d{9}"
-            + "|IE\\d{7}[A-W][A-I]?|IT\\d{11}|LU\\d{8}|NL\\d{9}B\\d{2}|PL\\d{10}|PT\\d{9}|SE\\d{12}|CZ\\d{8,10})\\b", 4, 2)
+    // not when the digits go on after a separator: "BE68 5390 0754" begins a Belgian IBAN
+    static final DigitRegions.Bounded VAT = DigitRegions.Bounded.of(VatNumbers.PATTERN + "(?![ .\\-/]\\d)", 9, 3)
             .startingWhere((text, at) -> at + 2 < text.length() && Character.isUpperCase(text.charAt(at)) && Character.isUpperCase(text.charAt(at + 1)));
-    static final Gate.Guarded VAT_CONTEXT = Gate.Guarded.led("(?i)\\b(vat|ust-?id|tva|iva|btw|mwst|tax id|umsatzsteuer)", "vat|ust|tva|iva|btw|mwst|tax id|umsatzsteuer");
+    static final Gate.Guarded VAT_CONTEXT = Gate.Guarded.led("(?i)\\b(vat|ust-?id|tva|iva|btw|mwst|tax id|umsatzsteuer|uid|nif|cif|nip|moms|alv|di[čc])",
+            "vat|ust|tva|iva|btw|mwst|tax id|umsatzsteuer|uid|nif|cif|nip|moms|alv|dič|dic");
+    // where a number whose check fails may still be one of these (lenient types only)
+    static final Gate.Guarded NIR_CONTEXT = Gate.Guarded.of("(?i)(s[ée]curit[ée] sociale|\\bnir\\b|\\binsee\\b|\\bs[ée]cu\\b|carte vitale|social security)",
+            "curit|nir|insee|sécu|secu|vitale|social security");
+    static final Gate.Guarded DNI_CONTEXT = Gate.Guarded.led("(?i)\\b(dni|nie|nif|documento nacional|identidad)\\b", "dni|nie|nif|documento nacional|identidad");
     static final Gate.Guarded STEUER_CONTEXT = Gate.Guarded.led("(?i)(steuer|identifikationsnummer|\\bidnr\\b|\\btin\\b|tax id)", "steuer|identifikationsnummer|idnr|tin|tax id");
     static final Gate.Guarded BSN_CONTEXT = Gate.Guarded.led("(?i)\\b(bsn|burgerservicenummer|sofinummer|citizen service number)\\b", "bsn|burgerservicenummer|sofinummer|citizen service number");
     private static final String DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
@@ -35,37 +43,65 @@ final class NationalIds {
      * @param regions where the text's digits are
      */
     /** @param full the whole text (and its {@link dev.sluice.processors.text.Gate#lower} form), where the context words are looked for */
-    static List<PiiFinding> find(String text, DigitRegions regions, String full, String lower) {
+    static List<PiiFinding> find(String text, DigitRegions regions, String full, String lower, Set<PiiType> lenient) {
         List<PiiFinding> out = new ArrayList<>();
+        boolean lenientIds = lenient.contains(PiiType.NATIONAL_ID);
         // an 11-digit or 9-digit number passes these checks by chance one time in ten: only with context words
         if (STEUER_CONTEXT.find(full, lower)) {
             regions.find(STEUER_ID, m -> {
-                if (steuerId(digits(m.group()))) {
+                String digits = digits(m.group());
+                if (steuerId(digits)) {
                     out.add(new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), 0.75, "steuer-id: MOD 11,10 check, tax-id words near"));
+                } else if (lenientIds && digits.charAt(0) != '0') {
+                    out.add(lenientFinding(m, "steuer-id: lenient, check fails, tax-id words near"));
                 }
             });
         }
+        boolean nirWords = lenientIds && NIR_CONTEXT.find(full, lower);
         regions.find(NIR, m -> {
             if (nir(m.group().replace(" ", ""))) {
                 out.add(new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), 0.9, "nir: mod-97 key"));
+            } else if (nirWords) {
+                out.add(lenientFinding(m, "nir: lenient, key fails, social-security words near"));
             }
         });
         if (BSN_CONTEXT.find(full, lower)) {
             regions.find(BSN, m -> {
                 if (bsn(digits(m.group()))) {
                     out.add(new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), 0.6, "bsn: 11-test, BSN words near"));
+                } else if (lenientIds) {
+                    out.add(lenientFinding(m, "bsn: lenient, 11-test fails, BSN words near"));
                 }
             });
         }
+        boolean dniWords = lenientIds && DNI_CONTEXT.find(full, lower);
         regions.find(DNI, m -> {
             if (dni(m.group().replace("-", ""))) {
                 out.add(new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), 0.9, "dni-nie: check letter"));
+            } else if (dniWords) {
+                out.add(lenientFinding(m, "dni-nie: lenient, letter fails, DNI words near"));
             }
         });
         if (VAT_CONTEXT.find(full, lower)) {
-            regions.find(VAT, m -> out.add(new PiiFinding(PiiType.VAT_ID, m.start(), m.end(), m.group(), 0.8, "vat-id: country format, VAT words near")));
+            boolean lenientVat = lenient.contains(PiiType.VAT_ID);
+            regions.find(VAT, m -> {
+                switch (VatNumbers.check(m.group())) {
+                    case VALID -> out.add(new PiiFinding(PiiType.VAT_ID, m.start(), m.end(), m.group(), 0.95, "vat-id: country's check digits, VAT words near"));
+                    case UNCHECKED -> out.add(new PiiFinding(PiiType.VAT_ID, m.start(), m.end(), m.group(), 0.8, "vat-id: country format, VAT words near"));
+                    case INVALID -> {
+                        if (lenientVat) {
+                            // above a phone number read in its digits (0.6 with phoning words): the country code and the VAT words say more
+                            out.add(new PiiFinding(PiiType.VAT_ID, m.start(), m.end(), m.group(), 0.6, "vat-id: lenient, check fails, VAT words near"));
+                        }
+                    }
+                }
+            });
         }
         return out;
+    }
+
+    private static PiiFinding lenientFinding(java.util.regex.MatchResult m, String recognizer) {
+        return new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), 0.5, recognizer);
     }
 
     private static String digits(String s) {
@@ -97,16 +133,21 @@ final class NationalIds {
         if (repeated != 1) {
             return false; // exactly one digit occurs twice or three times in the first ten
         }
+        return mod11And10(id, 10) == id.charAt(10) - '0';
+    }
+
+    /** The ISO 7064 MOD 11,10 check digit of the first {@code count} digits (German tax and VAT numbers). */
+    static int mod11And10(String digits, int count) {
         int product = 10;
-        for (int i = 0; i < 10; i++) {
-            int sum = (id.charAt(i) - '0' + product) % 10;
+        for (int i = 0; i < count; i++) {
+            int sum = (digits.charAt(i) - '0' + product) % 10;
             if (sum == 0) {
                 sum = 10;
             }
             product = (sum * 2) % 11;
         }
         int check = 11 - product;
-        return (check == 10 ? 0 : check) == id.charAt(10) - '0';
+        return check == 10 ? 0 : check;
     }
 
     /** French NIR: 13 characters (Corsica 2A/2B counted as 19/18) and a key of 97 minus the number modulo 97. */

@@ -266,6 +266,9 @@ public final class PiiDetector {
     private final NameRecognizer names;
     private final boolean skipCoveredPhoneRuns;
 
+    /** The types whose values carry a checksum, which {@code redaction.lenientChecksums} may relax. */
+    public static final java.util.Set<PiiType> CHECKSUM_TYPES = java.util.EnumSet.of(PiiType.CREDIT_CARD, PiiType.IBAN, PiiType.NATIONAL_ID, PiiType.VAT_ID);
+
     /** Checksums are required for every type; people, places and organisations are recognised. */
     public PiiDetector() {
         this(java.util.Set.of());
@@ -276,7 +279,7 @@ public final class PiiDetector {
     }
 
     /**
-     * @param lenientChecksums types (CREDIT_CARD, IBAN) also reported when their checksum fails, at a
+     * @param lenientChecksums types ({@link #CHECKSUM_TYPES}) also reported when their checksum fails, at a
      *                         lower confidence: synthetic or mistyped numbers are still personal data
      * @param names            whether people, places and organisations are recognised (loads word lists once per process)
      */
@@ -403,8 +406,8 @@ public final class PiiDetector {
             identityDocuments(text, candidates);
         }
         DigitRegions regions = digits >= 1 ? DigitRegions.of(text) : null;
-        if (digits >= 7) {
-            candidates.addAll(NationalIds.find(text, regions, full, fullLower.get()));
+        if (digits >= 6) { // an older Irish VAT number has six
+            candidates.addAll(NationalIds.find(text, regions, full, fullLower.get(), lenient));
         }
         if (at) {
             int before = candidates.size();
