@@ -515,6 +515,9 @@ class NameRecognitionTest {
         assertThat(found("Bitte die Rechnung für den Auftrag prüfen")).isEmpty();
         // an earlier redaction's placeholders are not names
         assertThat(found("Ask <PERSON_1> to call <ORGANIZATION_2> about <LOCATION_3>.")).isEmpty();
+        // the label of an identifier ("Steuer" is a family name too) is no person; a name before one still is
+        assertThat(found("Please send your Steuer-ID and the Kunden-Nr by Friday.")).isEmpty();
+        assertThat(found("Contact Maria Gonzalez Steuer-ID today.")).containsExactly("PERSON:Maria Gonzalez");
     }
 
     @Test

@@ -918,6 +918,15 @@ final class NameRecognizer {
         return false;
     }
 
+    /** The last part of a compound that labels an identifier, in lower case: "Steuer-ID", "Kunden-Nr", "USt-IdNr". */
+    private static final java.util.Set<String> ID_LABEL_ENDS = java.util.Set.of("id", "idnr", "nr", "nummer", "no");
+
+    /** @param word a token's {@link Token#bare} form */
+    private static boolean idLabel(String word) {
+        int hyphen = word.lastIndexOf('-');
+        return hyphen > 0 && ID_LABEL_ENDS.contains(word.substring(hyphen + 1));
+    }
+
     /** Capitalised, and neither a word that is never a name ("I", "Monday"), a nationality, nor an acronym ("CEO", "RR"). */
     private boolean continuesRun(List<Token> tokens, int i) {
         Token t = tokens.get(i);
@@ -1056,7 +1065,10 @@ final class NameRecognizer {
             from++;
             greeted = true;
         }
-        if (fieldLabel(tokens, from, to)) {
+        if (idLabel(tokens.get(to - 1).bare())) {
+            to--; // "Steuer-ID", "Kunden-Nr", "USt-IdNr": the label of an identifier, not a name
+        }
+        if (to == from || fieldLabel(tokens, from, to)) {
             return;
         }
         if (to - from == 1 && speakerLabel(tokens, from) && lexicon.isCommon(tokens.get(from).bare()) && otherSpeaker(tokens, from)) {
