@@ -41,7 +41,7 @@ public final class SluiceCli implements Runnable {
 
     /**
      * The command line, with bad input reported as bad input: a file that is missing, unreadable or a directory, input
-     * that is not JSON, a record without what the command needs. Each is one line on standard error naming the command,
+     * that is not JSON, a record without what the command needs, a gateway configuration with a wrong setting. Each is one line on standard error naming the command,
      * the file and (for JSON) the line, and exit code 2, as a refused policy or template is; anything else is a fault and
      * keeps its stack trace.
      */
@@ -61,6 +61,9 @@ public final class SluiceCli implements Runnable {
         Throwable cause = e instanceof java.io.UncheckedIOException unchecked ? unchecked.getCause() : e;
         if (cause instanceof BadInputException bad) {
             return bad.getMessage();
+        }
+        if (cause instanceof dev.sluice.topology.config.GatewayConfigLoader.ConfigException config) {
+            return config.getMessage(); // the file and the setting that is wrong
         }
         if (cause instanceof java.nio.file.NoSuchFileException missing) {
             return "no such file: " + missing.getFile();

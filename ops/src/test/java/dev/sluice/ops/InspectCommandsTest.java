@@ -33,6 +33,24 @@ class InspectCommandsTest {
     }
 
     @Test
+    void redactShouldFollowTheConfigurationsChecksumLeniencyAndRejectAWrongOne(@TempDir Path dir) throws Exception {
+        String text = "Our VAT number is DE123456789 (a wrong check digit) and DE 811 363 057.";
+        String defaults = new String(InspectCommandsTest.class.getClassLoader().getResourceAsStream("sluice/gateway-default.yaml").readAllBytes(),
+                StandardCharsets.UTF_8);
+        assertThat(defaults).contains("lenientChecksums: []");
+        Path lenient = dir.resolve("lenient.yaml");
+        Files.writeString(lenient, defaults.replace("lenientChecksums: []", "lenientChecksums: [VAT_ID]"), StandardCharsets.UTF_8);
+        Path wrong = dir.resolve("wrong.yaml");
+        Files.writeString(wrong, defaults.replace("lenientChecksums: []", "lenientChecksums: [EMAIL]"), StandardCharsets.UTF_8);
+
+        assertThat(Cli.runWithInput(text, "redact").strip()).isEqualTo("Our VAT number is DE123456789 (a wrong check digit) and <VAT_ID_1>.");
+        assertThat(Cli.runWithInput(text, "redact", "--config", lenient.toString()).strip())
+                .isEqualTo("Our VAT number is <VAT_ID_1> (a wrong check digit) and <VAT_ID_2>.");
+        assertThat(Cli.runExpecting(2, "redact", "--config", wrong.toString(), dir.resolve("lenient.yaml").toString()))
+                .contains("redaction.lenientChecksums: 'EMAIL' is not a type with a checksum").doesNotContain("Exception");
+    }
+
+    @Test
     void redactJsonOffsetsShouldSliceTheOriginalExactly() throws Exception {
         JsonNode out = JSON.readTree(Cli.runWithInput(SENTENCE, "redact", "--json"));
         List<String> types = new ArrayList<>();
