@@ -25,8 +25,10 @@ final class NationalIds {
     // not when the digits go on after a separator: "BE68 5390 0754" begins a Belgian IBAN
     static final DigitRegions.Bounded VAT = DigitRegions.Bounded.of(VatNumbers.PATTERN + "(?![ .\\-/]\\d)", 9, 3)
             .startingWhere((text, at) -> at + 2 < text.length() && Character.isUpperCase(text.charAt(at)) && Character.isUpperCase(text.charAt(at + 1)));
-    static final Gate.Guarded VAT_CONTEXT = Gate.Guarded.led("(?i)\\b(vat|ust-?id|tva|iva|btw|mwst|tax id|umsatzsteuer|uid|nif|cif|nip|moms|alv|di[čc])",
-            "vat|ust|tva|iva|btw|mwst|tax id|umsatzsteuer|uid|nif|cif|nip|moms|alv|dič|dic");
+    // the states' own names for it too: UID (AT), NIF and CIF (ES, PT, RO), NIP (PL), moms (DK, SE), ALV (FI), DIČ (CZ, SK), DDV (SI),
+    // OIB (HR), KMKR (EE), PVN (LV), PVM (LT), AFM/ΑΦΜ and ΦΠΑ (EL, CY), CUI (RO), adószám (HU), ДДС (BG); the gate lower-cases ASCII only
+    static final Gate.Guarded VAT_CONTEXT = Gate.Guarded.led("(?i)\\b(vat|ust-?id|tva|iva|btw|mwst|tax id|umsatzsteuer|uid|nif|cif|nip|moms|alv|di[čČc]|ddv|oib|kmkr|pvn|pvm|afm|cui|adószám|ΑΦΜ|ΦΠΑ|ДДС)",
+            "vat|ust|tva|iva|btw|mwst|tax id|umsatzsteuer|uid|nif|cif|nip|moms|alv|dič|diČ|dic|ddv|oib|kmkr|pvn|pvm|afm|cui|adószám|ΑΦΜ|ΦΠΑ|ДДС");
     // where a number whose check fails may still be one of these (lenient types only)
     static final Gate.Guarded NIR_CONTEXT = Gate.Guarded.of("(?i)(s[ée]curit[ée] sociale|\\bnir\\b|\\binsee\\b|\\bs[ée]cu\\b|carte vitale|social security)",
             "curit|nir|insee|sécu|secu|vitale|social security");

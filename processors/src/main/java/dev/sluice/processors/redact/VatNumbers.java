@@ -4,7 +4,7 @@ import java.util.Locale;
 import org.apache.commons.validator.routines.checkdigit.LuhnCheckDigit;
 
 /**
- * EU VAT identification numbers: each member state's format, as invoices print it (grouped by spaces, dots or hyphens:
+ * EU VAT identification numbers of the 27 member states: each state's format, as invoices print it (grouped by spaces, dots or hyphens:
  * "DE 811 363 057", "PL 584-030-44-72", "NL.8143.26.584.B.01"), and the state's check digits. Written by hand: no
  * Apache-compatible library on Maven Central validates these schemes (commons-validator's Luhn routine serves the Italian
  * and Swedish numbers, which are Luhn-checked; the rest are weighted sums of each state's own design).
@@ -16,7 +16,7 @@ final class VatNumbers {
         VALID,
         /** The check digits do not match: a typo, or a number made up. */
         INVALID,
-        /** A form whose check is not verified here: French keys with letters, Czech nine-digit numbers. */
+        /** A form whose check is not verified here: French keys with letters, Czech nine-digit numbers, Latvian persons' numbers. */
         UNCHECKED
     }
 
@@ -36,19 +36,31 @@ final class VatNumbers {
     /** The country codes and bodies; a match starts at most 9 characters before its first digit ("FR - A B 1...") and ends at most 3 after its last ("IE 6433435 IH"). */
     static final String PATTERN = "\\b(?:ATU" + AFTER_CODE + digits(8)
             + "|BE" + AFTER_CODE + digits(9, 10)
+            + "|BG" + AFTER_CODE + digits(9, 10)
+            + "|CY" + AFTER_CODE + digits(8) + " ?[A-Z]"
             + "|CZ" + AFTER_CODE + digits(8, 10)
             + "|DE" + AFTER_CODE + digits(9)
             + "|DK" + AFTER_CODE + digits(8)
+            + "|EE" + AFTER_CODE + digits(9)
+            + "|EL" + AFTER_CODE + digits(8, 9)
             + "|ES" + AFTER_CODE + "[A-Z0-9]" + SEP + digits(7) + SEP + "[A-Z0-9]"
             + "|FI" + AFTER_CODE + digits(8)
             + "|FR" + AFTER_CODE + "[A-HJ-NP-Z0-9]" + SEP + "[A-HJ-NP-Z0-9]" + SEP + digits(9)
+            + "|HR" + AFTER_CODE + digits(11)
+            + "|HU" + AFTER_CODE + digits(8)
             + "|IE" + AFTER_CODE + "(?:" + digits(7) + "|\\d[A-Z+*]\\d{5})" + " ?[A-W][A-IW]?"
             + "|IT" + AFTER_CODE + digits(11)
+            + "|LT" + AFTER_CODE + "(?:" + digits(12) + "|" + digits(9) + ")"
             + "|LU" + AFTER_CODE + digits(8)
+            + "|LV" + AFTER_CODE + digits(11)
+            + "|MT" + AFTER_CODE + digits(8)
             + "|NL" + AFTER_CODE + digits(9) + SEP + "[Bb]" + SEP + digits(2)
             + "|PL" + AFTER_CODE + digits(10)
             + "|PT" + AFTER_CODE + digits(9)
-            + "|SE" + AFTER_CODE + digits(12) + ")\\b";
+            + "|RO" + AFTER_CODE + "(?:" + digits(13) + "|" + digits(6, 10) + ")"
+            + "|SE" + AFTER_CODE + digits(12)
+            + "|SI" + AFTER_CODE + digits(8)
+            + "|SK" + AFTER_CODE + digits(10) + ")\\b";
 
     private static final String CHECK_LETTERS_IE = "WABCDEFGHIJKLMNOPQRSTUV";
     private static final String CIF_LETTERS = "JABCDEFGHI";
@@ -75,18 +87,31 @@ final class VatNumbers {
         return switch (compact.substring(0, 2)) {
             case "AT" -> of(body.length() == 9 && austria(body.substring(1)));
             case "BE" -> of(belgium(body.length() == 9 ? "0" + body : body));
+            case "BG" -> of(bulgaria(body));
+            case "CY" -> of(cyprus(body));
             case "CZ" -> czechia(body);
             case "DE" -> of(body.length() == 9 && body.charAt(0) != '0' && NationalIds.mod11And10(body, 8) == digit(body, 8));
             case "DK" -> of(body.length() == 8 && body.charAt(0) != '0' && weighted(body, 2, 7, 6, 5, 4, 3, 2, 1) % 11 == 0);
+            case "EE" -> of(body.length() == 9 && (10 - weighted(body, 3, 7, 1, 3, 7, 1, 3, 7) % 10) % 10 == digit(body, 8));
+            case "EL" -> of(greece(body.length() == 8 ? "0" + body : body));
             case "ES" -> of(spain(body));
             case "FI" -> of(body.length() == 8 && finland(body));
             case "FR" -> france(body);
+            case "HR" -> of(body.length() == 11 && NationalIds.mod11And10(body, 10) == digit(body, 10));
+            case "HU" -> of(body.length() == 8 && (10 - weighted(body, 9, 7, 3, 1, 9, 7, 3) % 10) % 10 == digit(body, 7));
             case "IE" -> of(ireland(body));
             case "IT" -> of(body.length() == 11 && LuhnCheckDigit.LUHN_CHECK_DIGIT.isValid(body));
+            case "LT" -> of(lithuania(body));
             case "LU" -> of(body.length() == 8 && Integer.parseInt(body.substring(0, 6)) % 89 == Integer.parseInt(body.substring(6)));
+            case "LV" -> latvia(body);
+            case "MT" -> of(body.length() == 8 && body.charAt(0) != '0' && 37 - weighted(body, 3, 4, 6, 7, 8, 9) % 37 == Integer.parseInt(body.substring(6)));
             case "NL" -> of(netherlands(compact));
             case "PL" -> of(body.length() == 10 && weighted(body, 6, 5, 7, 2, 3, 4, 5, 6, 7) % 11 == digit(body, 9));
             case "PT" -> of(body.length() == 9 && body.charAt(0) != '0' && elevenMinus(weighted(body, 9, 8, 7, 6, 5, 4, 3, 2)) == digit(body, 8));
+            case "RO" -> of(romania(body));
+            case "SI" -> of(body.length() == 8 && body.charAt(0) != '0' && slovenia(body));
+            // a multiple of 11 whose third digit is one of 2, 3, 4, 7, 8, 9
+            case "SK" -> of(body.length() == 10 && body.charAt(0) != '0' && "234789".indexOf(body.charAt(2)) >= 0 && Long.parseLong(body) % 11 == 0);
             // the organisation number (Luhn) and "01"
             case "SE" -> of(body.length() == 12 && body.endsWith("01") && LuhnCheckDigit.LUHN_CHECK_DIGIT.isValid(body.substring(0, 10)));
             default -> Check.UNCHECKED;
@@ -175,6 +200,99 @@ final class VatNumbers {
         int control = (10 - sum % 10) % 10;
         char last = body.charAt(8);
         return last == (char) ('0' + control) || last == CIF_LETTERS.charAt(control);
+    }
+
+    /**
+     * A firm's 9 digits (weights 1 to 8 modulo 11, or 3 to 10 when that leaves 10, and 0 when that does too) or a
+     * person's 10: a citizen's EGN (a birth date, then weights 2,4,8,5,10,9,7,3,6 modulo 11, 10 as 0), a foreigner's number (weights
+     * 21,19,17,13,11,9,7,3,1 modulo 10) or another person's (weights 4,3,2,7,6,5,4,3,2, then 11 minus the sum modulo 11).
+     */
+    private static boolean bulgaria(String digits) {
+        if (digits.length() == 9) {
+            int remainder = weighted(digits, 1, 2, 3, 4, 5, 6, 7, 8) % 11;
+            if (remainder == 10) {
+                remainder = weighted(digits, 3, 4, 5, 6, 7, 8, 9, 10) % 11 % 10;
+            }
+            return remainder == digit(digits, 8);
+        }
+        if (digits.length() != 10) {
+            return false;
+        }
+        int last = digit(digits, 9);
+        int other = 11 - weighted(digits, 4, 3, 2, 7, 6, 5, 4, 3, 2) % 11;
+        int month = Integer.parseInt(digits.substring(2, 4)) % 20; // +20 for births in the 1800s, +40 in the 2000s
+        int day = Integer.parseInt(digits.substring(4, 6));
+        boolean birthDate = month >= 1 && month <= 12 && digits.charAt(2) <= '5' && day >= 1 && day <= 31;
+        return birthDate && weighted(digits, 2, 4, 8, 5, 10, 9, 7, 3, 6) % 11 % 10 == last
+                || weighted(digits, 21, 19, 17, 13, 11, 9, 7, 3, 1) % 10 == last
+                || other != 10 && other % 11 == last;
+    }
+
+    /** 8 digits and a letter: the digits in even places translated (0→1, 1→0, 2→5, 3→7, 4→9, 5→13, ...), the others added, modulo 26. */
+    private static boolean cyprus(String body) {
+        if (body.length() != 9 || body.startsWith("12")) {
+            return false;
+        }
+        int[] translated = {1, 0, 5, 7, 9, 13, 15, 17, 19, 21};
+        int sum = 0;
+        for (int i = 0; i < 8; i++) {
+            sum += i % 2 == 0 ? translated[digit(body, i)] : digit(body, i);
+        }
+        return body.charAt(8) == (char) ('A' + sum % 26);
+    }
+
+    /** 9 digits: the first eight times 256, 128, ..., 2, modulo 11, modulo 10. */
+    private static boolean greece(String digits) {
+        if (digits.length() != 9) {
+            return false;
+        }
+        return weighted(digits, 256, 128, 64, 32, 16, 8, 4, 2) % 11 % 10 == digit(digits, 8);
+    }
+
+    /**
+     * A firm's 9 digits or a temporary 12, the second last but one a 1: weights 1 to 9 in turn modulo 11, or starting from 3
+     * when that leaves 10, and 0 when that does too.
+     */
+    private static boolean lithuania(String digits) {
+        int n = digits.length();
+        if (n != 9 && n != 12 || digits.charAt(n - 2) != '1') {
+            return false;
+        }
+        int first = 0;
+        int second = 0;
+        for (int i = 0; i < n - 1; i++) {
+            first += digit(digits, i) * (i % 9 + 1);
+            second += digit(digits, i) * ((i + 2) % 9 + 1);
+        }
+        int remainder = first % 11 == 10 ? second % 11 % 10 : first % 11;
+        return remainder == digit(digits, n - 1);
+    }
+
+    /** A firm's 11 digits (weights 9,1,4,8,3,10,2,5,7,6,1, the sum 3 modulo 11); a person's (starting 0-3) is not checked here. */
+    private static Check latvia(String digits) {
+        if (digits.charAt(0) <= '3') {
+            return Check.UNCHECKED;
+        }
+        return of(weighted(digits, 9, 1, 4, 8, 3, 10, 2, 5, 7, 6, 1) % 11 == 3);
+    }
+
+    /**
+     * A firm's fiscal code of 6 to 10 digits (read as 10 with leading zeros: weights 7,5,3,2,1,7,5,3,2, ten times the sum
+     * modulo 11, modulo 10) or a person's CNP of 13 (weights 2,7,9,1,4,6,3,5,8,2,7,9 modulo 11, 10 as 1).
+     */
+    private static boolean romania(String digits) {
+        if (digits.length() == 13) {
+            int remainder = weighted(digits, 2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9) % 11;
+            return (remainder == 10 ? 1 : remainder) == digit(digits, 12);
+        }
+        String padded = "0".repeat(10 - digits.length()) + digits;
+        return weighted(padded, 7, 5, 3, 2, 1, 7, 5, 3, 2) * 10 % 11 % 10 == digit(padded, 9);
+    }
+
+    /** 8 digits: weights 8 to 2, then 11 minus the sum modulo 11 (10 as 0; 11 is no number). */
+    private static boolean slovenia(String digits) {
+        int check = 11 - weighted(digits, 8, 7, 6, 5, 4, 3, 2) % 11;
+        return check != 11 && check % 10 == digit(digits, 7);
     }
 
     /** 8 digits: weights 7,9,10,5,8,4,2, then 11 minus the sum modulo 11 (0 for 0; 10 is no number). */

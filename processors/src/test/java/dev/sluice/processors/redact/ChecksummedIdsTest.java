@@ -25,16 +25,21 @@ class ChecksummedIdsTest {
     private static final PiiDetector STRICT = new PiiDetector(Set.of(), false);
     private static final PiiDetector LENIENT = new PiiDetector(Set.of(PiiType.NATIONAL_ID, PiiType.VAT_ID), false);
 
-    /** Two per country, in the forms they were found in. */
+    /** Two per state (the Croatian one from python-stdnum's documentation of the OIB), in the forms they were found in. */
     private static final List<String> VALID = List.of("ATU 142 43 102", "ATU13585627", "BE 0202.239.951", "BE413562567", "CZ 25123891",
             "CZ7205151536", "DE 813 11 38 75", "DE136308783", "DK 10 50 32 80", "DK: 21599336", "ES A-28184661", "ES - Q0818001J",
             "ES X-5253868-R", "ES 54362315K", "FI 0982651-1", "FI18261444", "FR 163 041 877 01", "FR64333266765", "IE 6433435F",
             "IE6433435IH", "IE8D79739I", "IT 00 595 000 217", "IT00743110157", "LU.248.70.640", "LU 10059929", "NL.8143.26.584.B.01",
-            "NL001162938B28", "PL 584-030-44-72", "PL5261025421", "PT 500 019 720", "PT503038083", "SE-556666-4438-01", "SE556043606401");
+            "NL001162938B28", "PL 584-030-44-72", "PL5261025421", "PT 500 019 720", "PT503038083", "SE-556666-4438-01", "SE556043606401",
+            "BG 175074752", "BG7523169263", "CY-10008489 A", "CY 10246672X", "EE 100 931 558", "EE101256753", "EL 094012834", "EL 94051189",
+            "HR 33392005961", "HU 10672101", "HU-14528114", "LT 119511515", "LT100001251914", "LV 4000 3521 600", "LV-40003241337",
+            "MT 1039-6417", "MT 17025737", "RO 185 472 90", "RO 1630615123457", "SI 3609 7152", "SI-83815201", "SK 2020 237 945",
+            "SK2022193459");
 
     /** The same sources' numbers with one digit changed. */
     private static final List<String> MANGLED = List.of("ATU 143 43 102", "BE 0406.139.583", "CZ 25557481", "DE 125014855", "DK-27996592",
-            "ES 54362415K", "ES K-2814015-F", "FR 04409414264", "IE 4731823H", "IE8D79729I");
+            "ES 54362415K", "ES K-2814015-F", "FR 04409414264", "IE 4731823H", "IE8D79729I", "BG 1037735942", "CY 10246672F", "EE 100525487",
+            "EL 094068733", "HR 33392005962", "LV 40003189715", "SK 2030 237 945");
 
     private static List<PiiFinding> found(PiiDetector detector, String text, PiiType type) {
         return detector.detect(text, "DE").stream().filter(f -> f.type() == type).toList();
@@ -62,6 +67,11 @@ class ChecksummedIdsTest {
                     .satisfies(f -> assertThat(f.confidence()).isEqualTo(0.95));
         }
         assertThat(found(STRICT, "Order DE 811 363 057 shipped on time.", PiiType.VAT_ID)).as("no VAT words near").isEmpty();
+        // the states' own words for the number open the check too (the gate lower-cases ASCII letters only)
+        for (String text : List.of("DIČ: CZ 25123891", "ΑΦΜ EL 094012834", "Adószám: HU 10672101", "ДДС № BG 175074752", "OIB HR 33392005961",
+                "NIP PL5261025421", "USt-IdNr. DE136308783")) {
+            assertThat(found(STRICT, text, PiiType.VAT_ID)).as(text).hasSize(1);
+        }
     }
 
     @Test
@@ -108,10 +118,12 @@ class ChecksummedIdsTest {
         assertThatThrownBy(() -> new GatewayConfig.RedactionRules(null, Map.of(), Set.of("iban"))).hasMessageContaining("'iban'");
     }
 
-    /** The valid numbers of the countries whose check catches every change of one digit (a weighted sum modulo a prime, Luhn). */
+    /** The valid numbers of the states whose check catches every change of one digit (a weighted sum modulo a prime, Luhn). */
     @Provide
     Arbitrary<String> singleErrorCountries() {
-        return Arbitraries.of(VALID.stream().filter(n -> !n.startsWith("CZ") && !n.startsWith("PT") && !n.startsWith("NL") && !n.startsWith("ES")).toList());
+        // not where a remainder of 10 counts as another digit's (CZ, PT, EL, SI, BG, LT, RO), nor with two schemes to pass (NL, ES)
+        List<String> collapsing = List.of("CZ", "PT", "NL", "ES", "EL", "SI", "BG", "LT", "RO");
+        return Arbitraries.of(VALID.stream().filter(n -> !collapsing.contains(n.substring(0, 2))).toList());
     }
 
     @Property(seed = "20261125", tries = 400)
