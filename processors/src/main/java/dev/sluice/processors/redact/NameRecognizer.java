@@ -921,10 +921,16 @@ final class NameRecognizer {
     /** The last part of a compound that labels an identifier, in lower case: "Steuer-ID", "Kunden-Nr", "USt-IdNr". */
     private static final java.util.Set<String> ID_LABEL_ENDS = java.util.Set.of("id", "idnr", "nr", "nummer", "no");
 
+    /** The names of personal and tax numbers (lower case), which open a sentence or a form's line before the number. */
+    private static final java.util.Set<String> ID_LABELS = java.util.Set.of("pesel", "henkilötunnus", "hetu", "personnummer", "personnr",
+            "samordningsnummer", "cpr", "rijksregisternummer", "insz", "niss", "isikukood", "sozialversicherungsnummer", "versicherungsnummer", "svnr",
+            "amka", "ppsn", "cnp", "egn", "oib", "codice", "fiscale", "bsn", "burgerservicenummer", "nir", "dni", "nie", "nif", "steuernummer",
+            "steueridentifikationsnummer", "identifikationsnummer");
+
     /** @param word a token's {@link Token#bare} form */
     private static boolean idLabel(String word) {
         int hyphen = word.lastIndexOf('-');
-        return hyphen > 0 && ID_LABEL_ENDS.contains(word.substring(hyphen + 1));
+        return hyphen > 0 && ID_LABEL_ENDS.contains(word.substring(hyphen + 1)) || ID_LABELS.contains(word);
     }
 
     /** Capitalised, and neither a word that is never a name ("I", "Monday"), a nationality, nor an acronym ("CEO", "RR"). */
@@ -1065,8 +1071,12 @@ final class NameRecognizer {
             from++;
             greeted = true;
         }
-        if (idLabel(tokens.get(to - 1).bare())) {
-            to--; // "Steuer-ID", "Kunden-Nr", "USt-IdNr": the label of an identifier, not a name
+        // "Steuer-ID", "Kunden-Nr", "PESEL", "Codice fiscale": the label of an identifier, not a name
+        while (to > from && idLabel(tokens.get(to - 1).bare())) {
+            to--;
+        }
+        while (from < to && idLabel(tokens.get(from).bare())) {
+            from++;
         }
         if (to == from || fieldLabel(tokens, from, to)) {
             return;

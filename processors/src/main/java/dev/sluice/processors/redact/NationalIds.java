@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * (ISO 7064 MOD 11,10), French NIR (97 minus the number modulo 97), Dutch BSN (the 11-test), Spanish
  * DNI and NIE (check letter, modulo 23); VAT numbers by their country's format and check digits
  * ({@link VatNumbers}) when a VAT word is near. A number whose check fails is reported only for the types
- * the configuration makes lenient ({@code redaction.lenientChecksums}), at confidence 0.5, and only where
+ * the configuration makes lenient ({@code redaction.lenientChecksums}), at {@link #LENIENT_CONFIDENCE}, and only where
  * the words of its scheme are near. Written by hand because no Apache-compatible library on Maven Central
  * validates these national schemes (commons-validator covers IBAN, ISIN and cards, not these).
  */
@@ -36,6 +36,13 @@ final class NationalIds {
     static final Gate.Guarded STEUER_CONTEXT = Gate.Guarded.led("(?i)(steuer|identifikationsnummer|\\bidnr\\b|\\btin\\b|tax id)", "steuer|identifikationsnummer|idnr|tin|tax id");
     static final Gate.Guarded BSN_CONTEXT = Gate.Guarded.led("(?i)\\b(bsn|burgerservicenummer|sofinummer|citizen service number)\\b", "bsn|burgerservicenummer|sofinummer|citizen service number");
     private static final String DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
+
+    /**
+     * A number of its scheme's shape, with the scheme's words near, whose check fails (lenient types only): as sure as a date
+     * or a phone number read inside it (0.6-0.7), which the type order then puts after it, so that the whole number is
+     * replaced and not the date in it ("85.07.30" of a Belgian national number); below every valid number's confidence.
+     */
+    static final double LENIENT_CONFIDENCE = 0.7;
 
     private NationalIds() {
     }
@@ -70,7 +77,7 @@ final class NationalIds {
         if (BSN_CONTEXT.find(full, lower)) {
             regions.find(BSN, m -> {
                 if (bsn(digits(m.group()))) {
-                    out.add(new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), 0.6, "bsn: 11-test, BSN words near"));
+                    out.add(new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), 0.75, "bsn: 11-test, BSN words near"));
                 } else if (lenientIds) {
                     out.add(lenientFinding(m, "bsn: lenient, 11-test fails, BSN words near"));
                 }
@@ -84,6 +91,7 @@ final class NationalIds {
                 out.add(lenientFinding(m, "dni-nie: lenient, letter fails, DNI words near"));
             }
         });
+        PersonalNumbers.find(regions, full, lower, lenientIds, out);
         if (VAT_CONTEXT.find(full, lower)) {
             boolean lenientVat = lenient.contains(PiiType.VAT_ID);
             regions.find(VAT, m -> {
@@ -92,8 +100,7 @@ final class NationalIds {
                     case UNCHECKED -> out.add(new PiiFinding(PiiType.VAT_ID, m.start(), m.end(), m.group(), 0.8, "vat-id: country format, VAT words near"));
                     case INVALID -> {
                         if (lenientVat) {
-                            // above a phone number read in its digits (0.6 with phoning words): the country code and the VAT words say more
-                            out.add(new PiiFinding(PiiType.VAT_ID, m.start(), m.end(), m.group(), 0.6, "vat-id: lenient, check fails, VAT words near"));
+                            out.add(new PiiFinding(PiiType.VAT_ID, m.start(), m.end(), m.group(), LENIENT_CONFIDENCE, "vat-id: lenient, check fails, VAT words near"));
                         }
                     }
                 }
@@ -103,7 +110,7 @@ final class NationalIds {
     }
 
     private static PiiFinding lenientFinding(java.util.regex.MatchResult m, String recognizer) {
-        return new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), 0.5, recognizer);
+        return new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), LENIENT_CONFIDENCE, recognizer);
     }
 
     private static String digits(String s) {
@@ -135,21 +142,7 @@ final class NationalIds {
         if (repeated != 1) {
             return false; // exactly one digit occurs twice or three times in the first ten
         }
-        return mod11And10(id, 10) == id.charAt(10) - '0';
-    }
-
-    /** The ISO 7064 MOD 11,10 check digit of the first {@code count} digits (German tax and VAT numbers). */
-    static int mod11And10(String digits, int count) {
-        int product = 10;
-        for (int i = 0; i < count; i++) {
-            int sum = (digits.charAt(i) - '0' + product) % 10;
-            if (sum == 0) {
-                sum = 10;
-            }
-            product = (sum * 2) % 11;
-        }
-        int check = 11 - product;
-        return check == 10 ? 0 : check;
+        return CheckDigits.mod11And10(id, 10) == id.charAt(10) - '0';
     }
 
     /** French NIR: 13 characters (Corsica 2A/2B counted as 19/18) and a key of 97 minus the number modulo 97. */

@@ -1,5 +1,8 @@
 package dev.sluice.processors.redact;
 
+import static dev.sluice.processors.redact.CheckDigits.digit;
+import static dev.sluice.processors.redact.CheckDigits.weighted;
+
 import java.util.Locale;
 import org.apache.commons.validator.routines.checkdigit.LuhnCheckDigit;
 
@@ -62,7 +65,6 @@ final class VatNumbers {
             + "|SI" + AFTER_CODE + digits(8)
             + "|SK" + AFTER_CODE + digits(10) + ")\\b";
 
-    private static final String CHECK_LETTERS_IE = "WABCDEFGHIJKLMNOPQRSTUV";
     private static final String CIF_LETTERS = "JABCDEFGHI";
 
     private VatNumbers() {
@@ -90,14 +92,14 @@ final class VatNumbers {
             case "BG" -> of(bulgaria(body));
             case "CY" -> of(cyprus(body));
             case "CZ" -> czechia(body);
-            case "DE" -> of(body.length() == 9 && body.charAt(0) != '0' && NationalIds.mod11And10(body, 8) == digit(body, 8));
+            case "DE" -> of(body.length() == 9 && body.charAt(0) != '0' && CheckDigits.mod11And10(body, 8) == digit(body, 8));
             case "DK" -> of(body.length() == 8 && body.charAt(0) != '0' && weighted(body, 2, 7, 6, 5, 4, 3, 2, 1) % 11 == 0);
             case "EE" -> of(body.length() == 9 && (10 - weighted(body, 3, 7, 1, 3, 7, 1, 3, 7) % 10) % 10 == digit(body, 8));
             case "EL" -> of(greece(body.length() == 8 ? "0" + body : body));
             case "ES" -> of(spain(body));
             case "FI" -> of(body.length() == 8 && finland(body));
             case "FR" -> france(body);
-            case "HR" -> of(body.length() == 11 && NationalIds.mod11And10(body, 10) == digit(body, 10));
+            case "HR" -> of(body.length() == 11 && CheckDigits.mod11And10(body, 10) == digit(body, 10));
             case "HU" -> of(body.length() == 8 && (10 - weighted(body, 9, 7, 3, 1, 9, 7, 3) % 10) % 10 == digit(body, 7));
             case "IE" -> of(ireland(body));
             case "IT" -> of(body.length() == 11 && LuhnCheckDigit.LUHN_CHECK_DIGIT.isValid(body));
@@ -120,19 +122,6 @@ final class VatNumbers {
 
     private static Check of(boolean valid) {
         return valid ? Check.VALID : Check.INVALID;
-    }
-
-    private static int digit(String s, int i) {
-        return s.charAt(i) - '0';
-    }
-
-    /** Sum of the first {@code weights.length} digits, each times its weight. */
-    private static int weighted(String s, int... weights) {
-        int sum = 0;
-        for (int i = 0; i < weights.length; i++) {
-            sum += digit(s, i) * weights[i];
-        }
-        return sum;
     }
 
     /** 11 minus the sum modulo 11, where 10 and 11 count as 0 (Portugal). */
@@ -204,7 +193,7 @@ final class VatNumbers {
 
     /**
      * A firm's 9 digits (weights 1 to 8 modulo 11, or 3 to 10 when that leaves 10, and 0 when that does too) or a
-     * person's 10: a citizen's EGN (a birth date, then weights 2,4,8,5,10,9,7,3,6 modulo 11, 10 as 0), a foreigner's number (weights
+     * person's 10: a citizen's EGN ({@link PersonalNumbers#egn}), a foreigner's number (weights
      * 21,19,17,13,11,9,7,3,1 modulo 10) or another person's (weights 4,3,2,7,6,5,4,3,2, then 11 minus the sum modulo 11).
      */
     private static boolean bulgaria(String digits) {
@@ -220,10 +209,7 @@ final class VatNumbers {
         }
         int last = digit(digits, 9);
         int other = 11 - weighted(digits, 4, 3, 2, 7, 6, 5, 4, 3, 2) % 11;
-        int month = Integer.parseInt(digits.substring(2, 4)) % 20; // +20 for births in the 1800s, +40 in the 2000s
-        int day = Integer.parseInt(digits.substring(4, 6));
-        boolean birthDate = month >= 1 && month <= 12 && digits.charAt(2) <= '5' && day >= 1 && day <= 31;
-        return birthDate && weighted(digits, 2, 4, 8, 5, 10, 9, 7, 3, 6) % 11 % 10 == last
+        return PersonalNumbers.egn(digits)
                 || weighted(digits, 21, 19, 17, 13, 11, 9, 7, 3, 1) % 10 == last
                 || other != 10 && other % 11 == last;
     }
@@ -249,23 +235,10 @@ final class VatNumbers {
         return weighted(digits, 256, 128, 64, 32, 16, 8, 4, 2) % 11 % 10 == digit(digits, 8);
     }
 
-    /**
-     * A firm's 9 digits or a temporary 12, the second last but one a 1: weights 1 to 9 in turn modulo 11, or starting from 3
-     * when that leaves 10, and 0 when that does too.
-     */
+    /** A firm's 9 digits or a temporary 12, the last but one a 1, with the Baltic check ({@link CheckDigits#baltic}). */
     private static boolean lithuania(String digits) {
         int n = digits.length();
-        if (n != 9 && n != 12 || digits.charAt(n - 2) != '1') {
-            return false;
-        }
-        int first = 0;
-        int second = 0;
-        for (int i = 0; i < n - 1; i++) {
-            first += digit(digits, i) * (i % 9 + 1);
-            second += digit(digits, i) * ((i + 2) % 9 + 1);
-        }
-        int remainder = first % 11 == 10 ? second % 11 % 10 : first % 11;
-        return remainder == digit(digits, n - 1);
+        return (n == 9 || n == 12) && digits.charAt(n - 2) == '1' && CheckDigits.baltic(digits);
     }
 
     /** A firm's 11 digits (weights 9,1,4,8,3,10,2,5,7,6,1, the sum 3 modulo 11); a person's (starting 0-3) is not checked here. */
@@ -278,12 +251,11 @@ final class VatNumbers {
 
     /**
      * A firm's fiscal code of 6 to 10 digits (read as 10 with leading zeros: weights 7,5,3,2,1,7,5,3,2, ten times the sum
-     * modulo 11, modulo 10) or a person's CNP of 13 (weights 2,7,9,1,4,6,3,5,8,2,7,9 modulo 11, 10 as 1).
+     * modulo 11, modulo 10) or a person's CNP of 13 ({@link PersonalNumbers#cnp}).
      */
     private static boolean romania(String digits) {
         if (digits.length() == 13) {
-            int remainder = weighted(digits, 2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9) % 11;
-            return (remainder == 10 ? 1 : remainder) == digit(digits, 12);
+            return PersonalNumbers.cnp(digits);
         }
         String padded = "0".repeat(10 - digits.length()) + digits;
         return weighted(padded, 7, 5, 3, 2, 1, 7, 5, 3, 2) * 10 % 11 % 10 == digit(padded, 9);
@@ -313,23 +285,12 @@ final class VatNumbers {
         return of((12 + 3 * (siren % 97)) % 97 == Integer.parseInt(body.substring(0, 2)));
     }
 
-    /**
-     * 7 digits, a check letter and sometimes a second letter (digits weighted 8 to 2, the second letter's place times 9,
-     * modulo 23); the older form (a digit, a letter or mark, 5 digits, the check letter) is read as 0, the 5 digits, the first.
-     */
+    /** {@link CheckDigits#irish}; the older form (a digit, a letter or mark, 5 digits, the check letter) read as 0, the 5 digits, the first. */
     private static boolean ireland(String body) {
-        String number = body;
-        if (number.length() == 8 && !Character.isDigit(number.charAt(1))) {
-            number = "0" + number.substring(2, 7) + number.charAt(0) + number.charAt(7);
+        if (body.length() == 8 && !Character.isDigit(body.charAt(1))) {
+            return CheckDigits.irish("0" + body.substring(2, 7) + body.charAt(0) + body.charAt(7));
         }
-        if (number.length() < 8 || number.length() > 9 || !number.substring(0, 7).chars().allMatch(Character::isDigit)) {
-            return false;
-        }
-        int sum = weighted(number, 8, 7, 6, 5, 4, 3, 2);
-        if (number.length() == 9) {
-            sum += 9 * CHECK_LETTERS_IE.substring(0, 10).indexOf(number.charAt(8));
-        }
-        return CHECK_LETTERS_IE.charAt(sum % 23) == number.charAt(7);
+        return CheckDigits.irish(body);
     }
 
     /**

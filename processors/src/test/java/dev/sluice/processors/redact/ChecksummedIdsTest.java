@@ -91,7 +91,7 @@ class ChecksummedIdsTest {
     void nationalIdsWhoseCheckFailsShouldBeReportedOnlyWhereLenientAndTheirSchemesWordsAreNear() {
         String steuer = "Steuer-ID 86095742718 bitte eintragen"; // check digit 9 would be right
         assertThat(found(STRICT, steuer, PiiType.NATIONAL_ID)).isEmpty();
-        assertThat(found(LENIENT, steuer, PiiType.NATIONAL_ID)).singleElement().satisfies(f -> assertThat(f.confidence()).isEqualTo(0.5));
+        assertThat(found(LENIENT, steuer, PiiType.NATIONAL_ID)).singleElement().satisfies(f -> assertThat(f.confidence()).isEqualTo(0.7));
 
         String dni = "DNI 12345678A del cliente"; // Z would be right
         assertThat(found(STRICT, dni, PiiType.NATIONAL_ID)).isEmpty();
@@ -106,6 +106,36 @@ class ChecksummedIdsTest {
         String bsn = "BSN 111222334 van de klant"; // 111222333 passes the 11-test
         assertThat(found(STRICT, bsn, PiiType.NATIONAL_ID)).isEmpty();
         assertThat(found(LENIENT, bsn, PiiType.NATIONAL_ID)).hasSize(1);
+    }
+
+    /** Each scheme's documented examples (python-stdnum's documentation of each module): a valid number, then one that fails. */
+    private static final List<List<String>> PERSONAL = List.of(
+            List.of("Codice fiscale: ", "RCCMNL83S18D969H", "RCCMNL83S18D969A"), List.of("C.F. ", "CNTCHR83T41D969D", "CNTCHR83T41D969E"),
+            List.of("Henkilötunnus ", "131052-308T", "131052-308U"), List.of("PESEL ", "44051401359", "44051401358"),
+            List.of("Personnummer: ", "880320-0016", "880320-0018"), List.of("Rijksregisternummer ", "85.07.30-033.28", "85.07.30-033.29"),
+            List.of("INSZ ", "17 07 30 033 84", "17 07 30 033 85"), List.of("isikukood ", "36805280109", "36805280108"),
+            List.of("rodné číslo ", "710319/2745", "710319/2746"), List.of("Sozialversicherungsnummer ", "1237 010180", "2237 010180"),
+            List.of("AMKA ", "01013099997", "01013099999"), List.of("PPSN ", "6433435F", "6433435E"), List.of("PPS number ", "6433435OA", "6433435VH"),
+            List.of("CNP ", "1630615123457", "1630615123458"), List.of("ЕГН ", "7523169263", "7523169264"), List.of("OIB ", "33392005961", "33392005962"));
+
+    @Test
+    void personalNumbersShouldBeFoundByTheirChecksNearTheirWords() {
+        for (List<String> example : PERSONAL) {
+            String valid = example.get(0) + example.get(1) + " (on file)";
+            String invalid = example.get(0) + example.get(2) + " (on file)";
+            assertThat(found(STRICT, valid, PiiType.NATIONAL_ID)).as(valid).singleElement().satisfies(f -> assertThat(f.value()).isEqualTo(example.get(1)));
+            assertThat(found(STRICT, invalid, PiiType.NATIONAL_ID)).as(invalid).isEmpty();
+            assertThat(found(LENIENT, invalid, PiiType.NATIONAL_ID)).as(invalid).singleElement()
+                    .satisfies(f -> assertThat(f.value()).isEqualTo(example.get(2)))
+                    .satisfies(f -> assertThat(f.confidence()).isEqualTo(0.7));
+        }
+        // a Danish CPR number has had no check digit since 2007: its date is what is checked
+        assertThat(found(STRICT, "CPR-nr. 211062-5629", PiiType.NATIONAL_ID)).hasSize(1);
+        assertThat(found(STRICT, "CPR-nr. 311162-5629", PiiType.NATIONAL_ID)).as("31 November").isEmpty();
+        // digits alone pass a check by chance: without their scheme's words they are none of these
+        assertThat(found(STRICT, "Order 44051401359 shipped; ref 880320-0016.", PiiType.NATIONAL_ID)).isEmpty();
+        // the codice fiscale and the HETU are shaped so that they count without
+        assertThat(found(STRICT, "Mario Rossi, RCCMNL83S18D969H, and Jaana, 131052-308T.", PiiType.NATIONAL_ID)).hasSize(2);
     }
 
     @Test

@@ -26,10 +26,12 @@ import org.junit.jupiter.api.Test;
 class DetectorShortcutsTest {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
-    private static final List<DigitRegions.Bounded> BOUNDED = List.of(PiiDetector.CARD, PiiDetector.SSN, PiiDetector.IPV4, PiiDetector.PHONE_CANDIDATE,
-            PiiDetector.DATE, PiiDetector.DIGIT_RUN, PiiDetector.IBAN, NationalIds.STEUER_ID, NationalIds.NIR, NationalIds.BSN, NationalIds.DNI, NationalIds.VAT);
-    private static final List<Gate.Guarded> GUARDED = List.of(new Gate.Guarded(PiiDetector.SECRET, PiiDetector.SECRET_GATE), PiiDetector.CARD_CONTEXT,
-            PiiDetector.PHONE_CONTEXT, NationalIds.VAT_CONTEXT, NationalIds.STEUER_CONTEXT, NationalIds.BSN_CONTEXT, NationalIds.NIR_CONTEXT, NationalIds.DNI_CONTEXT);
+    private static final List<DigitRegions.Bounded> BOUNDED = java.util.stream.Stream.concat(java.util.stream.Stream.of(PiiDetector.CARD, PiiDetector.SSN,
+            PiiDetector.IPV4, PiiDetector.PHONE_CANDIDATE, PiiDetector.DATE, PiiDetector.DIGIT_RUN, PiiDetector.IBAN, NationalIds.STEUER_ID, NationalIds.NIR,
+            NationalIds.BSN, NationalIds.DNI, NationalIds.VAT), PersonalNumbers.SCHEMES.stream().map(PersonalNumbers.Scheme::pattern)).toList();
+    private static final List<Gate.Guarded> GUARDED = java.util.stream.Stream.concat(java.util.stream.Stream.of(new Gate.Guarded(PiiDetector.SECRET,
+            PiiDetector.SECRET_GATE), PiiDetector.CARD_CONTEXT, PiiDetector.PHONE_CONTEXT, NationalIds.VAT_CONTEXT, NationalIds.STEUER_CONTEXT,
+            NationalIds.BSN_CONTEXT, NationalIds.NIR_CONTEXT, NationalIds.DNI_CONTEXT), PersonalNumbers.SCHEMES.stream().map(PersonalNumbers.Scheme::words)).toList();
 
     static List<String> corpus() throws Exception {
         ObjectMapper mapper = new ObjectMapper();
@@ -136,7 +138,7 @@ class DetectorShortcutsTest {
         Arbitrary<String> piece = Arbitraries.oneOf(
                 digits, date,
                 Arbitraries.of(" ", "-", ".", "/", "(", ")", "+", ":", ", ", "\n", "  "),
-                Arbitraries.of("September", "Sept.", "born in ", "since ", "th ", "X", "DE", "FRAB", "FR - A B ", "ATU", "ATU - ", "NL", "NL.", "B", "b", "IE ", "IE - ", "D", " IH", "ES - Q", "DK: ", "SE-", "GB82 WEST ", "DE89 ", "NL91ABNA", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "card ", "phone ",
+                Arbitraries.of("September", "Sept.", "born in ", "since ", "th ", "X", "DE", "FRAB", "FR - A B ", "ATU", "ATU - ", "NL", "NL.", "B", "b", "IE ", "IE - ", "D", " IH", "ES - Q", "DK: ", "SE-", "RCCMNL", "S", "T", "H", "A", "PESEL ", "CPR ", "RČ ", "/", "OIB ", "GB82 WEST ", "DE89 ", "NL91ABNA", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "card ", "phone ",
                         "BSN ", "Steuer-ID ", "VAT ", "password: ", "sk-", "AKIA", "the invoice ", "was paid on ", "Telephone", "cellar ", "TIN", "ustid", "UST-ID ", "+44 ", "+1 (", ") ", " ext. ", " x", "#", "Tel: ",
                         "@", "a.b", "Jane.Doe", "example.com", ".co.uk", "https://", "HTTP://", "www.", "WWW.", "\"", "<"));
         return piece.list().ofMinSize(1).ofMaxSize(40).map(parts -> String.join("", parts));
