@@ -24,7 +24,7 @@ final class NationalIds {
             .startingWhere((text, at) -> DigitRegions.Starts.DIGIT.at(text, at) || "XYZ".indexOf(text.charAt(at)) >= 0);
     // not when the digits go on after a separator: "BE68 5390 0754" begins a Belgian IBAN
     static final DigitRegions.Bounded VAT = DigitRegions.Bounded.of(VatNumbers.PATTERN + "(?![ .\\-/]\\d)", 9, 3)
-            .startingWhere((text, at) -> at + 2 < text.length() && Character.isUpperCase(text.charAt(at)) && Character.isUpperCase(text.charAt(at + 1)));
+            .startingWhere(VatNumbers::mayStart);
     // the states' own names for it too: UID (AT), NIF and CIF (ES, PT, RO), NIP (PL), moms (DK, SE), ALV (FI), DIČ (CZ, SK), DDV (SI),
     // OIB (HR), KMKR (EE), PVN (LV), PVM (LT), AFM/ΑΦΜ and ΦΠΑ (EL, CY), CUI (RO), adószám (HU), ДДС (BG); the gate lower-cases ASCII only
     static final Gate.Guarded VAT_CONTEXT = Gate.Guarded.led("(?i)\\b(vat|ust-?id|tva|iva|btw|mwst|tax id|umsatzsteuer|uid|nif|cif|nip|moms|alv|di[čČc]|ddv|oib|kmkr|pvn|pvm|afm|cui|adószám|ΑΦΜ|ΦΠΑ|ДДС)",
@@ -52,11 +52,24 @@ final class NationalIds {
      * @param regions where the text's digits are
      */
     /** @param full the whole text (and its {@link dev.sluice.processors.text.Gate#lower} form), where the context words are looked for */
+    /** The words of every scheme here and in {@link PersonalNumbers}, in this order: their literals are found in one pass. */
+    private static final List<Gate.Guarded> CONTEXTS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(STEUER_CONTEXT, NIR_CONTEXT, BSN_CONTEXT, DNI_CONTEXT, VAT_CONTEXT),
+            PersonalNumbers.SCHEMES.stream().map(PersonalNumbers.Scheme::words)).toList();
+    private static final dev.sluice.processors.text.Gates CONTEXT_GATES = new dev.sluice.processors.text.Gates(
+            CONTEXTS.stream().map(Gate.Guarded::gate).toList());
+
     static List<PiiFinding> find(String text, DigitRegions regions, String full, String lower, Set<PiiType> lenient) {
         List<PiiFinding> out = new ArrayList<>();
         boolean lenientIds = lenient.contains(PiiType.NATIONAL_ID);
+        // which schemes' words occur: their literals found in one pass, then each pattern confirmed only where its literals are
+        boolean[] open = CONTEXT_GATES.open(lower);
+        boolean[] near = new boolean[open.length];
+        for (int i = 0; i < open.length; i++) {
+            near[i] = open[i] && CONTEXTS.get(i).find(full, lower);
+        }
         // an 11-digit or 9-digit number passes these checks by chance one time in ten: only with context words
-        if (STEUER_CONTEXT.find(full, lower)) {
+        if (near[0]) {
             regions.find(STEUER_ID, m -> {
                 String digits = digits(m.group());
                 if (steuerId(digits)) {
@@ -66,7 +79,7 @@ final class NationalIds {
                 }
             });
         }
-        boolean nirWords = lenientIds && NIR_CONTEXT.find(full, lower);
+        boolean nirWords = lenientIds && near[1];
         regions.find(NIR, m -> {
             if (nir(m.group().replace(" ", ""))) {
                 out.add(new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), 0.9, "nir: mod-97 key"));
@@ -74,7 +87,7 @@ final class NationalIds {
                 out.add(lenientFinding(m, "nir: lenient, key fails, social-security words near"));
             }
         });
-        if (BSN_CONTEXT.find(full, lower)) {
+        if (near[2]) {
             regions.find(BSN, m -> {
                 if (bsn(digits(m.group()))) {
                     out.add(new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), 0.75, "bsn: 11-test, BSN words near"));
@@ -83,7 +96,7 @@ final class NationalIds {
                 }
             });
         }
-        boolean dniWords = lenientIds && DNI_CONTEXT.find(full, lower);
+        boolean dniWords = lenientIds && near[3];
         regions.find(DNI, m -> {
             if (dni(m.group().replace("-", ""))) {
                 out.add(new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), 0.9, "dni-nie: check letter"));
@@ -91,8 +104,8 @@ final class NationalIds {
                 out.add(lenientFinding(m, "dni-nie: lenient, letter fails, DNI words near"));
             }
         });
-        PersonalNumbers.find(regions, full, lower, lenientIds, out);
-        if (VAT_CONTEXT.find(full, lower)) {
+        PersonalNumbers.find(regions, java.util.Arrays.copyOfRange(near, 5, near.length), lenientIds, out);
+        if (near[4]) {
             boolean lenientVat = lenient.contains(PiiType.VAT_ID);
             regions.find(VAT, m -> {
                 switch (VatNumbers.check(m.group())) {

@@ -41,27 +41,28 @@ final class PersonalNumbers {
     private static final String ELEVEN = "(?<![\\d.-])\\d{11}(?![\\d.-])";
 
     static final List<Scheme> SCHEMES = List.of(
-            new Scheme("codice-fiscale", DigitRegions.Bounded.of("\\b[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]\\b", 11, 5),
-                    words("\\b(codice fiscale|cod\\. ?fisc|c\\.f\\.)", "codice fiscale|cod|c.f."), false, PersonalNumbers::codiceFiscale, 0.9,
+            new Scheme("codice-fiscale", DigitRegions.Bounded.of("\\b[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]\\b", 11, 5)
+                    .startingWhere(PersonalNumbers::codiceFiscaleStart),
+                    words("\\b(codice fiscale|cod\\. ?fisc|c\\.f\\.)", "codice fiscale|cod. fisc|cod.fisc|c.f."), false, PersonalNumbers::codiceFiscale, 0.9,
                     "check letter and birth date"),
             new Scheme("hetu", DigitRegions.Bounded.of("(?<![\\dA-Za-z])[0-3]\\d[01]\\d\\d\\d[-+A-FU-Y]\\d{3}[0-9A-FHJ-NPR-Y](?![\\dA-Za-z])", 0, 1)
-                    .startingWhere(DigitRegions.Starts.DIGIT),
+                    .startingWhere(PersonalNumbers::hetuStart),
                     words("\\b(henkilötunnus|hetu|sotu|personbeteckning)", "henkilötunnus|hetu|sotu|personbeteckning"), false, PersonalNumbers::hetu, 0.85,
                     "control character and birth date"),
             new Scheme("pesel", digits(ELEVEN), words("\\bpesel\\b", "pesel"), true, PersonalNumbers::pesel, 0.85, "check digit and birth date"),
             new Scheme("personnummer", digits("(?<![\\d-])(?:\\d{2})?\\d{6}[-+]?\\d{4}(?![\\d-])"),
-                    words("\\b(personnummer|personnr|pers\\. ?nr|samordningsnummer|personal identity number)", "personnummer|personnr|pers|samordningsnummer|personal identity number"),
+                    words("\\b(personnummer|personnr|pers\\. ?nr|samordningsnummer|personal identity number)", "personnummer|personnr|pers. nr|pers.nr|samordningsnummer|personal identity number"),
                     true, PersonalNumbers::personnummer, 0.8, "Luhn and birth date"),
             new Scheme("cpr", digits("(?<![\\d-])[0-3]\\d[01]\\d{3}-?\\d{4}(?![\\d-])"), words("\\bcpr\\b", "cpr"), true, PersonalNumbers::cpr, 0.75,
                     "birth date (no check digit since 2007)"),
             new Scheme("belgian-nn", digits("(?<![\\d.])\\d{2}[. ]?\\d{2}[. ]?\\d{2}[-. ]?\\d{3}[. ]?\\d{2}(?![\\d.])"),
                     words("\\b(rijksregister\\w*|registre national|num[ée]ro national|national (register )?number|nationalregisternummer|insz|niss)",
-                            "rijksregister|registre national|numéro national|numero national|national|nationalregisternummer|insz|niss"),
+                            "rijksregister|registre national|numéro national|numero national|national number|national register|nationalregisternummer|insz|niss"),
                     true, PersonalNumbers::belgianNationalNumber, 0.85, "mod-97 check"),
             new Scheme("isikukood", digits(ELEVEN), words("\\b(isikukood|asmens kodas|personal code)", "isikukood|asmens kodas|personal code"), true,
                     PersonalNumbers::balticPersonalCode, 0.85, "check digit and birth date"),
             new Scheme("rodne-cislo", digits("(?<![\\d/])\\d{6}/?\\d{3,4}(?![\\d/])"),
-                    words("(\\brodn[ée] [čc]íslo|\\brodne cislo|\\br\\. ?[čc]\\.|\\b[rR][čČ]\\b|birth number)", "rodné|rodne|r.|r. |rč|rČ|birth number"),
+                    words("(\\brodn[ée] [čc]íslo|\\brodne cislo|\\br\\. ?[čc]\\.|\\b[rR][čČ]\\b|birth number)", "rodné|rodne|r.č|r. č|r.c.|r. c.|rč|rČ|birth number"),
                     true, PersonalNumbers::birthNumber, 0.8, "mod-11 check and birth date"),
             new Scheme("svnr", digits("(?<!\\d)[1-9]\\d{3} ?\\d{6}(?!\\d)"),
                     words("\\b(sozialversicherungsnummer|versicherungsnummer|svnr|sv-nr|sv-nummer|vsnr)", "sozialversicherungsnummer|versicherungsnummer|svnr|sv-nr|sv-nummer|vsnr"),
@@ -81,20 +82,42 @@ final class PersonalNumbers {
     }
 
     /**
-     * @param lenient whether a number whose check fails is reported too (where its scheme's words are near)
-     * @param lower   {@link Gate#lower}{@code (full)}
+     * Where a codice fiscale may begin: six capitals at a word's start. These two schemes need no words, so their patterns
+     * would be tried in every text with digits; a look at a few characters first keeps the regex engine out of most.
      */
-    static void find(DigitRegions regions, String full, String lower, boolean lenient, List<PiiFinding> out) {
-        for (Scheme scheme : SCHEMES) {
-            boolean near = scheme.words().find(full, lower);
-            if (!near && scheme.wordsRequired()) {
+    private static boolean codiceFiscaleStart(String text, int at) {
+        if (at + 16 > text.length() || at > 0 && Character.isLetterOrDigit(text.charAt(at - 1))) {
+            return false;
+        }
+        for (int i = at; i < at + 6; i++) {
+            if (text.charAt(i) < 'A' || text.charAt(i) > 'Z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Where a HETU may begin: a number's first digit with a century sign six places on. */
+    private static boolean hetuStart(String text, int at) {
+        return at + 10 < text.length() && DigitRegions.Starts.DIGIT.at(text, at) && "-+ABCDEFUVWXY".indexOf(text.charAt(at + 6)) >= 0;
+    }
+
+    /**
+     * @param near    for each scheme, in order, whether its words occur in the text
+     * @param lenient whether a number whose check fails is reported too (where its scheme's words are near)
+     */
+    static void find(DigitRegions regions, boolean[] near, boolean lenient, List<PiiFinding> out) {
+        for (int i = 0; i < SCHEMES.size(); i++) {
+            Scheme scheme = SCHEMES.get(i);
+            boolean wordsNear = near[i];
+            if (!wordsNear && scheme.wordsRequired()) {
                 continue;
             }
             regions.find(scheme.pattern(), m -> {
                 if (scheme.valid().test(VatNumbers.compact(m.group()))) {
                     out.add(new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), scheme.confidence(),
                             scheme.name() + ": " + scheme.checked() + (scheme.wordsRequired() ? ", its words near" : "")));
-                } else if (lenient && near) {
+                } else if (lenient && wordsNear) {
                     out.add(new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), NationalIds.LENIENT_CONFIDENCE,
                             scheme.name() + ": lenient, check fails, its words near"));
                 }

@@ -3,6 +3,7 @@ package dev.sluice.processors.redact;
 import static dev.sluice.processors.redact.CheckDigits.digit;
 import static dev.sluice.processors.redact.CheckDigits.weighted;
 
+import java.util.List;
 import java.util.Locale;
 import org.apache.commons.validator.routines.checkdigit.LuhnCheckDigit;
 
@@ -67,7 +68,38 @@ final class VatNumbers {
 
     private static final String CIF_LETTERS = "JABCDEFGHI";
 
+    /** The country codes of {@link #PATTERN}, as a table of their two letters ("AT" for "ATU"). */
+    private static final boolean[] CODES = new boolean[26 * 26];
+
+    static {
+        for (String code : List.of("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "EL", "ES", "FI", "FR", "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL",
+                "PL", "PT", "RO", "SE", "SI", "SK")) {
+            CODES[(code.charAt(0) - 'A') * 26 + code.charAt(1) - 'A'] = true;
+        }
+    }
+
     private VatNumbers() {
+    }
+
+    /**
+     * Where a VAT number may begin: a country code of two capitals and a digit within the next few characters. Tried
+     * before the pattern, whose 27 alternatives the regex engine would otherwise try at every pair of capitals ("VAT", "EUR").
+     */
+    static boolean mayStart(String text, int at) {
+        if (at + 3 >= text.length()) {
+            return false;
+        }
+        char first = text.charAt(at);
+        char second = text.charAt(at + 1);
+        if (first < 'A' || first > 'Z' || second < 'A' || second > 'Z' || !CODES[(first - 'A') * 26 + second - 'A']) {
+            return false;
+        }
+        for (int i = at + 2; i < Math.min(text.length(), at + 11); i++) { // "FR - A B 1...": the pattern's 9 characters before a digit
+            if (text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Letters and digits only, in capitals: "DE 811 363 057" is "DE811363057". */
