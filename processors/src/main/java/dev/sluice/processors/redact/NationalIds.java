@@ -1,10 +1,13 @@
 package dev.sluice.processors.redact;
 
 import dev.sluice.processors.text.Gate;
+import dev.sluice.processors.text.Gates;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.regex.MatchResult;
+import java.util.stream.Stream;
 
 /**
  * EU national identifiers and VAT numbers, each with its official check: German Steuer-ID
@@ -44,21 +47,26 @@ final class NationalIds {
      */
     static final double LENIENT_CONFIDENCE = 0.7;
 
+    /** The words of every scheme here and in {@link PersonalNumbers}, in this order: their literals are found in one pass. */
+    private static final List<Gate.Guarded> CONTEXTS = Stream.concat(Stream.of(STEUER_CONTEXT, NIR_CONTEXT, BSN_CONTEXT, DNI_CONTEXT, VAT_CONTEXT),
+            PersonalNumbers.SCHEMES.stream().map(PersonalNumbers.Scheme::words)).toList();
+    private static final int STEUER_WORDS = 0;
+    private static final int NIR_WORDS = 1;
+    private static final int BSN_WORDS = 2;
+    private static final int DNI_WORDS = 3;
+    private static final int VAT_WORDS = 4;
+    private static final int PERSONAL_WORDS = 5;
+    private static final Gates CONTEXT_GATES = new Gates(CONTEXTS.stream().map(Gate.Guarded::gate).toList());
+
     private NationalIds() {
     }
 
     /**
-     * @param lower   {@link Gate#lower}{@code (text)}
      * @param regions where the text's digits are
+     * @param full    the whole text, where the schemes' words are looked for
+     * @param lower   {@link Gate#lower}{@code (full)}
+     * @param lenient the types whose numbers are also reported when their check fails
      */
-    /** @param full the whole text (and its {@link dev.sluice.processors.text.Gate#lower} form), where the context words are looked for */
-    /** The words of every scheme here and in {@link PersonalNumbers}, in this order: their literals are found in one pass. */
-    private static final List<Gate.Guarded> CONTEXTS = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of(STEUER_CONTEXT, NIR_CONTEXT, BSN_CONTEXT, DNI_CONTEXT, VAT_CONTEXT),
-            PersonalNumbers.SCHEMES.stream().map(PersonalNumbers.Scheme::words)).toList();
-    private static final dev.sluice.processors.text.Gates CONTEXT_GATES = new dev.sluice.processors.text.Gates(
-            CONTEXTS.stream().map(Gate.Guarded::gate).toList());
-
     static List<PiiFinding> find(String text, DigitRegions regions, String full, String lower, Set<PiiType> lenient) {
         List<PiiFinding> out = new ArrayList<>();
         boolean lenientIds = lenient.contains(PiiType.NATIONAL_ID);
@@ -69,7 +77,7 @@ final class NationalIds {
             near[i] = open[i] && CONTEXTS.get(i).find(full, lower);
         }
         // an 11-digit or 9-digit number passes these checks by chance one time in ten: only with context words
-        if (near[0]) {
+        if (near[STEUER_WORDS]) {
             regions.find(STEUER_ID, m -> {
                 String digits = digits(m.group());
                 if (steuerId(digits)) {
@@ -79,7 +87,7 @@ final class NationalIds {
                 }
             });
         }
-        boolean nirWords = lenientIds && near[1];
+        boolean nirWords = lenientIds && near[NIR_WORDS];
         regions.find(NIR, m -> {
             if (nir(m.group().replace(" ", ""))) {
                 out.add(new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), 0.9, "nir: mod-97 key"));
@@ -87,7 +95,7 @@ final class NationalIds {
                 out.add(lenientFinding(m, "nir: lenient, key fails, social-security words near"));
             }
         });
-        if (near[2]) {
+        if (near[BSN_WORDS]) {
             regions.find(BSN, m -> {
                 if (bsn(digits(m.group()))) {
                     out.add(new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), 0.75, "bsn: 11-test, BSN words near"));
@@ -96,7 +104,7 @@ final class NationalIds {
                 }
             });
         }
-        boolean dniWords = lenientIds && near[3];
+        boolean dniWords = lenientIds && near[DNI_WORDS];
         regions.find(DNI, m -> {
             if (dni(m.group().replace("-", ""))) {
                 out.add(new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), 0.9, "dni-nie: check letter"));
@@ -104,8 +112,8 @@ final class NationalIds {
                 out.add(lenientFinding(m, "dni-nie: lenient, letter fails, DNI words near"));
             }
         });
-        PersonalNumbers.find(regions, java.util.Arrays.copyOfRange(near, 5, near.length), lenientIds, out);
-        if (near[4]) {
+        PersonalNumbers.find(regions, Arrays.copyOfRange(near, PERSONAL_WORDS, near.length), lenientIds, out);
+        if (near[VAT_WORDS]) {
             boolean lenientVat = lenient.contains(PiiType.VAT_ID);
             regions.find(VAT, m -> {
                 switch (VatNumbers.check(m.group())) {
@@ -122,7 +130,7 @@ final class NationalIds {
         return out;
     }
 
-    private static PiiFinding lenientFinding(java.util.regex.MatchResult m, String recognizer) {
+    private static PiiFinding lenientFinding(MatchResult m, String recognizer) {
         return new PiiFinding(PiiType.NATIONAL_ID, m.start(), m.end(), m.group(), LENIENT_CONFIDENCE, recognizer);
     }
 
