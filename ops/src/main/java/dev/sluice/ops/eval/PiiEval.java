@@ -38,7 +38,10 @@ public final class PiiEval {
             Map.entry("STREET_ADDRESS", "LOCATION"), Map.entry("GPE", "LOCATION"), Map.entry("LOCATION", "LOCATION"),
             Map.entry("ORGANIZATION", "ORGANIZATION"),
             Map.entry("DATE_TIME", "DATE"),
-            Map.entry("DOMAIN_NAME", "URL"), Map.entry("URL", "URL"));
+            Map.entry("DOMAIN_NAME", "URL"), Map.entry("URL", "URL"),
+            Map.entry("NATIONAL_ID", "NATIONAL_ID"), Map.entry("IT_FISCAL_CODE", "NATIONAL_ID"), Map.entry("ES_NIF", "NATIONAL_ID"),
+            Map.entry("ES_NIE", "NATIONAL_ID"), Map.entry("PL_PESEL", "NATIONAL_ID"), Map.entry("FI_PERSONAL_IDENTITY_CODE", "NATIONAL_ID"),
+            Map.entry("VAT_ID", "VAT_ID"), Map.entry("IT_VAT_CODE", "VAT_ID"));
 
     private record Span(String type, int start, int end) {
         boolean overlaps(int s, int e) {

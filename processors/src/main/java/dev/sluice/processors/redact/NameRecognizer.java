@@ -924,13 +924,14 @@ final class NameRecognizer {
     /** The names of personal and tax numbers (lower case), which open a sentence or a form's line before the number. */
     private static final java.util.Set<String> ID_LABELS = java.util.Set.of("pesel", "henkilötunnus", "hetu", "personnummer", "personnr",
             "samordningsnummer", "cpr", "rijksregisternummer", "insz", "niss", "isikukood", "sozialversicherungsnummer", "versicherungsnummer", "svnr",
-            "amka", "ppsn", "cnp", "egn", "oib", "codice", "fiscale", "bsn", "burgerservicenummer", "nir", "dni", "nie", "nif", "steuernummer",
+            "amka", "ppsn", "cnp", "egn", "oib", "codice", "fiscale", "rodné", "rodne", "bsn", "burgerservicenummer", "nir", "dni", "nie", "nif", "steuernummer",
             "steueridentifikationsnummer", "identifikationsnummer");
 
     /** @param word a token's {@link Token#bare} form */
     private static boolean idLabel(String word) {
         int hyphen = word.lastIndexOf('-');
-        return hyphen > 0 && ID_LABEL_ENDS.contains(word.substring(hyphen + 1)) || ID_LABELS.contains(word);
+        return hyphen > 0 && ID_LABEL_ENDS.contains(word.substring(hyphen + 1)) || ID_LABELS.contains(word)
+                || word.length() > 10 && word.endsWith("nummer"); // "Momsregistreringsnummer", "Kundennummer": a number's name
     }
 
     /** Capitalised, and neither a word that is never a name ("I", "Monday"), a nationality, nor an acronym ("CEO", "RR"). */
