@@ -38,7 +38,8 @@ class DetectorShortcutsTest {
         List<String> texts = new ArrayList<>();
         for (Path file : List.of(Path.of("../../shared/eval-data/pii/presidio-synth-v2.json"), Path.of("../ops/src/main/resources/eval/pii-holdout.json"),
                 Path.of("../ops/src/main/resources/eval/pii-eu-prose.json"), Path.of("../ops/src/main/resources/eval/pii-eu-holdout.json"),
-                Path.of("../ops/src/main/resources/eval/pii-records-holdout.json"), Path.of("../ops/src/main/resources/eval/pii-support-holdout.json"))) {
+                Path.of("../ops/src/main/resources/eval/pii-records-holdout.json"), Path.of("../ops/src/main/resources/eval/pii-support-holdout.json"),
+                Path.of("../ops/src/main/resources/eval/pii-identifiers.json"))) {
             assertThat(file).as("labelled PII text (../shared beside the checkout)").isRegularFile();
             for (JsonNode record : mapper.readTree(file.toFile())) {
                 texts.add(record.path("full_text").asText());
