@@ -276,6 +276,14 @@ class RedactorTest {
     }
 
     @Test
+    void codesOfLettersAndDigitsShouldBeNeitherPhonesNorFirms() {
+        // the digits of an order's or a ticket's code, glued to its letters, are no phone number; a code's capitals no firm's suffix
+        assertThat(types("Order DE-2024-000123 shipped from the hub.")).isEmpty();
+        assertThat(types("Ticket INC-2024-004512 was closed; see PO_2024-001847.")).isEmpty();
+        assertThat(types("Call me on 0151-2345678 or +49 30 1234567.")).containsExactly(PiiType.PHONE, PiiType.PHONE);
+    }
+
+    @Test
     void shouldUseOnePlaceholderPerValueAcrossMessages() {
         Redaction r = new Redactor(detector).redact(List.of(
                 new ChatMessage(Role.SYSTEM, "Reply to Jane@Example.com only.", null, null),

@@ -927,6 +927,12 @@ final class NameRecognizer {
             "amka", "ppsn", "cnp", "egn", "oib", "codice", "fiscale", "rodné", "rodne", "bsn", "burgerservicenummer", "nir", "dni", "nie", "nif", "steuernummer",
             "steueridentifikationsnummer", "identifikationsnummer");
 
+    /** Whether a word in capitals is glued by a hyphen or underscore to the digits after it, as a code's letters are ("INC-2024-004512"). */
+    private static boolean codeLetters(String text, Token t) {
+        int end = t.end();
+        return t.allCaps() && end + 1 < text.length() && (text.charAt(end) == '-' || text.charAt(end) == '_') && Character.isDigit(text.charAt(end + 1));
+    }
+
     /** @param word a token's {@link Token#bare} form */
     private static boolean idLabel(String word) {
         int hyphen = word.lastIndexOf('-');
@@ -1072,8 +1078,9 @@ final class NameRecognizer {
             from++;
             greeted = true;
         }
-        // "Steuer-ID", "Kunden-Nr", "PESEL", "Codice fiscale": the label of an identifier, not a name
-        while (to > from && idLabel(tokens.get(to - 1).bare())) {
+        // "Steuer-ID", "Kunden-Nr", "PESEL", "Codice fiscale": the label of an identifier, not a name; "INC-2024-004512": a code's
+        // letters (a ticket's, an order's), not a firm's suffix
+        while (to > from && (idLabel(tokens.get(to - 1).bare()) || codeLetters(text, tokens.get(to - 1)))) {
             to--;
         }
         while (from < to && idLabel(tokens.get(from).bare())) {

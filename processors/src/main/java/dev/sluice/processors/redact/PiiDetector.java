@@ -448,6 +448,7 @@ public final class PiiDetector {
         int beforePhones = candidates.size();
         boolean phoneContext = !phoneWindows.isEmpty() || !skipped.isEmpty() ? PHONE_CONTEXT.find(full, fullLower.get()) : false;
         phones(text, regions, phoneWindows, phoneContext, defaultRegion, candidates);
+        withoutCodeNumbers(text, candidates, beforePhones);
         // digits spoken in words, as transcribed calls have them: a card where the text speaks of cards and Luhn holds, else a
         // phone number where it speaks of phoning. Not in the passes around placeholders (text != full): a placeholder ends a
         // run of words, so none can appear there that the whole text did not show
@@ -467,9 +468,25 @@ public final class PiiDetector {
         if (!skipped.isEmpty() && !coveredByKept(skipped, kept)) {
             candidates.subList(beforePhones, candidates.size()).removeIf(f -> f.type() == PiiType.PHONE);
             phones(text, regions, phoneWindows(text, regions, List.of(), new ArrayList<>()), phoneContext, defaultRegion, candidates);
+            withoutCodeNumbers(text, candidates, beforePhones);
             kept = resolveOverlaps(candidates);
         }
         return kept;
+    }
+
+    /**
+     * Drops the phone numbers (found from {@code from} on) whose digits are glued by a hyphen, underscore or slash to letters
+     * before them: the number part of a code ("Order DE-2024-000123", "Ticket INC-2024-004512", "PO_2024-001847"), which
+     * libphonenumber reads as a valid number in some plan.
+     */
+    static void withoutCodeNumbers(String text, List<PiiFinding> candidates, int from) {
+        for (int i = candidates.size() - 1; i >= from; i--) {
+            PiiFinding f = candidates.get(i);
+            int s = f.start();
+            if (f.type() == PiiType.PHONE && s >= 2 && "-_/".indexOf(text.charAt(s - 1)) >= 0 && Character.isLetter(text.charAt(s - 2))) {
+                candidates.remove(i);
+            }
+        }
     }
 
     /** Phone numbers in the windows: libphonenumber's, and with phoning words near, runs of 7-15 digits. */
