@@ -518,6 +518,9 @@ class NameRecognitionTest {
         // the label of an identifier ("Steuer" is a family name too) is no person; a name before one still is
         assertThat(found("Please send your Steuer-ID and the Kunden-Nr by Friday.")).isEmpty();
         assertThat(found("Contact Maria Gonzalez Steuer-ID today.")).containsExactly("PERSON:Maria Gonzalez");
+        // a first name is no street's name joined to its ending ("Giu" + "lia"); "Parijsstraat" still is one
+        assertThat(found("Write to Giulia Bianchi about the complaint.")).containsExactly("PERSON:Giulia Bianchi");
+        assertThat(found("Office: Parijsstraat 4, Antwerpen")).containsExactly("LOCATION:Parijsstraat 4, Antwerpen");
     }
 
     @Test

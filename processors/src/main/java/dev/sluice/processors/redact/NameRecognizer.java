@@ -624,7 +624,8 @@ final class NameRecognizer {
         boolean word = lexicon.isListedStreetWord(w);
         // a street's name joined to its ending ("Parijsstraat", "Hammarvägen") is no English word: "Under 5,000 EUR" and
         // "Over 40 units" ("und" + "er") were addresses
-        boolean joined = !word && t.capitalised() && lexicon.joinedStreetWord(w, 1) && !lexicon.isCommon(w);
+        // ("Giulia" is a first name, not a street "Giu" + "lia")
+        boolean joined = !word && t.capitalised() && lexicon.joinedStreetWord(w, 1) && !lexicon.isCommon(w) && !lexicon.firstNames.contains(w);
         boolean after = i > 0 && tokens.get(i - 1).capitalised() && !tokens.get(i).newlineBefore()
                 || i + 1 < tokens.size() && tokens.get(i + 1).capitalised() && !tokens.get(i + 1).newlineBefore();
         if (!(joined || word && (t.capitalised() || after))) {
