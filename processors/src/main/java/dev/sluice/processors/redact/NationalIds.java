@@ -3,7 +3,6 @@ package dev.sluice.processors.redact;
 import dev.sluice.processors.text.Gate;
 import dev.sluice.processors.text.Gates;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.MatchResult;
@@ -112,7 +111,7 @@ final class NationalIds {
                 out.add(lenientFinding(m, "dni-nie: lenient, letter fails, DNI words near"));
             }
         });
-        PersonalNumbers.find(regions, Arrays.copyOfRange(near, PERSONAL_WORDS, near.length), lenientIds, out);
+        PersonalNumbers.find(regions, near, PERSONAL_WORDS, lenientIds, out);
         if (near[VAT_WORDS]) {
             boolean lenientVat = lenient.contains(PiiType.VAT_ID);
             regions.find(VAT, m -> {

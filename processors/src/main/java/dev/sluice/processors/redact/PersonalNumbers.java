@@ -103,13 +103,13 @@ final class PersonalNumbers {
     }
 
     /**
-     * @param near    for each scheme, in order, whether its words occur in the text
+     * @param near    whether each scheme's words occur in the text, from {@code first} on, in the schemes' order
      * @param lenient whether a number whose check fails is reported too (where its scheme's words are near)
      */
-    static void find(DigitRegions regions, boolean[] near, boolean lenient, List<PiiFinding> out) {
+    static void find(DigitRegions regions, boolean[] near, int first, boolean lenient, List<PiiFinding> out) {
         for (int i = 0; i < SCHEMES.size(); i++) {
             Scheme scheme = SCHEMES.get(i);
-            boolean wordsNear = near[i];
+            boolean wordsNear = near[first + i];
             if (!wordsNear && scheme.wordsRequired()) {
                 continue;
             }

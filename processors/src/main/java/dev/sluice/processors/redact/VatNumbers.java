@@ -3,8 +3,10 @@ package dev.sluice.processors.redact;
 import static dev.sluice.processors.redact.CheckDigits.digit;
 import static dev.sluice.processors.redact.CheckDigits.weighted;
 
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.commons.validator.routines.checkdigit.LuhnCheckDigit;
 
 /**
@@ -37,44 +39,55 @@ final class VatNumbers {
     private static final String AFTER_CODE = "(?: ?[-:.] ?| )?";
     private static final String SEP = "[ .\\-]?";
 
-    /** The country codes and bodies; a match starts at most 9 characters before its first digit ("FR - A B 1...") and ends at most 3 after its last ("IE 6433435 IH"). */
-    static final String PATTERN = "\\b(?:ATU" + AFTER_CODE + digits(8)
-            + "|BE" + AFTER_CODE + digits(9, 10)
-            + "|BG" + AFTER_CODE + digits(9, 10)
-            + "|CY" + AFTER_CODE + digits(8) + " ?[A-Z]"
-            + "|CZ" + AFTER_CODE + digits(8, 10)
-            + "|DE" + AFTER_CODE + digits(9)
-            + "|DK" + AFTER_CODE + digits(8)
-            + "|EE" + AFTER_CODE + digits(9)
-            + "|EL" + AFTER_CODE + digits(8, 9)
-            + "|ES" + AFTER_CODE + "[A-Z0-9]" + SEP + digits(7) + SEP + "[A-Z0-9]"
-            + "|FI" + AFTER_CODE + digits(8)
-            + "|FR" + AFTER_CODE + "[A-HJ-NP-Z0-9]" + SEP + "[A-HJ-NP-Z0-9]" + SEP + digits(9)
-            + "|HR" + AFTER_CODE + digits(11)
-            + "|HU" + AFTER_CODE + digits(8)
-            + "|IE" + AFTER_CODE + "(?:" + digits(7) + "|\\d[A-Z+*]\\d{5})" + " ?[A-W][A-IW]?"
-            + "|IT" + AFTER_CODE + digits(11)
-            + "|LT" + AFTER_CODE + "(?:" + digits(12) + "|" + digits(9) + ")"
-            + "|LU" + AFTER_CODE + digits(8)
-            + "|LV" + AFTER_CODE + digits(11)
-            + "|MT" + AFTER_CODE + digits(8)
-            + "|NL" + AFTER_CODE + digits(9) + SEP + "[Bb]" + SEP + digits(2)
-            + "|PL" + AFTER_CODE + digits(10)
-            + "|PT" + AFTER_CODE + digits(9)
-            + "|RO" + AFTER_CODE + "(?:" + digits(13) + "|" + digits(6, 10) + ")"
-            + "|SE" + AFTER_CODE + digits(12)
-            + "|SI" + AFTER_CODE + digits(8)
-            + "|SK" + AFTER_CODE + digits(10) + ")\\b";
+    /**
+     * Each state's prefix and the body after it. A match starts at most 9 characters before its first digit ("FR - A B 1...")
+     * and ends at most 3 after its last ("IE 6433435 IH").
+     */
+    private static final Map<String, String> BODIES = bodies();
+
+    private static Map<String, String> bodies() {
+        Map<String, String> b = new LinkedHashMap<>();
+        b.put("ATU", digits(8));
+        b.put("BE", digits(9, 10));
+        b.put("BG", digits(9, 10));
+        b.put("CY", digits(8) + " ?[A-Z]");
+        b.put("CZ", digits(8, 10));
+        b.put("DE", digits(9));
+        b.put("DK", digits(8));
+        b.put("EE", digits(9));
+        b.put("EL", digits(8, 9));
+        b.put("ES", "[A-Z0-9]" + SEP + digits(7) + SEP + "[A-Z0-9]");
+        b.put("FI", digits(8));
+        b.put("FR", "[A-HJ-NP-Z0-9]" + SEP + "[A-HJ-NP-Z0-9]" + SEP + digits(9));
+        b.put("HR", digits(11));
+        b.put("HU", digits(8));
+        b.put("IE", "(?:" + digits(7) + "|\\d[A-Z+*]\\d{5}) ?[A-W][A-IW]?");
+        b.put("IT", digits(11));
+        b.put("LT", "(?:" + digits(12) + "|" + digits(9) + ")");
+        b.put("LU", digits(8));
+        b.put("LV", digits(11));
+        b.put("MT", digits(8));
+        b.put("NL", digits(9) + SEP + "[Bb]" + SEP + digits(2));
+        b.put("PL", digits(10));
+        b.put("PT", digits(9));
+        b.put("RO", "(?:" + digits(13) + "|" + digits(6, 10) + ")");
+        b.put("SE", digits(12));
+        b.put("SI", digits(8));
+        b.put("SK", digits(10));
+        return b;
+    }
+
+    static final String PATTERN = BODIES.entrySet().stream().map(e -> e.getKey() + AFTER_CODE + e.getValue())
+            .collect(Collectors.joining("|", "\\b(?:", ")\\b"));
 
     private static final String CIF_LETTERS = "JABCDEFGHI";
 
-    /** The country codes of {@link #PATTERN}, as a table of their two letters ("AT" for "ATU"). */
+    /** The states' codes, as a table of their two letters ("AT" for "ATU"). */
     private static final boolean[] CODES = new boolean[26 * 26];
 
     static {
-        for (String code : List.of("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "EL", "ES", "FI", "FR", "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL",
-                "PL", "PT", "RO", "SE", "SI", "SK")) {
-            CODES[(code.charAt(0) - 'A') * 26 + code.charAt(1) - 'A'] = true;
+        for (String prefix : BODIES.keySet()) {
+            CODES[(prefix.charAt(0) - 'A') * 26 + prefix.charAt(1) - 'A'] = true;
         }
     }
 
