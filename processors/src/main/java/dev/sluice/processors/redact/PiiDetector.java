@@ -448,7 +448,6 @@ public final class PiiDetector {
         int beforePhones = candidates.size();
         boolean phoneContext = !phoneWindows.isEmpty() || !skipped.isEmpty() ? PHONE_CONTEXT.find(full, fullLower.get()) : false;
         phones(text, regions, phoneWindows, phoneContext, defaultRegion, candidates);
-        withoutCodeNumbers(text, candidates, beforePhones);
         // digits spoken in words, as transcribed calls have them: a card where the text speaks of cards and Luhn holds, else a
         // phone number where it speaks of phoning. Not in the passes around placeholders (text != full): a placeholder ends a
         // run of words, so none can appear there that the whole text did not show
@@ -468,7 +467,6 @@ public final class PiiDetector {
         if (!skipped.isEmpty() && !coveredByKept(skipped, kept)) {
             candidates.subList(beforePhones, candidates.size()).removeIf(f -> f.type() == PiiType.PHONE);
             phones(text, regions, phoneWindows(text, regions, List.of(), new ArrayList<>()), phoneContext, defaultRegion, candidates);
-            withoutCodeNumbers(text, candidates, beforePhones);
             kept = resolveOverlaps(candidates);
         }
         return kept;
@@ -479,7 +477,7 @@ public final class PiiDetector {
      * before them: the number part of a code ("Order DE-2024-000123", "Ticket INC-2024-004512", "PO_2024-001847"), which
      * libphonenumber reads as a valid number in some plan.
      */
-    static void withoutCodeNumbers(String text, List<PiiFinding> candidates, int from) {
+    private static void withoutCodeNumbers(String text, List<PiiFinding> candidates, int from) {
         for (int i = candidates.size() - 1; i >= from; i--) {
             PiiFinding f = candidates.get(i);
             int s = f.start();
@@ -494,6 +492,7 @@ public final class PiiDetector {
         if (phoneWindows.isEmpty()) {
             return;
         }
+        int before = candidates.size();
         // VALID: the number exists in its country's numbering plan; POSSIBLE: only its length fits,
         // which an order number can too, so those count only where the text speaks of phoning
         for (Phone match : phoneNumbers(text, phoneWindows, defaultRegion)) {
@@ -519,6 +518,7 @@ public final class PiiDetector {
                 }
             });
         }
+        withoutCodeNumbers(text, candidates, before);
     }
 
     /**
