@@ -31,6 +31,19 @@ final class Cli {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
+    /** Runs a command that must exit with {@code code}; returns what it printed to standard output. */
+    static String outputExpecting(int code, String... args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(SluiceCli.commandLine().execute(args)).isEqualTo(code);
+        } finally {
+            System.setOut(original);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
     /** @param stdin what the command reads from standard input, or null for the process's own */
     static String runWithInput(String stdin, String... args) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -138,8 +138,7 @@ public final class SluiceTopology {
                 () -> new ControlRecordProcessor<>(prices, PRICE_STORE));
 
         var redactionRules = config.redaction();
-        PiiDetector detector = new PiiDetector(redactionRules.lenientChecksums().stream()
-                .map(dev.sluice.processors.redact.PiiType::valueOf).collect(java.util.stream.Collectors.toSet()));
+        PiiDetector detector = PiiDetector.withLenientChecksums(redactionRules.lenientChecksums());
         Redactor redactor = new Redactor(detector);
         String vaultKeyId = redactionRules.activeKeyId();
         byte[] vaultKey = vaultKeyId == null ? null : redactionRules.vaultKeys().get(vaultKeyId);

@@ -1,17 +1,22 @@
 package dev.sluice.ops.eval;
 
 import dev.sluice.processors.classify.InjectionDetector;
+import dev.sluice.processors.config.GatewayConfig;
 import dev.sluice.processors.redact.PiiDetector;
 import dev.sluice.topology.config.GatewayConfigLoader;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code sluice eval pii FILE}, {@code sluice eval injection FILE} and {@code sluice eval leaks FILE} (docs/evaluation.md). */
+/**
+ * {@code sluice eval pii FILE}, {@code sluice eval injection FILE}, {@code sluice eval leaks FILE} and
+ * {@code sluice eval certify [MANIFEST]} (docs/evaluation.md).
+ */
 @Command(name = "eval", mixinStandardHelpOptions = true, description = "Measure the detectors on labelled data.",
-        subcommands = {EvalCommand.Pii.class, EvalCommand.Injection.class, EvalCommand.Leaks.class})
+        subcommands = {EvalCommand.Pii.class, EvalCommand.Injection.class, EvalCommand.Leaks.class, EvalCommand.Certify.class})
 public final class EvalCommand implements Runnable {
 
     @Override
@@ -53,6 +58,37 @@ public final class EvalCommand implements Runnable {
             double threshold = new GatewayConfigLoader(System::getenv).loadDefault().gateway().policy().injectionThreshold();
             InjectionEval.run(InjectionEval.read(file), new InjectionDetector(), threshold, System.out);
             return 0;
+        }
+    }
+
+    @Command(name = "certify", mixinStandardHelpOptions = true,
+            description = {"Measure every labelled set of a manifest with the configured detectors and check each set's targets.",
+                    "Exit code 0 when every target of every gating set is met, 1 when one is not, 2 for a manifest or file that cannot be used.",
+                    "Last line: certify: gating=M/N reported=M/N result=certified|not-certified"})
+    static final class Certify implements Callable<Integer> {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "MANIFEST",
+                description = "YAML list of labelled sets and their targets; paths are relative to its folder (default: ${DEFAULT-VALUE}).",
+                defaultValue = "ops/eval/certify.yaml")
+        Path manifest;
+
+        @Option(names = "--config", description = "Gateway YAML whose injection threshold and checksum strictness apply (default: the built-in configuration).")
+        Path config;
+
+        @Option(names = "--report", paramLabel = "OUT", description = "Also write the results as JSON to OUT: each file's SHA-256, the counts, every target's value.")
+        Path report;
+
+        @Override
+        public Integer call() throws Exception {
+            GatewayConfigLoader loader = new GatewayConfigLoader(System::getenv);
+            GatewayConfig gateway = (config == null ? loader.loadDefault() : loader.load(config)).gateway();
+            List<String> lenient = gateway.redaction().lenientChecksums().stream().sorted().toList();
+            Certification certification = new Certification(PiiDetector.withLenientChecksums(lenient), new InjectionDetector(),
+                    gateway.policy().injectionThreshold());
+            boolean certified = certification.run(manifest, Certification.readManifest(manifest), lenient, report, System.out);
+            if (report != null) {
+                System.err.println("report written to " + report); // stdout keeps the verdict as its last line
+            }
+            return certified ? 0 : 1;
         }
     }
 

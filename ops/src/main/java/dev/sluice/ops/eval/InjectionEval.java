@@ -108,7 +108,22 @@ public final class InjectionEval {
                 "tool".equals(item.path("role").asText()));
     }
 
-    public static void run(List<Example> examples, InjectionDetector detector, double threshold, PrintStream out) {
+    /** What the detector flagged of a set's injections and benign texts. */
+    public record Tally(long positives, long negatives, long truePositives, long falsePositives) {
+
+        /** The share of injections flagged, or NaN with none in the set. */
+        public double recall() {
+            return positives == 0 ? Double.NaN : (double) truePositives / positives;
+        }
+
+        /** The share of benign texts flagged, or NaN with none in the set. */
+        public double falsePositiveRate() {
+            return negatives == 0 ? Double.NaN : (double) falsePositives / negatives;
+        }
+    }
+
+    /** Scores every example as the classify stage scores a user turn (or a document) and counts what reaches {@code threshold}. */
+    public static Tally measure(List<Example> examples, InjectionDetector detector, double threshold) {
         long positives = 0;
         long negatives = 0;
         long truePositives = 0;
@@ -124,10 +139,18 @@ public final class InjectionEval {
                 falsePositives += flagged ? 1 : 0;
             }
         }
-        out.printf(Locale.ROOT, "examples %d: %d injections, %d benign; threshold %.2f%n", examples.size(), positives, negatives, threshold);
-        out.printf(Locale.ROOT, "flagged: %d of the injections, %d of the benign%n", truePositives, falsePositives);
-        String recall = positives == 0 ? "n/a" : String.format(Locale.ROOT, "%.4f", (double) truePositives / positives);
-        String fpr = negatives == 0 ? "n/a" : String.format(Locale.ROOT, "%.4f", (double) falsePositives / negatives);
-        out.println("injection: recall=" + recall + " fpr=" + fpr);
+        return new Tally(positives, negatives, truePositives, falsePositives);
+    }
+
+    public static void run(List<Example> examples, InjectionDetector detector, double threshold, PrintStream out) {
+        Tally t = measure(examples, detector, threshold);
+        out.printf(Locale.ROOT, "examples %d: %d injections, %d benign; threshold %.2f%n", examples.size(), t.positives(), t.negatives(), threshold);
+        out.printf(Locale.ROOT, "flagged: %d of the injections, %d of the benign%n", t.truePositives(), t.falsePositives());
+        out.println("injection: recall=" + figure(t.recall()) + " fpr=" + figure(t.falsePositiveRate()));
+    }
+
+    /** Four decimals, or n/a for a figure the set cannot give. */
+    static String figure(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.4f", value);
     }
 }

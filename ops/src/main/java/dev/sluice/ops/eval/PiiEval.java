@@ -56,15 +56,41 @@ public final class PiiEval {
         long found;
         long gold;
 
-        double precision() {
+        /** These counts and {@code other}'s together (one type over several files). */
+        public Counts plus(Counts other) {
+            Counts sum = new Counts();
+            sum.truePositives = truePositives + other.truePositives;
+            sum.falsePositives = falsePositives + other.falsePositives;
+            sum.found = found + other.found;
+            sum.gold = gold + other.gold;
+            return sum;
+        }
+
+        public long truePositives() {
+            return truePositives;
+        }
+
+        public long gold() {
+            return gold;
+        }
+
+        public long found() {
+            return found;
+        }
+
+        public long predicted() {
+            return truePositives + falsePositives;
+        }
+
+        public double precision() {
             return truePositives + falsePositives == 0 ? 1.0 : (double) truePositives / (truePositives + falsePositives);
         }
 
-        double recall() {
+        public double recall() {
             return gold == 0 ? 1.0 : (double) found / gold;
         }
 
-        double f2() {
+        public double f2() {
             double p = precision();
             double r = recall();
             return p + r == 0 ? 0 : 5 * p * r / (4 * p + r);
@@ -162,17 +188,16 @@ public final class PiiEval {
         return text.offsetByCodePoints(0, Math.max(0, Math.min(codePoints, total)));
     }
 
+    /** The counts of every entity type together: the overall figures. */
+    public static Counts total(Map<String, Counts> counts) {
+        return counts.values().stream().reduce(new Counts(), Counts::plus);
+    }
+
     public static void print(Map<String, Counts> counts, PrintStream out) {
         out.printf(Locale.ROOT, "%-14s %7s %7s %7s %7s %7s %7s%n", "entity", "gold", "found", "pred", "prec", "recall", "f2");
-        Counts all = new Counts();
-        counts.forEach((type, c) -> {
-            out.printf(Locale.ROOT, "%-14s %7d %7d %7d %7.3f %7.3f %7.3f%n", type, c.gold, c.found, c.truePositives + c.falsePositives,
-                    c.precision(), c.recall(), c.f2());
-            all.truePositives += c.truePositives;
-            all.falsePositives += c.falsePositives;
-            all.found += c.found;
-            all.gold += c.gold;
-        });
+        counts.forEach((type, c) -> out.printf(Locale.ROOT, "%-14s %7d %7d %7d %7.3f %7.3f %7.3f%n", type, c.gold, c.found, c.predicted(),
+                c.precision(), c.recall(), c.f2()));
+        Counts all = total(counts);
         out.printf(Locale.ROOT, "pii: precision=%.4f recall=%.4f f2=%.4f%n", all.precision(), all.recall(), all.f2());
     }
 }

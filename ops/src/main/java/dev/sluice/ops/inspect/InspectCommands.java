@@ -7,7 +7,6 @@ import dev.sluice.processors.classify.Classifier;
 import dev.sluice.processors.classify.InjectionDetector;
 import dev.sluice.processors.config.GatewayConfig;
 import dev.sluice.processors.redact.PiiDetector;
-import dev.sluice.processors.redact.PiiType;
 import dev.sluice.processors.redact.Redaction;
 import dev.sluice.processors.redact.Redactor;
 import dev.sluice.schemas.avro.ChatMessage;
@@ -22,7 +21,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,7 +67,7 @@ public final class InspectCommands {
 
         /** The detector as the pipeline builds it from the configuration. */
         PiiDetector detector(GatewayConfig gateway) {
-            return new PiiDetector(gateway.redaction().lenientChecksums().stream().map(PiiType::valueOf).collect(Collectors.toSet()));
+            return PiiDetector.withLenientChecksums(gateway.redaction().lenientChecksums());
         }
     }
 

@@ -269,6 +269,11 @@ public final class PiiDetector {
     /** The types whose values carry a checksum, which {@code redaction.lenientChecksums} may relax. */
     public static final java.util.Set<PiiType> CHECKSUM_TYPES = java.util.EnumSet.of(PiiType.CREDIT_CARD, PiiType.IBAN, PiiType.NATIONAL_ID, PiiType.VAT_ID);
 
+    /** The detector a gateway configuration asks for: {@code lenientChecksums} names types of {@link #CHECKSUM_TYPES} (redaction.lenientChecksums). */
+    public static PiiDetector withLenientChecksums(java.util.Collection<String> lenientChecksums) {
+        return new PiiDetector(lenientChecksums.stream().map(PiiType::valueOf).collect(java.util.stream.Collectors.toSet()));
+    }
+
     /** Checksums are required for every type; people, places and organisations are recognised. */
     public PiiDetector() {
         this(java.util.Set.of());
