@@ -3,6 +3,7 @@ package dev.sluice.ops.eval;
 import dev.sluice.processors.classify.InjectionDetector;
 import dev.sluice.processors.config.GatewayConfig;
 import dev.sluice.processors.redact.PiiDetector;
+import dev.sluice.topology.Classifiers;
 import dev.sluice.topology.config.GatewayConfigLoader;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Parameters;
  * {@code sluice eval certify [MANIFEST]} (docs/evaluation.md).
  */
 @Command(name = "eval", mixinStandardHelpOptions = true, description = "Measure the detectors on labelled data.",
-        subcommands = {EvalCommand.Pii.class, EvalCommand.Injection.class, EvalCommand.Leaks.class, EvalCommand.Certify.class})
+        subcommands = {EvalCommand.Pii.class, EvalCommand.Injection.class, EvalCommand.Domains.class, EvalCommand.Leaks.class, EvalCommand.Certify.class})
 public final class EvalCommand implements Runnable {
 
     @Override
@@ -61,6 +62,37 @@ public final class EvalCommand implements Runnable {
         }
     }
 
+    @Command(name = "domains", mixinStandardHelpOptions = true,
+            description = "Precision and recall per business domain of the classify stage; last line: domains: accuracy=A")
+    static final class Domains implements Callable<Integer> {
+        @Parameters(index = "0", description = "JSON lines {\"text\", \"domain\"}, the domain one of the configuration's or general")
+        Path file;
+
+        @Option(names = "--config", description = "Gateway YAML whose classifier domains apply (default: the built-in configuration).")
+        Path config;
+
+        @Override
+        public Integer call() throws Exception {
+            GatewayConfig gateway = gateway(config);
+            List<DomainEval.Example> examples = DomainEval.read(file);
+            DomainEval.print(DomainEval.measure(examples, Classifiers.create(gateway, new PiiDetector()), domains(gateway)), System.out);
+            return 0;
+        }
+    }
+
+    /** The configuration's domains and general: the labels a domain set may use. */
+    static java.util.Set<String> domains(GatewayConfig gateway) {
+        java.util.Set<String> domains = new java.util.TreeSet<>(gateway.classifier().domains().keySet());
+        domains.addAll(gateway.classifier().domainExamples().keySet());
+        domains.add(dev.sluice.processors.classify.Classifier.GENERAL);
+        return domains;
+    }
+
+    static GatewayConfig gateway(Path config) throws java.io.IOException {
+        GatewayConfigLoader loader = new GatewayConfigLoader(System::getenv);
+        return (config == null ? loader.loadDefault() : loader.load(config)).gateway();
+    }
+
     @Command(name = "certify", mixinStandardHelpOptions = true,
             description = {"Measure every labelled set of a manifest with the configured detectors and check each set's targets.",
                     "Exit code 0 when every target of every gating set is met, 1 when one is not, 2 for a manifest or file that cannot be used.",
@@ -79,8 +111,7 @@ public final class EvalCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            GatewayConfigLoader loader = new GatewayConfigLoader(System::getenv);
-            GatewayConfig gateway = (config == null ? loader.loadDefault() : loader.load(config)).gateway();
+            GatewayConfig gateway = gateway(config);
             List<String> lenient = gateway.redaction().lenientChecksums().stream().sorted().toList();
             Certification certification = new Certification(PiiDetector.withLenientChecksums(lenient), new InjectionDetector(),
                     gateway.policy().injectionThreshold());

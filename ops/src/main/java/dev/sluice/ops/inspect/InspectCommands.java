@@ -149,7 +149,8 @@ public final class InspectCommands {
             if (!input.json) {
                 System.out.printf(Locale.ROOT, "sensitivity  %s%n", c.getSensitivity());
                 e.sensitivityReasons().forEach(r -> System.out.printf("             - %s%n", r));
-                System.out.printf(Locale.ROOT, "domain       %s (confidence %.2f; keyword hits %s)%n", c.getDomain(), c.getDomainConfidence(), e.domainHits());
+                System.out.printf(Locale.ROOT, "domain       %s (confidence %.2f; terms found %s%s)%n", c.getDomain(), c.getDomainConfidence(), e.domainHits(),
+                        e.domainTerms().isEmpty() ? "" : ": " + e.domainTerms());
                 System.out.printf(Locale.ROOT, "tier         %s (%d characters, %d analysis cues)%n", c.getTier(), e.characters(), e.analysisCues());
                 System.out.printf(Locale.ROOT, "injection    %.3f (policy threshold %.2f: %s; rules %s; model %s)%n", c.getInjectionScore(), threshold,
                         c.getInjectionScore() >= threshold ? "flagged" : "not flagged", e.injection().rules(),
@@ -175,6 +176,8 @@ public final class InspectCommands {
             domain.put("name", c.getDomain()).put("confidence", c.getDomainConfidence());
             ObjectNode hits = domain.putObject("keyword_hits");
             e.domainHits().forEach(hits::put);
+            ObjectNode terms = domain.putObject("terms");
+            e.domainTerms().forEach((term, domains) -> domains.forEach(terms.putArray(term)::add));
             if (!e.domainSimilarities().isEmpty()) {
                 ObjectNode similarities = domain.putObject("similarities");
                 e.domainSimilarities().forEach(similarities::put);

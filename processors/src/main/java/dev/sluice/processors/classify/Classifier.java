@@ -25,8 +25,9 @@ import java.util.TreeMap;
  *   <li>Sensitivity is the highest of: the caller's label, RESTRICTED for financial or national
  *       identifiers (card, IBAN, SSN), CONFIDENTIAL for contact data or configured sensitive terms,
  *       and INTERNAL otherwise. Sluice never classifies below the caller's label.</li>
- *   <li>Domain is the configured domain whose keywords occur most often; confidence is its share of
- *       all keyword hits; no hit gives {@code general} with confidence 0. With the embedding
+ *   <li>Domain is the configured domain whose terms occur most often, in any word form (its keywords and the kinds of
+ *       its anchor nouns, {@link TermLexicon}); confidence is its share of all the terms found; none gives
+ *       {@code general} with confidence 0. With the embedding
  *       classifier ({@link DomainCentroids}) it is the domain whose example utterances are nearest in
  *       meaning.</li>
  *   <li>Tier: {@code complex} for long prompts or several analysis cues, {@code simple} for short ones
@@ -38,13 +39,14 @@ public final class Classifier {
     public static final String GENERAL = "general";
     private static final Keywords ANALYSIS_CUES = new Keywords(List.of("step by step", "analyse", "analyze", "compare", "evaluate", "derive", "prove", "reason",
             "trade-off", "trade-offs", "tradeoff", "tradeoffs", "multi-step", "plan", "assess", "reconcile"));
+    /** The cues counted in one pass that finds which of them occur at all (sixteen look-ups of 1 KB cost ~5 us). */
+    private static final Keywords.Group CUES = new Keywords.Group(List.of(ANALYSIS_CUES));
 
     private final ClassifierRules rules;
     private final PiiDetector detector;
     private final InjectionDetector injection;
-    private final Map<String, Keywords> domainKeywords = new TreeMap<>();
-    private final Keywords sensitiveKeywords;
-    private final Keywords.Group allKeywords;
+    private final TermLexicon domainTerms;
+    private final TermLexicon sensitiveTerms;
 
     private final DomainCentroids centroids;
 
@@ -58,17 +60,22 @@ public final class Classifier {
         this.rules = rules;
         this.detector = detector;
         this.injection = injection;
-        rules.domains().forEach((domain, words) -> domainKeywords.put(domain, new Keywords(words)));
-        this.sensitiveKeywords = new Keywords(rules.sensitiveTerms());
-        List<Keywords> lists = new ArrayList<>(domainKeywords.values());
-        lists.add(sensitiveKeywords);
-        lists.add(ANALYSIS_CUES);
-        this.allKeywords = new Keywords.Group(lists);
+        this.domainTerms = new TermLexicon(rules.domains(), centroids == null ? rules.domainKinds() : Map.of());
+        this.sensitiveTerms = new TermLexicon(Map.of(SENSITIVE, rules.sensitiveTerms()), Map.of());
     }
 
-    /** Every keyword list's hits, from one pass over the text: the domains' in domain order, then the sensitive terms', then the analysis cues'. */
-    private int[] keywordHits(String lower) {
-        return allKeywords.counts(lower);
+    private static final String SENSITIVE = "sensitive";
+
+    /** The domain whose terms score highest (ties: more configured keywords, then the name's order), or general. */
+    private String domainOf(TermLexicon.Matches m) {
+        int best = -1;
+        for (int d = 0; d < m.scores().length; d++) {
+            if (m.scores()[d] > 0 && (best < 0 || m.scores()[d] > m.scores()[best]
+                    || (m.scores()[d] == m.scores()[best] && m.configured()[d] > m.configured()[best]))) {
+                best = d;
+            }
+        }
+        return best < 0 ? GENERAL : domainTerms.labels().get(best);
     }
 
     /** The classification and where the personal data is, so that redact need not look again. */
@@ -102,13 +109,13 @@ public final class Classifier {
         }
         String text = all.toString();
         String lower = text.toLowerCase(Locale.ROOT);
-        int[] hits = keywordHits(lower);
-        int domains = domainKeywords.size();
+        TermLexicon.Words words = TermLexicon.words(withoutPersonalData(lower, prompt, spans));
+        boolean sensitiveTerm = sensitiveTerms.match(words).hits()[0] > 0;
 
         Sensitivity sensitivity = callerLabel == null ? Sensitivity.INTERNAL : max(Sensitivity.INTERNAL, callerLabel);
         if (piiCounts.containsKey("CREDIT_CARD") || piiCounts.containsKey("IBAN") || piiCounts.containsKey("US_SSN")) {
             sensitivity = max(sensitivity, Sensitivity.RESTRICTED);
-        } else if (!piiCounts.isEmpty() || hits[domains] > 0) {
+        } else if (!piiCounts.isEmpty() || sensitiveTerm) {
             sensitivity = max(sensitivity, Sensitivity.CONFIDENTIAL);
         }
 
@@ -119,21 +126,13 @@ public final class Classifier {
             domain = nearest.domain();
             domainConfidence = nearest.confidence();
         } else {
-            int best = 0;
-            int total = 0;
-            int d = 0;
-            for (String name : domainKeywords.keySet()) {
-                int domainHits = hits[d++];
-                total += domainHits;
-                if (domainHits > best) {
-                    best = domainHits;
-                    domain = name;
-                }
-            }
-            domainConfidence = total == 0 ? 0.0 : (double) best / total;
+            TermLexicon.Matches m = domainTerms.match(words);
+            domain = domainOf(m);
+            double total = java.util.Arrays.stream(m.scores()).sum();
+            domainConfidence = total == 0 ? 0.0 : m.scores()[domainTerms.labels().indexOf(domain)] / total;
         }
 
-        int cues = hits[domains + 1];
+        int cues = CUES.counts(lower)[0];
         String tier;
         if (text.length() > 6000 || cues >= 3 || (structuredOutput && cues >= 1)) {
             tier = "complex";
@@ -247,13 +246,39 @@ public final class Classifier {
         return out == null ? null : out.toString();
     }
 
-    /** Keyword hits per configured domain, in domain order. */
-    private Map<String, Integer> domainHits(String lower) {
-        int[] counts = keywordHits(lower);
+    /**
+     * The lower-cased prompt with its personal data blanked out, for the domain and sensitive terms: "jane.doe@example.com"
+     * holds "Jane Doe", a name WordNet files under law, and an address or a name says nothing of the prompt's business.
+     */
+    private static String withoutPersonalData(String lower, List<ChatMessage> prompt, List<PiiSpan> spans) {
+        if (spans.isEmpty() || lower.length() != lengthOf(prompt)) {
+            return lower;
+        }
+        int[] offsets = new int[prompt.size()];
+        for (int i = 1; i < prompt.size(); i++) {
+            offsets[i] = offsets[i - 1] + prompt.get(i - 1).getContent().length() + 1;
+        }
+        char[] chars = lower.toCharArray();
+        for (PiiSpan span : spans) {
+            java.util.Arrays.fill(chars, offsets[span.getMessage()] + span.getStart(), offsets[span.getMessage()] + span.getEnd(), ' ');
+        }
+        return new String(chars);
+    }
+
+    /** The length of the prompt's turns joined by line breaks (lower-casing keeps it for all but a few scripts). */
+    private static int lengthOf(List<ChatMessage> prompt) {
+        int length = 0;
+        for (ChatMessage m : prompt) {
+            length += m.getContent().length() + 1;
+        }
+        return length;
+    }
+
+    /** Terms found per configured domain, in domain order. */
+    private Map<String, Integer> domainHits(TermLexicon.Matches m) {
         Map<String, Integer> hits = new TreeMap<>();
-        int d = 0;
-        for (String domain : domainKeywords.keySet()) {
-            hits.put(domain, counts[d++]);
+        for (int d = 0; d < m.hits().length; d++) {
+            hits.put(domainTerms.labels().get(d), m.hits()[d]);
         }
         return hits;
     }
@@ -263,14 +288,16 @@ public final class Classifier {
      * ({@code sluice classify}).
      *
      * @param sensitivityReasons why the sensitivity is what it is
-     * @param domainHits         keyword hits per configured domain
+     * @param domainHits         terms found per configured domain (keywords in any word form, and kinds of its anchors)
+     * @param domainTerms        the terms found, as written, with the domains each stands for
      * @param domainSimilarities with the embedding classifier, the prompt's cosine similarity to each domain's examples; empty otherwise
      * @param analysisCues       analysis cue words counted for the tier
      * @param characters         the prompt's length, which also decides the tier
      * @param injection          the injection explanation of the highest-scoring text scored (a template's variable
      *                           values, or the turns other than system turns), of an empty text when there is none
      */
-    public record Explanation(Result result, List<String> sensitivityReasons, Map<String, Integer> domainHits, Map<String, Double> domainSimilarities,
+    public record Explanation(Result result, List<String> sensitivityReasons, Map<String, Integer> domainHits, Map<String, List<String>> domainTerms,
+                              Map<String, Double> domainSimilarities,
                               int analysisCues, int characters, InjectionDetector.Explanation injection) {
     }
 
@@ -295,7 +322,8 @@ public final class Classifier {
         if (!pii.isEmpty()) {
             reasons.add("personal data found " + new TreeMap<>(pii) + ": CONFIDENTIAL at least");
         }
-        if (sensitiveKeywords.any(lower)) {
+        TermLexicon.Words words = TermLexicon.words(withoutPersonalData(lower, prompt, result.findings()));
+        if (sensitiveTerms.match(words).hits()[0] > 0) {
             reasons.add("a configured sensitive term occurs: CONFIDENTIAL at least");
         }
         InjectionDetector.Explanation worst = null;
@@ -311,7 +339,8 @@ public final class Classifier {
             worst = injection.explain("", instructions);
         }
         Map<String, Double> similarities = centroids == null ? Map.of() : centroids.nearest(all.toString()).similarities();
-        return new Explanation(result, reasons, domainHits(lower), similarities, ANALYSIS_CUES.count(lower), all.length(), worst);
+        TermLexicon.Matches terms = domainTerms.match(words, true);
+        return new Explanation(result, reasons, domainHits(terms), terms.found(), similarities, ANALYSIS_CUES.count(lower), all.length(), worst);
     }
 
     private static Sensitivity max(Sensitivity a, Sensitivity b) {

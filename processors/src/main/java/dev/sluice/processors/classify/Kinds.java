@@ -75,6 +75,134 @@ final class Kinds {
         }
     }
 
+    /** How far below an anchor {@link #below} reads: its kinds and their kinds ("disease" → "infection" → "hepatitis"). */
+    static final int BELOW = 2;
+    private static final ConcurrentHashMap<String, List<String>> BELOW_CACHE = new ConcurrentHashMap<>();
+
+    /**
+     * The nouns that name kinds of {@code anchor}: the anchor, and the words of the senses below its sense ("disease", or
+     * "interest#4" for a noun's fourth sense) up to {@value #BELOW} levels down, with the members of a field it heads
+     * ("law" heads "tort", "subpoena", "plaintiff"). A word counts only in a sense of its own that is common ({@link #uses}:
+     * its first, or one nearly as common), and only when it is used more as a noun than as a verb or an adjective, so that
+     * "draft", "list" and "good", which WordNet also knows as nouns under documents or goods, do not. Empty when WordNet
+     * does not know the anchor or cannot be loaded. Cached: read once per anchor and process (~5-50 ms).
+     */
+    static List<String> below(String anchor) {
+        return BELOW_CACHE.computeIfAbsent(anchor, Kinds::readBelow);
+    }
+
+    private static List<String> readBelow(String anchor) {
+        Dictionary dictionary = Holder.DICTIONARY;
+        String word = anchor.strip();
+        int sense = 1;
+        int hash = word.indexOf('#');
+        if (hash > 0) {
+            sense = Integer.parseInt(word.substring(hash + 1).strip());
+            word = word.substring(0, hash).strip();
+        }
+        if (dictionary == null) {
+            return List.of(word);
+        }
+        synchronized (dictionary) {
+            try {
+                IndexWord noun = noun(dictionary, word);
+                // the look-up falls back to a base form ("contracts" gives "contract") or to a word of the anchor ("no-such-noun"
+                // gives "no"): only the anchor itself, or its base form, stands for its kinds
+                if (noun == null || noun.getSenses().size() < sense || !sameWords(noun.getLemma(), word)) {
+                    org.slf4j.LoggerFactory.getLogger(Kinds.class).warn("classifier.domainKinds: WordNet knows no noun '{}' with {} sense(s); only the word itself counts",
+                            anchor, sense);
+                    return List.of(word);
+                }
+                java.util.LinkedHashSet<String> kinds = new java.util.LinkedHashSet<>();
+                kinds.add(word);
+                Set<Long> seen = new HashSet<>();
+                Deque<Synset> level = new ArrayDeque<>(List.of(noun.getSenses().get(sense - 1)));
+                for (int depth = 0; depth <= BELOW && !level.isEmpty(); depth++) {
+                    Deque<Synset> next = new ArrayDeque<>();
+                    for (Synset synset : level) {
+                        if (!seen.add(synset.getOffset())) {
+                            continue;
+                        }
+                        for (net.sf.extjwnl.data.Word w : synset.getWords()) {
+                            if (depth == 0 ? commonSense(dictionary, w) : specific(dictionary, w)) {
+                                kinds.add(w.getLemma().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+                            }
+                        }
+                        for (Pointer pointer : synset.getPointers()) {
+                            PointerType type = pointer.getType();
+                            if (type == PointerType.HYPONYM || type == PointerType.INSTANCES_HYPONYM || type == PointerType.CATEGORY_MEMBER) {
+                                next.add(pointer.getTargetSynset());
+                            }
+                        }
+                    }
+                    level = next;
+                }
+                return List.copyOf(kinds);
+            } catch (JWNLException e) {
+                return List.of(word);
+            }
+        }
+    }
+
+    /**
+     * Whether a word below an anchor names its kind and little else: its sense is common ({@link #commonSense}), it is used
+     * more as a noun than otherwise, and it is a specific word, of at most {@value #SPECIFIC_SENSES} noun senses and fewer than
+     * {@value #SPECIFIC_USES} uses in WordNet's tagged texts. Everyday words of many senses ("order", "list", "image",
+     * "force", "column") sit below the anchors in one of their senses and name no domain in a prompt.
+     */
+    private static boolean specific(Dictionary dictionary, net.sf.extjwnl.data.Word word) throws JWNLException {
+        IndexWord index = dictionary.getIndexWord(POS.NOUN, word.getLemma());
+        return index != null && index.getSenses().size() <= SPECIFIC_SENSES && total(dictionary, POS.NOUN, word.getLemma()) < SPECIFIC_USES
+                && commonSense(dictionary, word) && mostlyNoun(dictionary, word.getLemma());
+    }
+
+    private static final int SPECIFIC_SENSES = 3;
+    private static final int SPECIFIC_USES = 16;
+
+    /** Whether a WordNet lemma is the anchor's word, or its base form with no other word in it. */
+    private static boolean sameWords(String lemma, String anchor) {
+        String a = anchor.toLowerCase(java.util.Locale.ROOT).replace('-', ' ');
+        String l = lemma.toLowerCase(java.util.Locale.ROOT).replace('_', ' ').replace('-', ' ');
+        return a.equals(l) || (a.startsWith(l) && a.length() - l.length() <= 3 && !a.substring(l.length()).contains(" "));
+    }
+
+    /** Whether {@code word}'s sense is its lemma's first, or one nearly as common (as {@link #lookUp} reads senses). */
+    private static boolean commonSense(Dictionary dictionary, net.sf.extjwnl.data.Word word) throws JWNLException {
+        IndexWord index = dictionary.getIndexWord(word.getPOS(), word.getLemma());
+        if (index == null || index.getSenses().isEmpty()) {
+            return false;
+        }
+        List<Synset> senses = index.getSenses();
+        if (senses.get(0).getOffset() == word.getSynset().getOffset()) {
+            return true;
+        }
+        int first = uses(senses.get(0), word.getLemma());
+        int mine = uses(word.getSynset(), word.getLemma());
+        return mine > 0 && mine * 5 >= first * 2;
+    }
+
+    /**
+     * Whether WordNet's tagged texts use {@code lemma} at least as often as a noun as in any other part of speech; a word
+     * they use fewer than three times otherwise ("subpoena": once as a verb) is too rare to judge and counts as a noun.
+     */
+    private static boolean mostlyNoun(Dictionary dictionary, String lemma) throws JWNLException {
+        int noun = total(dictionary, POS.NOUN, lemma);
+        int other = Math.max(total(dictionary, POS.VERB, lemma), Math.max(total(dictionary, POS.ADJECTIVE, lemma), total(dictionary, POS.ADVERB, lemma)));
+        return noun >= other || other < 3;
+    }
+
+    private static int total(Dictionary dictionary, POS pos, String lemma) throws JWNLException {
+        IndexWord index = dictionary.getIndexWord(pos, lemma);
+        if (index == null) {
+            return 0;
+        }
+        int sum = 0;
+        for (Synset s : index.getSenses()) {
+            sum += uses(s, lemma);
+        }
+        return sum;
+    }
+
     /** Two to five capital letters ("AI", "NATO", "HVAC"): an abbreviation whose WordNet senses are all read. */
     static boolean isAcronym(String word) {
         return word.length() >= 2 && word.length() <= 5 && word.chars().allMatch(c -> c >= 'A' && c <= 'Z');

@@ -428,20 +428,25 @@ public record GatewayConfig(
      *                            example utterances (nearest centroid over sentence embeddings)
      * @param domainExamples      domain to its example utterances, for the embedding classifier
      * @param domainMinSimilarity below this cosine similarity to every domain, a prompt is {@code general}
+     * @param domainKinds         domain to nouns whose kinds (WordNet's hyponyms, two levels down) count as its keywords too:
+     *                            "disease" for health brings "asthma" and "dementia"; "word#n" names the noun's n-th sense
      */
     public record ClassifierRules(Map<String, List<String>> domains, List<String> sensitiveTerms, String domainModel,
-                                  Map<String, List<String>> domainExamples, double domainMinSimilarity) {
+                                  Map<String, List<String>> domainExamples, double domainMinSimilarity, Map<String, List<String>> domainKinds) {
         public static final String KEYWORDS = "keywords";
         public static final String MINILM = "all-minilm-l6-v2";
 
         public ClassifierRules(Map<String, List<String>> domains, List<String> sensitiveTerms) {
-            this(domains, sensitiveTerms, KEYWORDS, Map.of(), 0.3);
+            this(domains, sensitiveTerms, KEYWORDS, Map.of(), 0.3, Map.of());
         }
 
         public ClassifierRules {
             domains = Map.copyOf(domains);
             sensitiveTerms = List.copyOf(sensitiveTerms);
             domainExamples = Map.copyOf(domainExamples);
+            domainKinds = Map.copyOf(domainKinds);
+            domainKinds.forEach((domain, anchors) -> anchors.forEach(anchor -> require(anchor.strip().matches("[^#]+(#[1-9][0-9]?)?"),
+                    "classifier.domainKinds." + domain + ": '" + anchor + "' is not a noun, or a noun with #n for its n-th sense")));
             require(KEYWORDS.equals(domainModel) || MINILM.equals(domainModel), "classifier.domainModel must be keywords or all-minilm-l6-v2");
             require(!MINILM.equals(domainModel) || !domainExamples.isEmpty(), "classifier.domainModel all-minilm-l6-v2 needs classifier.domainExamples");
             require(domainMinSimilarity >= -1 && domainMinSimilarity <= 1, "classifier.domainMinSimilarity must be within -1..1");

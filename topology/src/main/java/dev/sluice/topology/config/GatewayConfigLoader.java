@@ -111,7 +111,7 @@ public final class GatewayConfigLoader {
         JsonNode classifier = root.path("classifier");
         ClassifierRules classifierRules = new ClassifierRules(lists(classifier.path("domains")), strings(classifier, "sensitiveTerms"),
                 classifier.path("domainModel").asText(ClassifierRules.KEYWORDS), lists(classifier.path("domainExamples")),
-                classifier.path("domainMinSimilarity").asDouble(0.3));
+                classifier.path("domainMinSimilarity").asDouble(0.3), lists(classifier.path("domainKinds")));
         JsonNode l = root.path("limits");
         Limits limits = new Limits(l.path("maxRecordBytes").asInt(262_144), l.path("maxPromptChars").asInt(100_000),
                 Duration.ofHours(l.path("dedupWindowHours").asLong(168)), l.path("maxInflight").asInt(10_000),
