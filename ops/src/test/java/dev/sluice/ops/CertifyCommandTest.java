@@ -29,6 +29,7 @@ class CertifyCommandTest {
 
         // the shared sets of issue 4 and the trigger-word set gate: 11 targets, all met
         assertThat(Cli.lastLine(output)).startsWith("certify: gating=11/11 reported=").endsWith(" result=certified");
+        assertThat(output).containsPattern("domains-holdout +no +accuracy +0\\.\\d{4} +>= 0\\.60 +met");
         assertThat(output).containsPattern("presidio-synth-v2 +yes +f2 +0\\.9\\d{3} +>= 0\\.85 +met")
                 .containsPattern("promptshield-val +yes +fpr +0\\.0\\d{3} +<= 0\\.05 +met");
         // the sets not in ../shared are reported, met or not
@@ -129,6 +130,38 @@ class CertifyCommandTest {
     }
 
     @Test
+    void aDomainSetShouldBeScoredByAccuracyAndPerDomain(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("domains.jsonl"), """
+                {"text": "Summarise these patients' discharge letters", "domain": "health"}
+                {"text": "Review both contracts for indemnity clauses", "domain": "legal"}
+                {"text": "Write a haiku about the sea", "domain": "general"}
+                {"text": "Plan the team's holiday party", "domain": "hr"}
+                """);
+        Path manifest = write(dir, """
+                sets:
+                  - name: dom
+                    kind: domains
+                    file: domains.jsonl
+                    gate: true
+                    targets:
+                      accuracy: ">= 0.75"
+                      recall.health: ">= 1"
+                      precision.general: ">= 0.9"
+                      recall.support: ">= 0.5"
+                """);
+        String output = Cli.outputExpecting(1, "eval", "certify", manifest.toString());
+        // three of four named rightly; the party request is read as general, so general's precision is 1 of 2
+        assertThat(output).containsPattern("dom +yes +accuracy +0\\.7500 +>= 0\\.75 +met")
+                .containsPattern("dom +yes +recall\\.health +1\\.0000 +>= 1\\.00 +met")
+                .containsPattern("dom +yes +precision\\.general +0\\.5000 +>= 0\\.90 +NOT MET")
+                .containsPattern("dom +yes +recall\\.support +n/a +>= 0\\.50 +NOT MET");
+        assertThat(error(dir, "sets:\n  - name: d\n    kind: domains\n    file: domains.jsonl\n    targets:\n      recall: \">= 0.5\"\n"))
+                .endsWith("target 'recall': precision and recall are of one domain, such as recall.health");
+        assertThat(error(dir, "sets:\n  - name: d\n    kind: domains\n    file: domains.jsonl\n    targets:\n      accuracy.hr: \">= 0.5\"\n"))
+                .endsWith("target 'accuracy.hr': accuracy is of the whole set, not of 'hr'");
+    }
+
+    @Test
     void theConfigurationsChecksumStrictnessAndThresholdShouldApply(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("vat.json"), """
                 [{"full_text": "Our VAT number is DE123456789 (a wrong check digit).",
@@ -166,7 +199,7 @@ class CertifyCommandTest {
         assertThat(error(dir, set + "    gates: true\n    targets:\n      recall: \">= 0.8\"\n"))
                 .contains("set 1 (s): unknown key 'gates'");
         assertThat(error(dir, set + "    targets:\n      recall.EMAIL: \">= 0.8\"\n"))
-                .endsWith("set 1 (s): target 'recall.EMAIL': only pii metrics name an entity type");
+                .endsWith("set 1 (s): target 'recall.EMAIL': recall is of the whole set, not of 'EMAIL'");
         assertThat(error(dir, set.replace("injection", "pii").replace("a.jsonl", "a.json") + "    targets:\n      recall.EMAILS: \">= 0.8\"\n"))
                 .endsWith("set 1 (s): target 'recall.EMAILS': 'EMAILS' is not an entity type of Sluice");
         String item = set.substring("sets:\n".length()) + "    targets:\n      recall: \">= 0.8\"\n";

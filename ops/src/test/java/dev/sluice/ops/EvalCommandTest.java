@@ -68,6 +68,26 @@ class EvalCommandTest {
     }
 
     @Test
+    void domainsShouldReportPrecisionAndRecallPerDomainAndRejectAnUnknownLabel(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("domains.jsonl");
+        Files.writeString(file, """
+                {"text": "Reconcile the supplier invoices with the ledger", "domain": "finance"}
+                {"text": "Explain asthma to a new patient", "domain": "health"}
+                {"text": "Suggest a name for the newsletter", "domain": "general"}
+                {"text": "Which employees are due a review?", "domain": "finance"}
+                """);
+        String output = run("eval", "domains", file.toString());
+        // the last request is HR's by its words ("employees"): finance gets 1 of its 2, hr is given one it does not carry
+        assertThat(lastLine(output)).isEqualTo("domains: accuracy=0.7500");
+        assertThat(output).containsPattern("finance +2 +1 +1 +1\\.0000 +0\\.5000").containsPattern("hr +0 +1 +0 +0\\.0000 +n/a");
+        Files.writeString(file, "{\"text\": \"Reconcile the invoices\", \"domain\": \"accounting\"}\n");
+        assertThat(Cli.runExpecting(2, "eval", "domains", file.toString()))
+                .contains("label 'accounting' is no domain of the configuration; one of engineering, finance, general, health, hr, legal, support");
+        Files.writeString(file, "{\"text\": \"Reconcile the invoices\"}\n");
+        assertThat(Cli.runExpecting(2, "eval", "domains", file.toString())).contains(file + " line 1: no \"domain\" string");
+    }
+
+    @Test
     void aMissingFileShouldBeOneLineAndExitCodeTwo(@TempDir Path dir) {
         String err = Cli.runExpecting(2, "eval", "injection", dir.resolve("absent.jsonl").toString());
         assertThat(err.strip()).isEqualTo("sluice eval injection: no such file: " + dir.resolve("absent.jsonl"));

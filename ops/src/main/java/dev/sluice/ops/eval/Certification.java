@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.sluice.ops.BadInputException;
+import dev.sluice.processors.classify.Classifier;
 import dev.sluice.processors.classify.InjectionDetector;
 import dev.sluice.processors.redact.PiiDetector;
 import dev.sluice.processors.redact.PiiType;
@@ -37,9 +38,9 @@ import java.util.regex.Pattern;
  */
 public final class Certification {
 
-    /** What a set holds: presidio-research PII records or labelled injection texts. */
+    /** What a set holds: presidio-research PII records, labelled injection texts or prompts labelled with their business domain. */
     public enum Kind {
-        PII(Set.of("precision", "recall", "f2")), INJECTION(Set.of("recall", "fpr"));
+        PII(Set.of("precision", "recall", "f2")), INJECTION(Set.of("recall", "fpr")), DOMAINS(Set.of("accuracy", "precision", "recall"));
 
         final Set<String> metrics;
 
@@ -89,12 +90,20 @@ public final class Certification {
     private final PiiDetector pii;
     private final InjectionDetector injection;
     private final double threshold;
+    private final Classifier classifier;
+    private final Set<String> domains;
 
-    /** @param threshold the injection score that flags (policy.injectionThreshold) */
-    public Certification(PiiDetector pii, InjectionDetector injection, double threshold) {
+    /**
+     * @param threshold  the injection score that flags (policy.injectionThreshold)
+     * @param classifier the classify stage's classifier, for domain sets
+     * @param domains    the domains it may name (the configuration's and general), the labels a domain set may use
+     */
+    public Certification(PiiDetector pii, InjectionDetector injection, double threshold, Classifier classifier, Set<String> domains) {
         this.pii = pii;
         this.injection = injection;
         this.threshold = threshold;
+        this.classifier = classifier;
+        this.domains = Set.copyOf(domains);
     }
 
     /** The manifest's sets, each checked; a file path is relative to the manifest's folder. */
@@ -142,7 +151,7 @@ public final class Certification {
         try {
             kind = Kind.valueOf(text(node, "kind", where).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new BadInputException(where + ": kind must be pii or injection, not '" + node.get("kind").asText() + "'");
+            throw new BadInputException(where + ": kind must be pii, injection or domains, not '" + node.get("kind").asText() + "'");
         }
         List<Path> files = new ArrayList<>();
         if (node.has("file") == node.has("files")) {
@@ -170,7 +179,7 @@ public final class Certification {
             throw new BadInputException(where + ": 'gate' must be true or false");
         }
         String region = node.has("region") ? text(node, "region", where) : "US";
-        if (kind != Kind.PII && node.has("region")) {
+        if (node.has("region") && kind != Kind.PII) {
             throw new BadInputException(where + ": 'region' (the phone region) applies to pii sets only");
         }
         if (!region.matches("[A-Z]{2}")) {
@@ -190,18 +199,21 @@ public final class Certification {
         String metric = dot < 0 ? key : key.substring(0, dot);
         String entity = dot < 0 ? null : key.substring(dot + 1);
         if (!kind.metrics.contains(metric)) {
-            throw new BadInputException(where + ": target '" + key + "': not a metric of " + (kind == Kind.PII ? "a pii" : "an injection")
+            throw new BadInputException(where + ": target '" + key + "': not a metric of " + (kind == Kind.INJECTION ? "an injection" : "a " + kind.name().toLowerCase(Locale.ROOT))
                     + " set; one of " + String.join(", ", kind.metrics.stream().sorted().toList()));
         }
-        if (entity != null) {
-            if (kind != Kind.PII) {
-                throw new BadInputException(where + ": target '" + key + "': only pii metrics name an entity type");
-            }
+        if (kind == Kind.PII && entity != null) {
             try {
                 PiiType.valueOf(entity);
             } catch (IllegalArgumentException unknown) {
                 throw new BadInputException(where + ": target '" + key + "': '" + entity + "' is not an entity type of Sluice");
             }
+        }
+        if (entity != null && (kind == Kind.INJECTION || metric.equals("accuracy"))) {
+            throw new BadInputException(where + ": target '" + key + "': " + metric + " is of the whole set, not of '" + entity + "'");
+        }
+        if (entity == null && kind == Kind.DOMAINS && !metric.equals("accuracy")) {
+            throw new BadInputException(where + ": target '" + key + "': precision and recall are of one domain, such as " + metric + ".health");
         }
         Matcher m = CONDITION.matcher(value.isTextual() ? value.asText() : "");
         if (!m.matches() || Double.parseDouble(m.group(2)) > 1) {
@@ -237,6 +249,22 @@ public final class Certification {
                     .put("injectionsFlagged", t.truePositives()).put("benignFlagged", t.falsePositives());
             for (Target target : set.targets()) {
                 outcomes.add(new Outcome(target, target.metric().equals("recall") ? t.recall() : t.falsePositiveRate()));
+            }
+        } else if (set.kind() == Kind.DOMAINS) {
+            List<DomainEval.Example> examples = new ArrayList<>();
+            for (Path file : set.files()) {
+                examples.addAll(DomainEval.read(file));
+            }
+            Map<String, DomainEval.Counts> byDomain = DomainEval.measure(examples, classifier, domains);
+            byDomain.forEach((domain, c) -> counts.putObject(domain).put("gold", c.gold()).put("given", c.predicted()).put("right", c.correct()));
+            for (Target target : set.targets()) {
+                DomainEval.Counts c = target.entity() == null ? null : byDomain.get(target.entity());
+                double value = switch (target.metric()) {
+                    case "accuracy" -> DomainEval.accuracy(byDomain);
+                    case "precision" -> c == null ? Double.NaN : c.precision();
+                    default -> c == null ? Double.NaN : c.recall();
+                };
+                outcomes.add(new Outcome(target, value));
             }
         } else {
             Map<String, PiiEval.Counts> byType = new java.util.TreeMap<>();

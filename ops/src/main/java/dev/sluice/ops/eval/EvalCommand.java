@@ -113,8 +113,9 @@ public final class EvalCommand implements Runnable {
         public Integer call() throws Exception {
             GatewayConfig gateway = gateway(config);
             List<String> lenient = gateway.redaction().lenientChecksums().stream().sorted().toList();
-            Certification certification = new Certification(PiiDetector.withLenientChecksums(lenient), new InjectionDetector(),
-                    gateway.policy().injectionThreshold());
+            PiiDetector detector = PiiDetector.withLenientChecksums(lenient);
+            Certification certification = new Certification(detector, new InjectionDetector(), gateway.policy().injectionThreshold(),
+                    Classifiers.create(gateway, detector), domains(gateway));
             boolean certified = certification.run(manifest, Certification.readManifest(manifest), lenient, report, System.out);
             if (report != null) {
                 System.err.println("report written to " + report); // stdout keeps the verdict as its last line
