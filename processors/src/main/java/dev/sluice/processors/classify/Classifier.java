@@ -41,6 +41,8 @@ public final class Classifier {
             "trade-off", "trade-offs", "tradeoff", "tradeoffs", "multi-step", "plan", "assess", "reconcile"));
     /** The cues counted in one pass that finds which of them occur at all (sixteen look-ups of 1 KB cost ~5 us). */
     private static final Keywords.Group CUES = new Keywords.Group(List.of(ANALYSIS_CUES));
+    /** The one label of the sensitive terms' lexicon. */
+    private static final String SENSITIVE = "sensitive";
 
     private final ClassifierRules rules;
     private final PiiDetector detector;
@@ -63,8 +65,6 @@ public final class Classifier {
         this.domainTerms = new TermLexicon(rules.domains(), centroids == null ? rules.domainKinds() : Map.of());
         this.sensitiveTerms = new TermLexicon(Map.of(SENSITIVE, rules.sensitiveTerms()), Map.of());
     }
-
-    private static final String SENSITIVE = "sensitive";
 
     /** The domain whose terms score highest (ties: more configured keywords, then the name's order), or general. */
     private String domainOf(TermLexicon.Matches m) {
