@@ -66,8 +66,7 @@ class CertifyCommandTest {
                       recall: ">= 0.9"
                       fpr: "<= 0.05"
                 """);
-        Path report = dir.resolve("report.json");
-        String output = Cli.outputExpecting(1, "eval", "certify", manifest.toString(), "--report", report.toString());
+        String output = notCertified(manifest, dir.resolve("report.json"));
 
         // one of two attacks is flagged: 0.5 meets ">= 0.5" and fails ">= 0.9"; "strict" has no benign text, so its
         // false-positive rate cannot be measured, and a target that cannot be measured is not met
@@ -76,7 +75,7 @@ class CertifyCommandTest {
                 .containsPattern("strict +yes +recall +0\\.5000 +>= 0\\.90 +NOT MET")
                 .containsPattern("strict +yes +fpr +n/a +<= 0\\.05 +NOT MET");
         assertThat(Cli.lastLine(output)).isEqualTo("certify: gating=2/4 reported=0/0 result=not-certified");
-        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
         assertThat(json.get("certified").asBoolean()).isFalse();
         assertThat(json.at("/sets/0/counts/injections").asInt()).isEqualTo(2);
         assertThat(json.at("/sets/0/counts/benignFlagged").asInt()).isZero();
@@ -116,14 +115,13 @@ class CertifyCommandTest {
                       recall.EMAIL: ">= 0.95"
                       recall.IBAN: ">= 0.95"
                 """);
-        Path report = dir.resolve("report.json");
-        String output = Cli.outputExpecting(1, "eval", "certify", manifest.toString(), "--report", report.toString());
+        String output = notCertified(manifest, dir.resolve("report.json"));
         // the sample's figures (EvalCommandTest): precision 4/5, recall 4/4, F2 0.9524, the same over two copies; it holds no IBAN
         assertThat(output).containsPattern("twice +yes +f2 +0\\.9524 +>= 0\\.95 +met")
                 .containsPattern("twice +yes +precision +0\\.8000 +>= 0\\.80 +met")
                 .containsPattern("twice +yes +recall\\.EMAIL +1\\.0000 +>= 0\\.95 +met")
                 .containsPattern("twice +yes +recall\\.IBAN +n/a +>= 0\\.95 +NOT MET");
-        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
         assertThat(json.at("/sets/0/counts/EMAIL/gold").asInt()).isEqualTo(2);
         assertThat(json.at("/sets/0/counts/ORGANIZATION/predicted").asInt()).isEqualTo(2);
         assertThat(json.at("/sets/0/counts/ORGANIZATION/predictedCorrectly").asInt()).isZero();
@@ -210,6 +208,11 @@ class CertifyCommandTest {
         assertThat(error(dir, "sets: []\n")).endsWith("expected a mapping with 'sets', a non-empty list of labelled sets");
         assertThat(Cli.runExpecting(2, "eval", "certify", dir.resolve("none.yaml").toString()).strip())
                 .isEqualTo("sluice eval certify: no such file: " + dir.resolve("none.yaml"));
+    }
+
+    /** Runs certify on a manifest a gating target of which is not met (exit code 1), the report written to {@code report}. */
+    private static String notCertified(Path manifest, Path report) {
+        return Cli.outputExpecting(1, "eval", "certify", manifest.toString(), "--report", report.toString());
     }
 
     private static String error(Path dir, String yaml) throws Exception {

@@ -20,26 +20,31 @@ final class Cli {
 
     /** Runs a command that must exit with {@code code}; returns what it printed to standard error. */
     static String runExpecting(int code, String... args) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream original = System.err;
-        System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(SluiceCli.commandLine().execute(args)).isEqualTo(code);
-        } finally {
-            System.setErr(original);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return capture(code, false, args);
     }
 
     /** Runs a command that must exit with {@code code}; returns what it printed to standard output. */
     static String outputExpecting(int code, String... args) {
+        return capture(code, true, args);
+    }
+
+    private static String capture(int code, boolean stdout, String... args) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        PrintStream original = stdout ? System.out : System.err;
+        PrintStream captured = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        if (stdout) {
+            System.setOut(captured);
+        } else {
+            System.setErr(captured);
+        }
         try {
             assertThat(SluiceCli.commandLine().execute(args)).isEqualTo(code);
         } finally {
-            System.setOut(original);
+            if (stdout) {
+                System.setOut(original);
+            } else {
+                System.setErr(original);
+            }
         }
         return bytes.toString(StandardCharsets.UTF_8);
     }
