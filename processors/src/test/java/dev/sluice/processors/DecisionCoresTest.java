@@ -32,7 +32,7 @@ class DecisionCoresTest {
     }
 
     private static Classification classification(String domain, Sensitivity sensitivity, String tier, double injection) {
-        return new Classification(sensitivity, domain, 1.0, tier, injection, Map.of(), null, null);
+        return new Classification(sensitivity, domain, 1.0, tier, injection, Map.of(), null, null, 1.0, 1.0);
     }
 
     @Test

@@ -34,7 +34,7 @@ class EnvelopesTest {
                 .setReceivedAt(t)
                 .setConfigVersion("v")
                 .setPrompt(List.of(new ChatMessage(Role.USER, "x", null, null)))
-                .setClassification(new Classification(Sensitivity.RESTRICTED, "finance", 0.5, "simple", 0.1, Map.of("EMAIL", 1), null, null))
+                .setClassification(new Classification(Sensitivity.RESTRICTED, "finance", 0.5, "simple", 0.1, Map.of("EMAIL", 1), null, null, 1.0, 1.0))
                 .setFindings(List.of(new dev.sluice.schemas.avro.PiiSpan("EMAIL", 0, 0, 1, 0.9)))
                 .setRedactions(3)
                 .setVault(new dev.sluice.schemas.avro.RedactionVault("k1", java.nio.ByteBuffer.wrap(new byte[12]), java.nio.ByteBuffer.wrap(new byte[16])))

@@ -29,7 +29,7 @@ class RouteStageTest {
                 .setReceivedAt(NOW)
                 .setConfigVersion("v-test")
                 .setPrompt(List.of(new ChatMessage(Role.USER, "Compare the offers.", null, null)))
-                .setClassification(new Classification(Sensitivity.INTERNAL, "general", 0.0, "complex", 0.0, Map.of(), null, null))
+                .setClassification(new Classification(Sensitivity.INTERNAL, "general", 0.0, "complex", 0.0, Map.of(), null, null, 1.0, 1.0))
                 .setAllowedModels(List.of("ext-big", "eu-only", "onprem"))
                 .build();
     }

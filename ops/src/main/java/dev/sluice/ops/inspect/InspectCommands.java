@@ -147,11 +147,12 @@ public final class InspectCommands {
             var c = e.result().classification();
             double threshold = gateway.policy().injectionThreshold();
             if (!input.json) {
-                System.out.printf(Locale.ROOT, "sensitivity  %s%n", c.getSensitivity());
+                System.out.printf(Locale.ROOT, "sensitivity  %s (confidence %.2f)%n", c.getSensitivity(), c.getSensitivityConfidence());
                 e.sensitivityReasons().forEach(r -> System.out.printf("             - %s%n", r));
                 System.out.printf(Locale.ROOT, "domain       %s (confidence %.2f; terms found %s%s)%n", c.getDomain(), c.getDomainConfidence(), e.domainHits(),
                         e.domainTerms().isEmpty() ? "" : ": " + e.domainTerms());
-                System.out.printf(Locale.ROOT, "tier         %s (%d characters, %d analysis cues)%n", c.getTier(), e.characters(), e.analysisCues());
+                System.out.printf(Locale.ROOT, "tier         %s (confidence %.2f; %d characters, %d analysis cues)%n", c.getTier(), c.getTierConfidence(),
+                        e.characters(), e.analysisCues());
                 System.out.printf(Locale.ROOT, "injection    %.3f (policy threshold %.2f: %s; rules %s; model %s)%n", c.getInjectionScore(), threshold,
                         c.getInjectionScore() >= threshold ? "flagged" : "not flagged", e.injection().rules(),
                         e.injection().model() < 0 ? "not consulted" : String.format(Locale.ROOT, "p=%.3f", e.injection().model()));
@@ -168,7 +169,7 @@ public final class InspectCommands {
             ObjectMapper mapper = new ObjectMapper();
             ObjectNode out = mapper.createObjectNode();
             ObjectNode sensitivity = out.putObject("sensitivity");
-            sensitivity.put("level", c.getSensitivity().name());
+            sensitivity.put("level", c.getSensitivity().name()).put("confidence", c.getSensitivityConfidence());
             e.sensitivityReasons().forEach(sensitivity.putArray("reasons")::add);
             ObjectNode pii = sensitivity.putObject("pii_counts");
             c.getPiiCounts().forEach(pii::put);
@@ -182,7 +183,8 @@ public final class InspectCommands {
                 ObjectNode similarities = domain.putObject("similarities");
                 e.domainSimilarities().forEach(similarities::put);
             }
-            out.putObject("tier").put("name", c.getTier()).put("characters", e.characters()).put("analysis_cues", e.analysisCues());
+            out.putObject("tier").put("name", c.getTier()).put("confidence", c.getTierConfidence()).put("characters", e.characters())
+                    .put("analysis_cues", e.analysisCues());
             ObjectNode injection = out.putObject("injection");
             injection.put("score", c.getInjectionScore()).put("threshold", threshold).put("flagged", c.getInjectionScore() >= threshold);
             e.injection().rules().forEach(injection.putArray("rules")::add);

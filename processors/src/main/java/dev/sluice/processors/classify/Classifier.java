@@ -118,6 +118,7 @@ public final class Classifier {
         } else if (!piiCounts.isEmpty() || sensitiveTerm) {
             sensitivity = max(sensitivity, Sensitivity.CONFIDENTIAL);
         }
+        double sensitivityConfidence = sensitivityConfidence(sensitivity, callerLabel, spans, sensitiveTerm);
 
         String domain = GENERAL;
         double domainConfidence;
@@ -141,6 +142,7 @@ public final class Classifier {
         } else {
             tier = "standard";
         }
+        double tierConfidence = tierConfidence(tier, text.length(), cues, structuredOutput);
 
         double injectionScore = 0;
         String restrictedTopic = null;
@@ -161,7 +163,8 @@ public final class Classifier {
                 restrictedTopic = injection.topicAskedIn(untrusted.text(), context);
             }
         }
-        Classification classification = new Classification(sensitivity, domain, domainConfidence, tier, injectionScore, piiCounts, restrictedTopic, evidence);
+        Classification classification = new Classification(sensitivity, domain, domainConfidence, tier, injectionScore, piiCounts, restrictedTopic, evidence,
+                sensitivityConfidence, tierConfidence);
         return new Result(classification, spans);
     }
 
@@ -244,6 +247,48 @@ public final class Classifier {
             }
         }
         return out == null ? null : out.toString();
+    }
+
+    /**
+     * How sure the level is as a lower bound: the caller's label and the INTERNAL floor are the level by rule (1), as is a
+     * configured sensitive term; a level raised by personal data is as sure as the surest finding that raises it (a card
+     * number that passes Luhn 0.95-1.0, a name read from context 0.45-0.85).
+     */
+    static double sensitivityConfidence(Sensitivity level, Sensitivity callerLabel, List<PiiSpan> findings, boolean sensitiveTerm) {
+        if (level == Sensitivity.INTERNAL || level == Sensitivity.PUBLIC || (callerLabel != null && callerLabel.ordinal() >= level.ordinal())) {
+            return 1.0;
+        }
+        if (level == Sensitivity.CONFIDENTIAL && sensitiveTerm) {
+            return 1.0;
+        }
+        double surest = 0;
+        for (PiiSpan f : findings) {
+            boolean raises = level == Sensitivity.CONFIDENTIAL || f.getType().equals("CREDIT_CARD") || f.getType().equals("IBAN") || f.getType().equals("US_SSN");
+            if (raises) {
+                surest = Math.max(surest, f.getConfidence());
+            }
+        }
+        return surest;
+    }
+
+    /**
+     * How clearly a prompt lies in its tier: 0.5 at a boundary (400 or 6,000 characters, three analysis cues, one with a
+     * structured answer), rising to 1 as far again beyond it; a tier that several conditions give takes the clearest.
+     */
+    static double tierConfidence(String tier, int length, int cues, boolean structured) {
+        int cueLimit = structured ? 1 : 3;
+        double clear;
+        switch (tier) {
+            case "complex" -> clear = Math.max(length > 6000 ? (length - 6000) / 6000.0 : 0, cues >= cueLimit ? (cues - cueLimit + 1) / (double) (cueLimit + 1) : 0);
+            case "simple" -> clear = (400 - length) / 400.0;
+            default -> {
+                clear = Math.min((6000 - length) / 6000.0, (cueLimit - cues) / (double) cueLimit);
+                if (cues == 0) {
+                    clear = Math.min(clear, (length - 400) / 400.0);
+                }
+            }
+        }
+        return 0.5 + 0.5 * Math.max(0, Math.min(1, clear));
     }
 
     /**

@@ -34,9 +34,11 @@ public final class ClassifyStage implements Stage {
         PipelineRecord.Builder builder = Envelopes.edit(envelope).setClassification(c).setFindings(result.findings());
         return Envelopes.audit(builder, NAME, "CLASSIFIED", null, Map.of(
                 "sensitivity", c.getSensitivity().name(),
+                "sensitivityConfidence", twoDecimals(c.getSensitivityConfidence()),
                 "domain", c.getDomain(),
                 "domainConfidence", twoDecimals(c.getDomainConfidence()),
                 "tier", c.getTier(),
+                "tierConfidence", twoDecimals(c.getTierConfidence()),
                 "injectionScore", twoDecimals(c.getInjectionScore()),
                 "injectionEvidence", c.getInjectionEvidence() == null ? "none" : dev.sluice.processors.pipeline.Evidence.describe(c.getInjectionEvidence()),
                 "pii", c.getPiiCounts().toString()), now).build();

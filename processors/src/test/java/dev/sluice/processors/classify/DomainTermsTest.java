@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Domains and sensitive terms found in any word form, and the kinds of a domain's anchor nouns (WordNet). */
+/** Domains and sensitive terms found in any word form, the kinds of a domain's anchor nouns (WordNet), and the confidences of sensitivity and tier. */
 class DomainTermsTest {
 
     private static TermLexicon.Matches match(TermLexicon lexicon, String text) {
@@ -90,6 +90,38 @@ class DomainTermsTest {
         assertThat(classify("List the salaries of the sales team").getSensitivity()).isEqualTo(Sensitivity.CONFIDENTIAL);
         assertThat(classify("Two mergers were announced").getSensitivity()).isEqualTo(Sensitivity.CONFIDENTIAL);
         assertThat(classify("List the meeting rooms").getSensitivity()).isEqualTo(Sensitivity.INTERNAL);
+    }
+
+    @Test
+    void theSensitivityShouldBeAsSureAsTheSurestFindingThatRaisedIt() {
+        Classification card = classify("Charge card 4111 1111 1111 1111 for the order");
+        assertThat(card.getSensitivity()).isEqualTo(Sensitivity.RESTRICTED);
+        assertThat(card.getSensitivityConfidence()).isGreaterThanOrEqualTo(0.95);
+        Classification name = classify("Ask Maria Schneider about the meeting");
+        assertThat(name.getSensitivity()).isEqualTo(Sensitivity.CONFIDENTIAL);
+        assertThat(name.getSensitivityConfidence()).isBetween(0.4, 0.95);
+        // a configured term, the caller's own label and the INTERNAL floor are the level by rule
+        assertThat(classify("Two mergers were announced").getSensitivityConfidence()).isEqualTo(1.0);
+        assertThat(classify("Write a haiku about the sea").getSensitivityConfidence()).isEqualTo(1.0);
+        Classification labelled = classifier().classify(List.of(new ChatMessage(Role.USER, "Ask Maria Schneider about it", null, null)),
+                Sensitivity.RESTRICTED, "US", false);
+        assertThat(labelled.getSensitivity()).isEqualTo(Sensitivity.RESTRICTED);
+        assertThat(labelled.getSensitivityConfidence()).isEqualTo(1.0);
+    }
+
+    @Test
+    void theTierShouldBeAsSureAsThePromptIsFarFromItsBoundaries() {
+        assertThat(Classifier.tierConfidence("simple", 0, 0, false)).isEqualTo(1.0);
+        assertThat(Classifier.tierConfidence("simple", 399, 0, false)).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(Classifier.tierConfidence("standard", 401, 0, false)).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(Classifier.tierConfidence("standard", 1000, 1, false)).isCloseTo(0.5 + 0.5 * (2.0 / 3), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(Classifier.tierConfidence("complex", 6001, 0, false)).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(Classifier.tierConfidence("complex", 12000, 0, false)).isEqualTo(1.0);
+        assertThat(Classifier.tierConfidence("complex", 500, 3, false)).isEqualTo(0.625); // three cues: just over
+        assertThat(Classifier.tierConfidence("complex", 500, 2, true)).isEqualTo(1.0); // a structured answer with two cues
+        Classification c = classify("Write a haiku about the sea");
+        assertThat(c.getTier()).isEqualTo("simple");
+        assertThat(c.getTierConfidence()).isEqualTo(Classifier.tierConfidence("simple", "Write a haiku about the sea\n".length(), 0, false));
     }
 
     @Test
