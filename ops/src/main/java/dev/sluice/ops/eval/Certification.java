@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -267,7 +268,7 @@ public final class Certification {
                 outcomes.add(new Outcome(target, value));
             }
         } else {
-            Map<String, PiiEval.Counts> byType = new java.util.TreeMap<>();
+            Map<String, PiiEval.Counts> byType = new TreeMap<>();
             for (Path file : set.files()) {
                 PiiEval.run(file, pii, set.region()).forEach((type, c) -> byType.merge(type, c, PiiEval.Counts::plus));
             }

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * How often the classify stage names a prompt's business domain right. Reads JSON lines {@code {"text", "domain"}}, the
@@ -85,11 +87,11 @@ public final class DomainEval {
      *
      * @throws BadInputException when a label names a domain the configuration does not define (a typo would count as a miss)
      */
-    public static Map<String, Counts> measure(List<Example> examples, Classifier classifier, java.util.Set<String> domains) {
+    public static Map<String, Counts> measure(List<Example> examples, Classifier classifier, Set<String> domains) {
         Map<String, Counts> counts = new TreeMap<>();
         for (Example e : examples) {
             if (!domains.contains(e.domain())) {
-                throw new BadInputException("label '" + e.domain() + "' is no domain of the configuration; one of " + String.join(", ", new java.util.TreeSet<>(domains)));
+                throw new BadInputException("label '" + e.domain() + "' is no domain of the configuration; one of " + String.join(", ", new TreeSet<>(domains)));
             }
             String predicted = classifier.classify(List.of(new ChatMessage(Role.USER, e.text(), null, null)), null, "US", false).getDomain();
             counts.computeIfAbsent(e.domain(), d -> new Counts()).gold++;

@@ -7,6 +7,8 @@ import dev.sluice.topology.Classifiers;
 import dev.sluice.topology.config.GatewayConfigLoader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -81,8 +83,8 @@ public final class EvalCommand implements Runnable {
     }
 
     /** The configuration's domains and general: the labels a domain set may use. */
-    static java.util.Set<String> domains(GatewayConfig gateway) {
-        java.util.Set<String> domains = new java.util.TreeSet<>(gateway.classifier().domains().keySet());
+    static Set<String> domains(GatewayConfig gateway) {
+        Set<String> domains = new TreeSet<>(gateway.classifier().domains().keySet());
         domains.addAll(gateway.classifier().domainExamples().keySet());
         domains.add(dev.sluice.processors.classify.Classifier.GENERAL);
         return domains;

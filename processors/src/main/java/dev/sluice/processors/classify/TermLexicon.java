@@ -112,7 +112,7 @@ final class TermLexicon {
         for (int i = 0; i < words.count; i++) {
             Entry entry = null;
             int length = 1;
-            Integer longest = phraseStarts.get(words, i, i + 1, 0);
+            Integer longest = phraseStarts.get(words, i, i + 1);
             for (int n = longest == null ? 0 : Math.min(longest, words.count - i); n >= 2 && entry == null; n--) {
                 entry = inflected(words, i, i + n);
                 length = n;
@@ -146,7 +146,7 @@ final class TermLexicon {
      * ("contracts", "taxes", "policies", "invoicing", "auditing", "invoiced", "audited"); null if none.
      */
     private Entry inflected(Words words, int from, int to) {
-        Entry entry = terms.get(words, from, to, 0);
+        Entry entry = terms.get(words, from, to);
         if (entry != null) {
             return entry;
         }
@@ -200,8 +200,9 @@ final class TermLexicon {
             values[slot] = value;
         }
 
-        V get(Words words, int from, int to, int drop) {
-            if (to == from + 1 && drop == 0) { // one word as written: its hash was taken when the text was split
+        /** The value of words {@code from} to {@code to} (exclusive) as written, or null. */
+        V get(Words words, int from, int to) {
+            if (to == from + 1) { // one word: its hash was taken when the text was split
                 int length = words.ends[from] - words.starts[from];
                 for (int slot = spread(words.hashes[from]) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
                     if (keys[slot].length() == length && keys[slot].regionMatches(0, words.text, words.starts[from], length)) {
@@ -210,7 +211,7 @@ final class TermLexicon {
                 }
                 return null;
             }
-            return getWithout(words, from, to, drop, '\0');
+            return getWithout(words, from, to, 0, '\0');
         }
 
         @SuppressWarnings("unchecked")
