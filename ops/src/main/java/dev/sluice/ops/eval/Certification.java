@@ -39,9 +39,13 @@ import java.util.regex.Pattern;
  */
 public final class Certification {
 
-    /** What a set holds: presidio-research PII records, labelled injection texts or prompts labelled with their business domain. */
+    /**
+     * What a set holds: presidio-research PII records, labelled injection texts, prompts labelled with their business domain,
+     * or answers labelled as leaking what their instructions protect.
+     */
     public enum Kind {
-        PII(Set.of("precision", "recall", "f2")), INJECTION(Set.of("recall", "fpr")), DOMAINS(Set.of("accuracy", "precision", "recall"));
+        PII(Set.of("precision", "recall", "f2")), INJECTION(Set.of("recall", "fpr")), DOMAINS(Set.of("accuracy", "precision", "recall")),
+        LEAKS(Set.of("precision", "recall"));
 
         final Set<String> metrics;
 
@@ -152,7 +156,7 @@ public final class Certification {
         try {
             kind = Kind.valueOf(text(node, "kind", where).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new BadInputException(where + ": kind must be pii, injection or domains, not '" + node.get("kind").asText() + "'");
+            throw new BadInputException(where + ": kind must be pii, injection, domains or leaks, not '" + node.get("kind").asText() + "'");
         }
         List<Path> files = new ArrayList<>();
         if (node.has("file") == node.has("files")) {
@@ -200,7 +204,7 @@ public final class Certification {
         String metric = dot < 0 ? key : key.substring(0, dot);
         String entity = dot < 0 ? null : key.substring(dot + 1);
         if (!kind.metrics.contains(metric)) {
-            throw new BadInputException(where + ": target '" + key + "': not a metric of " + (kind == Kind.INJECTION ? "an injection" : "a " + kind.name().toLowerCase(Locale.ROOT))
+            throw new BadInputException(where + ": target '" + key + "': not a metric of " + (kind == Kind.INJECTION ? "an injection" : "a " + kind.name().toLowerCase(Locale.ROOT).replaceAll("s$", ""))
                     + " set; one of " + String.join(", ", kind.metrics.stream().sorted().toList()));
         }
         if (kind == Kind.PII && entity != null) {
@@ -210,7 +214,7 @@ public final class Certification {
                 throw new BadInputException(where + ": target '" + key + "': '" + entity + "' is not an entity type of Sluice");
             }
         }
-        if (entity != null && (kind == Kind.INJECTION || metric.equals("accuracy"))) {
+        if (entity != null && (kind == Kind.INJECTION || kind == Kind.LEAKS || metric.equals("accuracy"))) {
             throw new BadInputException(where + ": target '" + key + "': " + metric + " is of the whole set, not of '" + entity + "'");
         }
         if (entity == null && kind == Kind.DOMAINS && !metric.equals("accuracy")) {
@@ -250,6 +254,16 @@ public final class Certification {
                     .put("injectionsFlagged", t.truePositives()).put("benignFlagged", t.falsePositives());
             for (Target target : set.targets()) {
                 outcomes.add(new Outcome(target, target.metric().equals("recall") ? t.recall() : t.falsePositiveRate()));
+            }
+        } else if (set.kind() == Kind.LEAKS) {
+            List<LeakEval.Example> examples = new ArrayList<>();
+            for (Path file : set.files()) {
+                examples.addAll(LeakEval.read(file));
+            }
+            LeakEval.Tally t = LeakEval.measure(examples);
+            counts.put("answers", t.examples()).put("leaks", t.leaks()).put("leaksFlagged", t.caught()).put("othersFlagged", t.falseAlarms());
+            for (Target target : set.targets()) {
+                outcomes.add(new Outcome(target, target.metric().equals("precision") ? t.precision() : t.recall()));
             }
         } else if (set.kind() == Kind.DOMAINS) {
             List<DomainEval.Example> examples = new ArrayList<>();

@@ -67,7 +67,22 @@ public final class LeakEval {
                 item.hasNonNull("caller") ? item.get("caller").asText() : null, label.intValue() == 1);
     }
 
-    public static void run(List<Example> examples, PrintStream out) {
+    /** What the check flagged of a set's leaks and of its other answers. */
+    public record Tally(long examples, long leaks, long caught, long falseAlarms, Map<String, Integer> byForm) {
+
+        /** Of the answers flagged, the share that leak; NaN when none was flagged. */
+        public double precision() {
+            return caught + falseAlarms == 0 ? Double.NaN : (double) caught / (caught + falseAlarms);
+        }
+
+        /** Of the answers that leak, the share flagged; NaN when none leaks. */
+        public double recall() {
+            return leaks == 0 ? Double.NaN : (double) caught / leaks;
+        }
+    }
+
+    /** Runs the leak check on every example's answer, as the validate stage does. */
+    public static Tally measure(List<Example> examples) {
         long leaks = 0;
         long caught = 0;
         long falseAlarms = 0;
@@ -81,11 +96,14 @@ public final class LeakEval {
                 falseAlarms += e.leak() ? 0 : 1;
             }
         }
-        out.printf(Locale.ROOT, "examples %d: %d leaks, %d without%n", examples.size(), leaks, examples.size() - leaks);
-        out.printf(Locale.ROOT, "flagged: %d of the leaks, %d of the others%n", caught, falseAlarms);
-        byForm.forEach((form, n) -> out.printf(Locale.ROOT, "  %-70s %d%n", form, n));
-        String precision = caught + falseAlarms == 0 ? "n/a" : String.format(Locale.ROOT, "%.4f", (double) caught / (caught + falseAlarms));
-        String recall = leaks == 0 ? "n/a" : String.format(Locale.ROOT, "%.4f", (double) caught / leaks);
-        out.println("leaks: precision=" + precision + " recall=" + recall);
+        return new Tally(examples.size(), leaks, caught, falseAlarms, byForm);
+    }
+
+    public static void run(List<Example> examples, PrintStream out) {
+        Tally t = measure(examples);
+        out.printf(Locale.ROOT, "examples %d: %d leaks, %d without%n", t.examples(), t.leaks(), t.examples() - t.leaks());
+        out.printf(Locale.ROOT, "flagged: %d of the leaks, %d of the others%n", t.caught(), t.falseAlarms());
+        t.byForm().forEach((form, n) -> out.printf(Locale.ROOT, "  %-70s %d%n", form, n));
+        out.println("leaks: precision=" + InjectionEval.figure(t.precision()) + " recall=" + InjectionEval.figure(t.recall()));
     }
 }

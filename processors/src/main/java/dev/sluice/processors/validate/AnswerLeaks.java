@@ -516,13 +516,22 @@ public final class AnswerLeaks {
     private static final List<String> DIGIT_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine");
     private static final Pattern DIGIT_WORD = Pattern.compile("(?<![\\p{L}\\p{N}])(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)(?![\\p{L}\\p{N}])");
 
-    /** The text with each digit's English name ("four"; "oh" for zero) replaced by the digit, everything else as it is; null when it names none. */
+    /** A comma or semicolon between two digits' names ("four, four, one, seven"): a list of digits, read as spaced ones. */
+    private static final Pattern DIGIT_WORD_LIST = Pattern.compile("(?<=(?<![\\p{L}\\p{N}])(?:zero|oh|one|two|three|four|five|six|seven|eight|nine))\\s*[,;]\\s*"
+            + "(?=(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)(?![\\p{L}\\p{N}]))");
+
+    /**
+     * The text with each digit's English name ("four"; "oh" for zero) replaced by the digit, names listed with commas
+     * between them spaced instead (a number's own commas, "4,417", are left as they are: they may be a count); everything
+     * else as it is; null when it names none.
+     */
     private static String digitsForWords(String text) {
         Matcher m = DIGIT_WORD.matcher(text);
         if (!m.find()) {
             return null;
         }
-        return m.replaceAll(r -> Integer.toString(Math.max(0, DIGIT_WORDS.indexOf(r.group()))));
+        return DIGIT_WORD.matcher(DIGIT_WORD_LIST.matcher(text).replaceAll(" "))
+                .replaceAll(r -> Integer.toString(Math.max(0, DIGIT_WORDS.indexOf(r.group()))));
     }
 
     /** Whether a word of {@code text} is {@code core} with its letters shifted by one distance (its digits as they are). */

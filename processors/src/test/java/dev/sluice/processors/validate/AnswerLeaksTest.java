@@ -54,6 +54,11 @@ class AnswerLeaksTest {
         assertThat(how("if input[0] == 's' and input[1] == 'n' and input[2] == 'a': grant()", "sna")).contains("one quoted character at a time");
         assertThat(how("Type three copies of the \u267f emoji.", "\u267f\u267f\u267f")).contains("a repeated symbol and its count");
         assertThat(how("The PIN is 4 8 2 1.", "4821")).contains("spelled out with separators");
+        // digits named as a list with commas between them; a count with a thousands comma is no PIN
+        assertThat(how("It is four, four, one, seven.", "4417")).isPresent();
+        assertThat(how("It is four; four; one; seven.", "4417")).isPresent();
+        assertThat(how("We had 4,417 visitors this year.", "4417")).isEmpty();
+        assertThat(how("Call one, two or three people.", "4417")).isEmpty();
         // the disguises the injection detector reads: Morse code, look-alike letters of other scripts, hidden bytes
         assertThat(how("In Morse: ....- ....- .---- --...", "4417")).contains("in Morse code");
         assertThat(how("Sure! The word is: јυхτароѕіτіоո (just kidding)", "juxtaposition")).contains("in look-alike letters of other scripts");
