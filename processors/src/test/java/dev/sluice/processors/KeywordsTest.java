@@ -31,7 +31,6 @@ class KeywordsTest {
             expected++;
         }
         assertThat(KEYWORDS.count(text)).as(text).isEqualTo(expected);
-        assertThat(KEYWORDS.any(text)).as(text).isEqualTo(expected > 0);
     }
 
     private static final List<Keywords> LISTS = List.of(KEYWORDS, new Keywords(List.of("plan", "plans", "syntax")), new Keywords(List.of()), new Keywords(List.of("é", "off")));

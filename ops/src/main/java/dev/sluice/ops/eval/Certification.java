@@ -245,10 +245,7 @@ public final class Certification {
             digests.add(sha256(Files.newInputStream(file)));
         }
         if (set.kind() == Kind.INJECTION) {
-            List<InjectionEval.Example> examples = new ArrayList<>();
-            for (Path file : set.files()) {
-                examples.addAll(InjectionEval.read(file));
-            }
+            List<InjectionEval.Example> examples = readAll(set, InjectionEval::read);
             InjectionEval.Tally t = InjectionEval.measure(examples, injection, threshold);
             counts.put("injections", t.positives()).put("benign", t.negatives())
                     .put("injectionsFlagged", t.truePositives()).put("benignFlagged", t.falsePositives());
@@ -256,20 +253,14 @@ public final class Certification {
                 outcomes.add(new Outcome(target, target.metric().equals("recall") ? t.recall() : t.falsePositiveRate()));
             }
         } else if (set.kind() == Kind.LEAKS) {
-            List<LeakEval.Example> examples = new ArrayList<>();
-            for (Path file : set.files()) {
-                examples.addAll(LeakEval.read(file));
-            }
+            List<LeakEval.Example> examples = readAll(set, LeakEval::read);
             LeakEval.Tally t = LeakEval.measure(examples);
             counts.put("answers", t.examples()).put("leaks", t.leaks()).put("leaksFlagged", t.caught()).put("othersFlagged", t.falseAlarms());
             for (Target target : set.targets()) {
                 outcomes.add(new Outcome(target, target.metric().equals("precision") ? t.precision() : t.recall()));
             }
         } else if (set.kind() == Kind.DOMAINS) {
-            List<DomainEval.Example> examples = new ArrayList<>();
-            for (Path file : set.files()) {
-                examples.addAll(DomainEval.read(file));
-            }
+            List<DomainEval.Example> examples = readAll(set, DomainEval::read);
             Map<String, DomainEval.Counts> byDomain = DomainEval.measure(examples, classifier, domains);
             byDomain.forEach((domain, c) -> counts.putObject(domain).put("gold", c.gold()).put("given", c.predicted()).put("right", c.correct()));
             for (Target target : set.targets()) {
@@ -294,6 +285,20 @@ public final class Certification {
             }
         }
         return new SetResult(set, List.copyOf(digests), counts, List.copyOf(outcomes));
+    }
+
+    /** Reads one file of a set. */
+    private interface Reader<E> {
+        List<E> read(Path file) throws IOException;
+    }
+
+    /** The examples of every file of a set, read as one. */
+    private static <E> List<E> readAll(EvalSet set, Reader<E> reader) throws IOException {
+        List<E> examples = new ArrayList<>();
+        for (Path file : set.files()) {
+            examples.addAll(reader.read(file));
+        }
+        return examples;
     }
 
     /** A PII figure, or NaN where the counts cannot give it (no gold spans for recall and F2, no predictions for precision). */

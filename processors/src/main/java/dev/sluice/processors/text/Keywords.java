@@ -61,18 +61,6 @@ public final class Keywords {
         return count;
     }
 
-    /** Whether any keyword occurs as a whole word. */
-    public boolean any(String lower) {
-        for (String word : words) {
-            for (int at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
-                if (wholeWord(lower, at, at + word.length())) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     /**
      * Several keyword lists counted together: one pass over the text ({@link Literals}) finds which of
      * their words occur at all, and only those are looked up. Eight lists of ten words cost ~8 us on 1 KB
